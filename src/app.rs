@@ -1,0 +1,55 @@
+//! The one `Router` that `serve`, Lambda and the tests all use.
+
+use std::time::Duration;
+
+use axum::{Router, http::StatusCode, routing::get};
+use tower::ServiceBuilder;
+use tower_http::{
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+};
+use tracing::Level;
+
+use crate::{error::ApiError, health, state::AppState};
+
+/// Webhook and interaction bodies are a few KiB; nothing we accept is larger.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Discord wants an answer within 3 s; nothing should take near this.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/api/health", get(health::health))
+        .fallback(|| async { ApiError::NotFound })
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(|req: &axum::http::Request<_>| {
+                            // The path only: query strings can carry signed tokens.
+                            let request_id = req
+                                .headers()
+                                .get("x-request-id")
+                                .and_then(|v| v.to_str().ok())
+                                .unwrap_or("");
+                            tracing::info_span!(
+                                "request",
+                                http.method = %req.method(),
+                                http.path = req.uri().path(),
+                                request.id = request_id,
+                            )
+                        })
+                        .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    REQUEST_TIMEOUT,
+                ))
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,18 @@
+//! StreamMaxing: Discord notifications the moment a Twitch streamer goes live.
+//!
+//! One [`app`] router serves every home of the service: `streammaxing serve`
+//! (SQLite or Postgres) and AWS Lambda (Postgres).
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod health;
+pub mod server;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+
+pub use app::app;
+pub use state::AppState;

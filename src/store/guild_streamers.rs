@@ -1,0 +1,168 @@
+//! Which guild tracks which streamer, with per-streamer overrides.
+
+use super::{Db, PingMode, StoreResult, Streamer, on_db};
+
+/// Settings a guild can override for one streamer; `None` inherits the
+/// guild's configuration.
+#[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
+pub struct StreamerOverrides {
+    pub channel_id: Option<i64>,
+    #[sqlx(try_from = "Option<String>")]
+    pub ping_mode: OptionalPingMode,
+    pub ping_role_id: Option<i64>,
+    pub template: Option<String>,
+}
+
+/// `Option<PingMode>` stored as nullable text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OptionalPingMode(pub Option<PingMode>);
+
+impl TryFrom<Option<String>> for OptionalPingMode {
+    type Error = String;
+    fn try_from(value: Option<String>) -> Result<Self, Self::Error> {
+        value
+            .map(PingMode::try_from)
+            .transpose()
+            .map(OptionalPingMode)
+    }
+}
+
+/// A streamer as one guild tracks it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct TrackedStreamer {
+    #[sqlx(flatten)]
+    pub streamer: Streamer,
+    #[sqlx(flatten)]
+    pub overrides: StreamerOverrides,
+    /// The role the bot manages for `/notify` on this streamer, once created.
+    pub notify_role_id: Option<i64>,
+    pub added_by: Option<i64>,
+    pub added_at: i64,
+}
+
+impl Db {
+    /// Starts tracking; returns false if the guild already tracked it.
+    pub async fn track_streamer(
+        &self,
+        guild_id: i64,
+        twitch_id: &str,
+        added_by: Option<i64>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "INSERT INTO guild_streamers (guild_id, twitch_id, added_by, added_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (guild_id, twitch_id) DO NOTHING",
+            )
+            .bind(guild_id)
+            .bind(twitch_id)
+            .bind(added_by)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Stops tracking; returns false if the guild did not track it.
+    pub async fn untrack_streamer(&self, guild_id: i64, twitch_id: &str) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result =
+                sqlx::query("DELETE FROM guild_streamers WHERE guild_id = $1 AND twitch_id = $2")
+                    .bind(guild_id)
+                    .bind(twitch_id)
+                    .execute(pool)
+                    .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// The guild's streamers, by login.
+    pub async fn tracked_streamers(&self, guild_id: i64) -> StoreResult<Vec<TrackedStreamer>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.*, gs.channel_id, gs.ping_mode, gs.ping_role_id, gs.template, \
+                 gs.notify_role_id, gs.added_by, gs.added_at \
+                 FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
+                 WHERE gs.guild_id = $1 ORDER BY s.login",
+            )
+            .bind(guild_id)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// One tracked streamer of a guild.
+    pub async fn tracked_streamer(
+        &self,
+        guild_id: i64,
+        twitch_id: &str,
+    ) -> StoreResult<Option<TrackedStreamer>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.*, gs.channel_id, gs.ping_mode, gs.ping_role_id, gs.template, \
+                 gs.notify_role_id, gs.added_by, gs.added_at \
+                 FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
+                 WHERE gs.guild_id = $1 AND gs.twitch_id = $2",
+            )
+            .bind(guild_id)
+            .bind(twitch_id)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// How many guilds track the streamer (0 means its subscriptions can go).
+    pub async fn tracking_guild_count(&self, twitch_id: &str) -> StoreResult<i64> {
+        on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM guild_streamers WHERE twitch_id = $1")
+                .bind(twitch_id)
+                .fetch_one(pool)
+                .await
+        })
+    }
+
+    /// Replaces the guild's overrides for one streamer.
+    pub async fn set_streamer_overrides(
+        &self,
+        guild_id: i64,
+        twitch_id: &str,
+        o: &StreamerOverrides,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE guild_streamers SET channel_id = $3, ping_mode = $4, ping_role_id = $5, \
+                 template = $6 WHERE guild_id = $1 AND twitch_id = $2",
+            )
+            .bind(guild_id)
+            .bind(twitch_id)
+            .bind(o.channel_id)
+            .bind(o.ping_mode.0.map(PingMode::as_str))
+            .bind(o.ping_role_id)
+            .bind(o.template.as_deref())
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Remembers the notification role the bot created for this streamer.
+    pub async fn set_notify_role(
+        &self,
+        guild_id: i64,
+        twitch_id: &str,
+        role_id: Option<i64>,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE guild_streamers SET notify_role_id = $3 WHERE guild_id = $1 AND twitch_id = $2",
+            )
+            .bind(guild_id)
+            .bind(twitch_id)
+            .bind(role_id)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+}

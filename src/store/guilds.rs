@@ -1,0 +1,205 @@
+//! Guilds (Discord servers) and their notification settings.
+
+use super::{Db, StoreResult, on_db};
+
+/// Whom a notification pings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PingMode {
+    /// Nobody.
+    None,
+    /// The configured role.
+    Role,
+    /// A notification role per streamer, managed by the bot (`/notify`).
+    StreamerRole,
+}
+
+/// What happens to the live message when the stream ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineMode {
+    Edit,
+    Delete,
+    Keep,
+}
+
+macro_rules! text_enum {
+    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),+ }
+            }
+        }
+        impl TryFrom<String> for $ty {
+            type Error = String;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                match value.as_str() {
+                    $($text => Ok($ty::$variant),)+
+                    other => Err(format!("unknown {} {other:?}", stringify!($ty))),
+                }
+            }
+        }
+    };
+}
+pub(crate) use text_enum;
+
+text_enum!(PingMode { None => "none", Role => "role", StreamerRole => "streamer_role" });
+text_enum!(OfflineMode { Edit => "edit", Delete => "delete", Keep => "keep" });
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct GuildConfig {
+    pub guild_id: i64,
+    pub channel_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub ping_mode: PingMode,
+    pub ping_role_id: Option<i64>,
+    pub enabled: bool,
+    /// The guild's template as JSON; `None` means the default template.
+    pub template: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub offline_mode: OfflineMode,
+    pub publish_announcements: bool,
+    pub cooldown_secs: i32,
+    /// A problem that stops delivery (e.g. `missing_permissions`), shown to
+    /// admins with its fix until it is cleared.
+    pub needs_attention: Option<String>,
+    pub needs_attention_detail: Option<String>,
+    pub needs_attention_since: Option<i64>,
+    pub updated_at: i64,
+}
+
+macro_rules! config_columns {
+    () => {
+        "guild_id, channel_id, ping_mode, ping_role_id, enabled, template, \
+     offline_mode, publish_announcements, cooldown_secs, needs_attention, \
+     needs_attention_detail, needs_attention_since, updated_at"
+    };
+}
+
+impl Db {
+    /// Records the guild (keeping a known name when none is given) and gives
+    /// it a default configuration if it has none; returns the configuration.
+    pub async fn ensure_guild(
+        &self,
+        guild_id: i64,
+        name: Option<&str>,
+        now: i64,
+    ) -> StoreResult<GuildConfig> {
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO guilds (guild_id, name, installed_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (guild_id) DO UPDATE SET name = COALESCE(excluded.name, guilds.name)",
+            )
+            .bind(guild_id)
+            .bind(name)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO guild_config (guild_id, updated_at) VALUES ($1, $2) \
+                 ON CONFLICT (guild_id) DO NOTHING",
+            )
+            .bind(guild_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let config = sqlx::query_as(concat!(
+                "SELECT ",
+                config_columns!(),
+                " FROM guild_config WHERE guild_id = $1"
+            ))
+            .bind(guild_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(config)
+        })
+    }
+
+    pub async fn guild_config(&self, guild_id: i64) -> StoreResult<Option<GuildConfig>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                config_columns!(),
+                " FROM guild_config WHERE guild_id = $1"
+            ))
+            .bind(guild_id)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// Saves every setting an admin can change; returns false when the guild
+    /// has no configuration row (call [`Db::ensure_guild`] first).
+    pub async fn save_guild_config(&self, config: &GuildConfig, now: i64) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE guild_config SET channel_id = $2, ping_mode = $3, ping_role_id = $4, \
+                 enabled = $5, template = $6, offline_mode = $7, publish_announcements = $8, \
+                 cooldown_secs = $9, updated_at = $10 WHERE guild_id = $1",
+            )
+            .bind(config.guild_id)
+            .bind(config.channel_id)
+            .bind(config.ping_mode.as_str())
+            .bind(config.ping_role_id)
+            .bind(config.enabled)
+            .bind(config.template.as_deref())
+            .bind(config.offline_mode.as_str())
+            .bind(config.publish_announcements)
+            .bind(config.cooldown_secs)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Marks the guild as needing an admin's attention (kept from the first
+    /// time it was seen until cleared).
+    pub async fn set_needs_attention(
+        &self,
+        guild_id: i64,
+        code: &str,
+        detail: &str,
+        now: i64,
+    ) -> StoreResult<()> {
+        on_db!(self, |pool| {
+            sqlx::query(
+                "UPDATE guild_config SET needs_attention = $2, needs_attention_detail = $3, \
+                 needs_attention_since = COALESCE(needs_attention_since, $4), updated_at = $4 \
+                 WHERE guild_id = $1",
+            )
+            .bind(guild_id)
+            .bind(code)
+            .bind(detail)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop)
+        })
+    }
+
+    pub async fn clear_needs_attention(&self, guild_id: i64, now: i64) -> StoreResult<()> {
+        on_db!(self, |pool| {
+            sqlx::query(
+                "UPDATE guild_config SET needs_attention = NULL, needs_attention_detail = NULL, \
+                 needs_attention_since = NULL, updated_at = $2 WHERE guild_id = $1",
+            )
+            .bind(guild_id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop)
+        })
+    }
+
+    /// Forgets a guild and everything that belongs to it.
+    pub async fn remove_guild(&self, guild_id: i64) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query("DELETE FROM guilds WHERE guild_id = $1")
+                .bind(guild_id)
+                .execute(pool)
+                .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+}

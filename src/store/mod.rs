@@ -1,0 +1,184 @@
+//! Storage over Postgres and SQLite with one set of portable queries.
+//!
+//! [`Db`] holds either pool; [`on_db!`] runs the same statement on whichever
+//! it is (the body is type-checked once per backend). The few statements that
+//! differ between backends sit side by side in the function that needs them.
+//! Times are Unix epoch milliseconds; Discord snowflakes are `i64`; Twitch ids
+//! are strings.
+
+use std::{str::FromStr, time::Duration};
+
+use sqlx::{
+    migrate::Migrator,
+    postgres::{PgConnectOptions, PgPool, PgPoolOptions},
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    },
+};
+
+use crate::config::{Backend, DatabaseUrl};
+
+mod eventsub_messages;
+mod guild_streamers;
+mod guilds;
+mod link_tokens;
+mod outbox;
+mod preferences;
+mod streamers;
+mod subscriptions;
+
+pub use guild_streamers::{StreamerOverrides, TrackedStreamer};
+pub use guilds::{GuildConfig, OfflineMode, PingMode};
+pub use outbox::{OutboxItem, OutboxState};
+pub use streamers::{NewStreamer, Streamer};
+pub use subscriptions::Subscription;
+
+pub type StoreResult<T> = Result<T, sqlx::Error>;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Runs `$body` with `$pool` bound to the concrete pool of either backend.
+macro_rules! on_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite($pool) => $body,
+            $crate::store::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_db;
+
+/// The database handle: cheap to clone (the pools are `Arc`s inside).
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// How a pool is sized and when it connects.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolSettings {
+    pub max_connections: u32,
+    /// Connect on first use rather than now (Lambda: nothing slow at init).
+    pub lazy: bool,
+}
+
+impl PoolSettings {
+    pub const SERVER: Self = Self {
+        max_connections: 10,
+        lazy: false,
+    };
+    pub const LAMBDA: Self = Self {
+        max_connections: 2,
+        lazy: true,
+    };
+}
+
+impl Db {
+    pub async fn connect(url: &DatabaseUrl, settings: PoolSettings) -> StoreResult<Self> {
+        let acquire_timeout = Duration::from_secs(5);
+        match url.backend {
+            Backend::Sqlite => {
+                let options = SqliteConnectOptions::from_str(url.expose())?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10));
+                // An in-memory database exists once per connection: keep one.
+                let in_memory =
+                    url.expose().contains(":memory:") || url.expose().contains("mode=memory");
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(if in_memory {
+                        1
+                    } else {
+                        settings.max_connections
+                    })
+                    .min_connections(u32::from(in_memory))
+                    .idle_timeout(if in_memory {
+                        None
+                    } else {
+                        Some(Duration::from_secs(600))
+                    })
+                    .acquire_timeout(acquire_timeout);
+                Ok(Db::Sqlite(if settings.lazy {
+                    pool.connect_lazy_with(options)
+                } else {
+                    pool.connect_with(options).await?
+                }))
+            }
+            Backend::Postgres => {
+                let options = PgConnectOptions::from_str(url.expose())?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(settings.max_connections)
+                    .acquire_timeout(acquire_timeout);
+                Ok(Db::Postgres(if settings.lazy {
+                    pool.connect_lazy_with(options)
+                } else {
+                    pool.connect_with(options).await?
+                }))
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies every migration this build knows that the database lacks.
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self {
+            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
+        }
+    }
+
+    /// A round trip to the database, for health checks.
+    pub async fn ping(&self) -> StoreResult<()> {
+        on_db!(self, |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .map(drop))
+    }
+
+    /// Table name → column names, sorted; used to keep both schemas in step.
+    pub async fn schema(&self) -> StoreResult<Vec<(String, Vec<String>)>> {
+        let rows: Vec<(String, String)> = match self {
+            Db::Sqlite(pool) => {
+                sqlx::query_as(
+                    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(pool)
+                .await?
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(pool)
+                .await?
+            }
+        };
+        let mut tables = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for (table, column) in rows {
+            tables.entry(table).or_default().push(column);
+        }
+        Ok(tables
+            .into_iter()
+            .map(|(table, mut columns)| {
+                columns.sort();
+                (table, columns)
+            })
+            .collect())
+    }
+
+    pub async fn close(&self) {
+        on_db!(self, |pool| pool.close().await)
+    }
+}

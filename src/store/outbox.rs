@@ -1,0 +1,228 @@
+//! The notification outbox (`notification_log`): one row per guild and
+//! Twitch stream, unique on (guild, stream) so a stream is announced at most
+//! once per guild. Workers claim due rows under a lease; a worker that dies
+//! leaves its rows to be claimed again when the lease runs out.
+
+use super::{Db, StoreResult, guilds::text_enum, on_db};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxState {
+    /// Waiting to be delivered (or retried).
+    Pending,
+    /// Discord accepted the message.
+    Sent,
+    /// Gave up: a permanent error, or out of attempts.
+    Failed,
+    /// Deliberately not sent (e.g. the guild turned notifications off).
+    Skipped,
+}
+
+text_enum!(OutboxState { Pending => "pending", Sent => "sent", Failed => "failed", Skipped => "skipped" });
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub guild_id: i64,
+    pub twitch_id: String,
+    pub stream_id: String,
+    #[sqlx(try_from = "String")]
+    pub state: OutboxState,
+    /// Claims so far, including the current one.
+    pub attempts: i32,
+    pub next_attempt_at: i64,
+    pub lease_until: Option<i64>,
+    pub lease_owner: Option<String>,
+    pub channel_id: Option<i64>,
+    pub message_id: Option<i64>,
+    pub last_error: Option<String>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub ended_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+macro_rules! outbox_columns {
+    () => {
+        "id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
+     lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
+     ended_at, updated_at"
+    };
+}
+
+impl Db {
+    /// Queues one notification per guild that tracks the streamer and has
+    /// notifications enabled, in one statement. A guild that already has a
+    /// row for this stream keeps it. Returns how many rows were added.
+    pub async fn enqueue_stream_online(
+        &self,
+        twitch_id: &str,
+        stream_id: &str,
+        now: i64,
+    ) -> StoreResult<u64> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "INSERT INTO notification_log (guild_id, twitch_id, stream_id, next_attempt_at, \
+                 created_at, updated_at) \
+                 SELECT gs.guild_id, gs.twitch_id, $2, $3, $3, $3 FROM guild_streamers gs \
+                 JOIN guild_config gc ON gc.guild_id = gs.guild_id \
+                 WHERE gs.twitch_id = $1 AND gc.enabled \
+                 ON CONFLICT (guild_id, stream_id) DO NOTHING",
+            )
+            .bind(twitch_id)
+            .bind(stream_id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected())
+        })
+    }
+
+    /// Claims up to `limit` due rows for `owner` until `now + lease_ms`.
+    /// Concurrent claimers never receive the same row.
+    pub async fn claim_due_notifications(
+        &self,
+        owner: &str,
+        now: i64,
+        lease_ms: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxItem>> {
+        // Postgres skips rows another claimer has locked; SQLite serialises
+        // writers, so the plain statement is already atomic there.
+        macro_rules! claim {
+            ($lock:literal) => {
+                concat!(
+                    "UPDATE notification_log SET lease_owner = $1, lease_until = $2, \
+                     attempts = attempts + 1, updated_at = $3 WHERE id IN \
+                     (SELECT id FROM notification_log WHERE state = 'pending' \
+                     AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
+                     ORDER BY next_attempt_at, id LIMIT $4",
+                    $lock,
+                    ") RETURNING ",
+                    outbox_columns!()
+                )
+            };
+        }
+        let sql = match self {
+            Db::Postgres(_) => claim!(" FOR UPDATE SKIP LOCKED"),
+            Db::Sqlite(_) => claim!(""),
+        };
+        let mut items: Vec<OutboxItem> = on_db!(self, |pool| {
+            sqlx::query_as(sql)
+                .bind(owner)
+                .bind(now + lease_ms)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        });
+        items.sort_by_key(|item| (item.next_attempt_at, item.id));
+        Ok(items)
+    }
+
+    /// Records the posted message; false if `owner` no longer holds the row.
+    pub async fn mark_notification_sent(
+        &self,
+        id: i64,
+        owner: &str,
+        channel_id: i64,
+        message_id: i64,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET state = 'sent', channel_id = $3, message_id = $4, \
+                 sent_at = $5, updated_at = $5, lease_until = NULL, lease_owner = NULL, last_error = NULL \
+                 WHERE id = $1 AND lease_owner = $2 AND state = 'pending'",
+            )
+            .bind(id)
+            .bind(owner)
+            .bind(channel_id)
+            .bind(message_id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Releases the row to be tried again at `next_attempt_at`.
+    pub async fn schedule_notification_retry(
+        &self,
+        id: i64,
+        owner: &str,
+        next_attempt_at: i64,
+        error: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET next_attempt_at = $3, last_error = $4, updated_at = $5, \
+                 lease_until = NULL, lease_owner = NULL \
+                 WHERE id = $1 AND lease_owner = $2 AND state = 'pending'",
+            )
+            .bind(id)
+            .bind(owner)
+            .bind(next_attempt_at)
+            .bind(error)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Ends the row without a message: `Failed` or `Skipped`, with the reason.
+    pub async fn finish_notification_unsent(
+        &self,
+        id: i64,
+        owner: &str,
+        state: OutboxState,
+        reason: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET state = $3, last_error = $4, updated_at = $5, \
+                 lease_until = NULL, lease_owner = NULL \
+                 WHERE id = $1 AND lease_owner = $2 AND state = 'pending'",
+            )
+            .bind(id)
+            .bind(owner)
+            .bind(state.as_str())
+            .bind(reason)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    pub async fn notification(
+        &self,
+        guild_id: i64,
+        stream_id: &str,
+    ) -> StoreResult<Option<OutboxItem>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                outbox_columns!(),
+                " FROM notification_log WHERE guild_id = $1 AND stream_id = $2"
+            ))
+            .bind(guild_id)
+            .bind(stream_id)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// When the oldest undelivered notification was queued, if any.
+    pub async fn oldest_pending_notification(&self) -> StoreResult<Option<i64>> {
+        on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT MIN(created_at) FROM notification_log WHERE state = 'pending'",
+            )
+            .fetch_one(pool)
+            .await
+        })
+    }
+}

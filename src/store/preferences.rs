@@ -1,0 +1,48 @@
+//! Members' own choices: `/notify on|off` per streamer.
+
+use super::{Db, StoreResult, on_db};
+
+impl Db {
+    pub async fn set_notify_preference(
+        &self,
+        guild_id: i64,
+        user_id: i64,
+        twitch_id: &str,
+        notify: bool,
+        now: i64,
+    ) -> StoreResult<()> {
+        on_db!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO user_preferences (guild_id, user_id, twitch_id, notify, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (guild_id, user_id, twitch_id) \
+                 DO UPDATE SET notify = excluded.notify, updated_at = excluded.updated_at",
+            )
+            .bind(guild_id)
+            .bind(user_id)
+            .bind(twitch_id)
+            .bind(notify)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop)
+        })
+    }
+
+    /// The member's explicit choices in this guild: (twitch id, notify).
+    pub async fn notify_preferences(
+        &self,
+        guild_id: i64,
+        user_id: i64,
+    ) -> StoreResult<Vec<(String, bool)>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT twitch_id, notify FROM user_preferences WHERE guild_id = $1 AND user_id = $2 \
+                 ORDER BY twitch_id",
+            )
+            .bind(guild_id)
+            .bind(user_id)
+            .fetch_all(pool)
+            .await
+        })
+    }
+}

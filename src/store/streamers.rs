@@ -1,0 +1,139 @@
+//! Twitch streamers known to any guild.
+
+use super::{Db, StoreResult, on_db};
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Streamer {
+    pub twitch_id: String,
+    pub login: String,
+    pub display_name: String,
+    pub avatar_url: Option<String>,
+    /// The streamer authorised our app on the link page.
+    pub linked: bool,
+    pub linked_at: Option<i64>,
+    /// A problem admins should see (e.g. `user_removed`).
+    pub problem: Option<String>,
+    pub live_stream_id: Option<String>,
+    pub live_since: Option<i64>,
+    pub last_offline_at: Option<i64>,
+    pub title: Option<String>,
+    pub game_name: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// What Twitch's Get Users tells us about a streamer.
+#[derive(Debug, Clone)]
+pub struct NewStreamer<'a> {
+    pub twitch_id: &'a str,
+    pub login: &'a str,
+    pub display_name: &'a str,
+    pub avatar_url: Option<&'a str>,
+}
+
+macro_rules! streamer_columns {
+    () => {
+        "twitch_id, login, display_name, avatar_url, linked, \
+     linked_at, problem, live_stream_id, live_since, last_offline_at, title, game_name, \
+     created_at, updated_at"
+    };
+}
+
+impl Db {
+    /// Inserts or refreshes a streamer's public profile.
+    pub async fn upsert_streamer(&self, s: &NewStreamer<'_>, now: i64) -> StoreResult<Streamer> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!("INSERT INTO streamers (twitch_id, login, display_name, avatar_url, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5) \
+                 ON CONFLICT (twitch_id) DO UPDATE SET login = excluded.login, \
+                 display_name = excluded.display_name, \
+                 avatar_url = COALESCE(excluded.avatar_url, streamers.avatar_url), \
+                 updated_at = excluded.updated_at \
+                 RETURNING ", streamer_columns!()))
+            .bind(s.twitch_id)
+            .bind(s.login.to_ascii_lowercase())
+            .bind(s.display_name)
+            .bind(s.avatar_url)
+            .bind(now)
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    pub async fn streamer(&self, twitch_id: &str) -> StoreResult<Option<Streamer>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                streamer_columns!(),
+                " FROM streamers WHERE twitch_id = $1"
+            ))
+            .bind(twitch_id)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// Looks a streamer up by login, case-insensitively (logins are stored
+    /// lowercase). The most recently refreshed wins if a login was reused.
+    pub async fn streamer_by_login(&self, login: &str) -> StoreResult<Option<Streamer>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                streamer_columns!(),
+                " FROM streamers WHERE login = $1 \
+                 ORDER BY updated_at DESC LIMIT 1"
+            ))
+            .bind(login.to_ascii_lowercase())
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    pub async fn mark_streamer_linked(&self, twitch_id: &str, now: i64) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE streamers SET linked = TRUE, linked_at = $2, updated_at = $2 WHERE twitch_id = $1",
+            )
+            .bind(twitch_id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Flags (or with `None` clears) a problem admins should see.
+    pub async fn set_streamer_problem(
+        &self,
+        twitch_id: &str,
+        problem: Option<&str>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE streamers SET problem = $2, updated_at = $3 WHERE twitch_id = $1",
+            )
+            .bind(twitch_id)
+            .bind(problem)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Deletes a streamer that no guild tracks any more; returns false (and
+    /// keeps it) while a guild still tracks it.
+    pub async fn remove_untracked_streamer(&self, twitch_id: &str) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "DELETE FROM streamers WHERE twitch_id = $1 AND NOT EXISTS \
+                 (SELECT 1 FROM guild_streamers WHERE twitch_id = $1)",
+            )
+            .bind(twitch_id)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+}

@@ -1,0 +1,145 @@
+//! Twitch EventSub subscriptions as we last knew them.
+
+use super::{Db, StoreResult, on_db};
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Subscription {
+    pub subscription_id: String,
+    pub twitch_id: String,
+    pub sub_type: String,
+    pub version: String,
+    /// Twitch's status, e.g. `enabled`, `webhook_callback_verification_pending`.
+    pub status: String,
+    pub cost: i32,
+    pub revoked_reason: Option<String>,
+    /// When a revoked subscription should be created again, if it should.
+    pub resubscribe_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+macro_rules! subscription_columns {
+    () => {
+        "subscription_id, twitch_id, sub_type, version, status, cost, \
+     revoked_reason, resubscribe_at, created_at, updated_at"
+    };
+}
+
+impl Db {
+    /// Records a subscription Twitch reported (created or listed). A streamer
+    /// has one subscription per type: a new id replaces the old row.
+    pub async fn upsert_subscription(&self, s: &Subscription) -> StoreResult<()> {
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "DELETE FROM eventsub_subscriptions WHERE twitch_id = $1 AND sub_type = $2 \
+                 AND subscription_id <> $3",
+            )
+            .bind(&s.twitch_id)
+            .bind(&s.sub_type)
+            .bind(&s.subscription_id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO eventsub_subscriptions (subscription_id, twitch_id, sub_type, version, \
+                 status, cost, revoked_reason, resubscribe_at, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                 ON CONFLICT (subscription_id) DO UPDATE SET status = excluded.status, \
+                 cost = excluded.cost, revoked_reason = excluded.revoked_reason, \
+                 resubscribe_at = excluded.resubscribe_at, updated_at = excluded.updated_at",
+            )
+            .bind(&s.subscription_id)
+            .bind(&s.twitch_id)
+            .bind(&s.sub_type)
+            .bind(&s.version)
+            .bind(&s.status)
+            .bind(s.cost)
+            .bind(s.revoked_reason.as_deref())
+            .bind(s.resubscribe_at)
+            .bind(s.created_at)
+            .bind(s.updated_at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        })
+    }
+
+    pub async fn set_subscription_status(
+        &self,
+        subscription_id: &str,
+        status: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE eventsub_subscriptions SET status = $2, updated_at = $3 WHERE subscription_id = $1",
+            )
+            .bind(subscription_id)
+            .bind(status)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Marks a subscription revoked with Twitch's reason, and when to
+    /// subscribe again (if ever). Returns the updated row.
+    pub async fn mark_subscription_revoked(
+        &self,
+        subscription_id: &str,
+        reason: &str,
+        resubscribe_at: Option<i64>,
+        now: i64,
+    ) -> StoreResult<Option<Subscription>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "UPDATE eventsub_subscriptions SET status = $2, revoked_reason = $2, \
+                 resubscribe_at = $3, updated_at = $4 WHERE subscription_id = $1 RETURNING ",
+                subscription_columns!()
+            ))
+            .bind(subscription_id)
+            .bind(reason)
+            .bind(resubscribe_at)
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    pub async fn subscriptions_for(&self, twitch_id: &str) -> StoreResult<Vec<Subscription>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                subscription_columns!(),
+                " FROM eventsub_subscriptions WHERE twitch_id = $1 ORDER BY sub_type"
+            ))
+            .bind(twitch_id)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    pub async fn all_subscriptions(&self) -> StoreResult<Vec<Subscription>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                subscription_columns!(),
+                " FROM eventsub_subscriptions ORDER BY twitch_id, sub_type"
+            ))
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    pub async fn delete_subscription(&self, subscription_id: &str) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result =
+                sqlx::query("DELETE FROM eventsub_subscriptions WHERE subscription_id = $1")
+                    .bind(subscription_id)
+                    .execute(pool)
+                    .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+}
