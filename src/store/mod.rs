@@ -27,7 +27,7 @@ mod preferences;
 mod streamers;
 mod subscriptions;
 
-pub use guild_streamers::{StreamerOverrides, TrackedStreamer};
+pub use guild_streamers::{OptionalPingMode, StreamerOverrides, TrackedStreamer};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
 pub use outbox::{OutboxItem, OutboxState};
 pub use streamers::{NewStreamer, Streamer};

@@ -1,0 +1,153 @@
+//! The real binary: configuration errors, `migrate`, `serve` and shutdown.
+
+use std::{
+    net::TcpListener,
+    process::{Child, Command, Output, Stdio},
+    time::{Duration, Instant},
+};
+
+use crate::support::db::TestDb;
+
+const BIN: &str = env!("CARGO_BIN_EXE_streammaxing");
+
+/// The binary with a clean environment (no `.env` is read from the temp dir).
+fn streammaxing(dir: &std::path::Path, vars: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd.envs(vars.iter().copied());
+    cmd
+}
+
+fn run(dir: &std::path::Path, vars: &[(&str, &str)], args: &[&str]) -> Output {
+    streammaxing(dir, vars)
+        .args(args)
+        .output()
+        .expect("running streammaxing")
+}
+
+#[test]
+fn malformed_configuration_stops_start_up_with_one_line_naming_the_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    for (var, value) in [
+        ("DISCORD_PUBLIC_KEY", "not-hex"),
+        ("DATABASE_URL", "mysql://localhost/streammaxing"),
+        ("BIND_ADDR", "localhost:3000"),
+        ("TWITCH_EVENTSUB_SECRET", "short"),
+    ] {
+        let out = run(dir.path(), &[(var, value)], &["serve"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{var}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{var}: one line, got {stderr:?}");
+        assert!(stderr.contains(var), "{var} not named in {stderr:?}");
+        assert!(
+            !stderr.contains(value) || var != "DISCORD_PUBLIC_KEY",
+            "no secret echoed"
+        );
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn wait_for_health(port: u16) -> reqwest::Response {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match reqwest::get(format!("http://127.0.0.1:{port}/api/health")).await {
+            Ok(response) => return response,
+            Err(e) if Instant::now() > deadline => panic!("serve never answered: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+}
+
+/// `migrate`, then `serve --no-migrate` answers health and stops on SIGTERM.
+async fn migrate_then_serve(database_url: &str, backend: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let vars = [("DATABASE_URL", database_url)];
+    let out = run(dir.path(), &vars, &["migrate"]);
+    assert!(
+        out.status.success(),
+        "migrate: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let port = free_port();
+    let child = streammaxing(dir.path(), &vars)
+        .args([
+            "serve",
+            "--no-migrate",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let response = wait_for_health(port).await;
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["database"]["backend"], backend);
+
+    let pid = server.0.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(status.success(), "graceful shutdown exits 0, got {status}");
+}
+
+#[tokio::test]
+async fn migrate_then_serve_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("fresh.db").display());
+    migrate_then_serve(&url, "sqlite").await;
+}
+
+#[tokio::test]
+async fn migrate_then_serve_on_postgres() {
+    // A fresh, empty database: `migrate` must create the schema itself.
+    let db = TestDb::empty_postgres().await;
+    migrate_then_serve(&db.url, "postgres").await;
+}
+
+#[tokio::test]
+async fn serve_with_no_configuration_creates_the_default_sqlite_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let child = streammaxing(dir.path(), &[("BIND_ADDR", &format!("127.0.0.1:{port}"))])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _server = Server(child);
+    assert_eq!(wait_for_health(port).await.status(), 200);
+    assert!(dir.path().join("streammaxing.db").exists());
+}

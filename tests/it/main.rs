@@ -1,0 +1,8 @@
+//! Integration tests: the real router, real SQLite and real Postgres.
+
+mod support;
+
+mod cli;
+mod http;
+mod schema;
+mod store;

@@ -1,0 +1,84 @@
+use streammaxing::store::{GuildConfig, OfflineMode, PingMode};
+
+use crate::support::db::on_both_backends;
+
+const GUILD: i64 = 1_100_000_000_000_000_001;
+
+on_both_backends! {
+    async fn a_new_guild_gets_the_default_configuration(db) {
+        let config = db.ensure_guild(GUILD, Some("Cozy Server"), 1_000).await.unwrap();
+        assert_eq!(config, GuildConfig {
+            guild_id: GUILD,
+            channel_id: None,
+            ping_mode: PingMode::None,
+            ping_role_id: None,
+            enabled: true,
+            template: None,
+            offline_mode: OfflineMode::Edit,
+            publish_announcements: true,
+            cooldown_secs: 600,
+            needs_attention: None,
+            needs_attention_detail: None,
+            needs_attention_since: None,
+            updated_at: 1_000,
+        });
+        assert_eq!(db.guild_config(GUILD).await.unwrap(), Some(config));
+        assert_eq!(db.guild_config(GUILD + 1).await.unwrap(), None);
+    }
+
+    async fn ensuring_again_keeps_settings(db) {
+        let mut config = db.ensure_guild(GUILD, Some("Cozy Server"), 1_000).await.unwrap();
+        config.channel_id = Some(42);
+        assert!(db.save_guild_config(&config, 2_000).await.unwrap());
+        let again = db.ensure_guild(GUILD, None, 3_000).await.unwrap();
+        assert_eq!(again.channel_id, Some(42));
+        assert_eq!(again.updated_at, 2_000);
+    }
+
+    async fn every_setting_round_trips(db) {
+        let mut config = db.ensure_guild(GUILD, None, 1_000).await.unwrap();
+        config.channel_id = Some(1_200_000_000_000_000_000);
+        config.ping_mode = PingMode::StreamerRole;
+        config.ping_role_id = Some(i64::MAX);
+        config.enabled = false;
+        config.template = Some(r#"{"content":"{streamer_display_name} is live"}"#.into());
+        config.offline_mode = OfflineMode::Delete;
+        config.publish_announcements = false;
+        config.cooldown_secs = 0;
+        assert!(db.save_guild_config(&config, 5_000).await.unwrap());
+        config.updated_at = 5_000;
+        assert_eq!(db.guild_config(GUILD).await.unwrap(), Some(config));
+    }
+
+    async fn saving_an_unknown_guild_changes_nothing(db) {
+        let mut config = db.ensure_guild(GUILD, None, 1).await.unwrap();
+        config.guild_id = GUILD + 7;
+        assert!(!db.save_guild_config(&config, 2).await.unwrap());
+        assert_eq!(db.guild_config(GUILD + 7).await.unwrap(), None);
+    }
+
+    async fn needs_attention_keeps_its_first_time_until_cleared(db) {
+        db.ensure_guild(GUILD, None, 1).await.unwrap();
+        db.set_needs_attention(GUILD, "missing_permissions", "Send Messages in #live", 100).await.unwrap();
+        db.set_needs_attention(GUILD, "unknown_channel", "#live was deleted", 200).await.unwrap();
+        let config = db.guild_config(GUILD).await.unwrap().unwrap();
+        assert_eq!(config.needs_attention.as_deref(), Some("unknown_channel"));
+        assert_eq!(config.needs_attention_detail.as_deref(), Some("#live was deleted"));
+        assert_eq!(config.needs_attention_since, Some(100));
+        db.clear_needs_attention(GUILD, 300).await.unwrap();
+        let config = db.guild_config(GUILD).await.unwrap().unwrap();
+        assert_eq!((config.needs_attention, config.needs_attention_since), (None, None));
+    }
+
+    async fn removing_a_guild_removes_what_belongs_to_it(db) {
+        db.ensure_guild(GUILD, None, 1).await.unwrap();
+        db.upsert_streamer(&crate::store::streamers::shroud(), 1).await.unwrap();
+        db.track_streamer(GUILD, "37402112", None, 1).await.unwrap();
+        db.set_notify_preference(GUILD, 5, "37402112", false, 1).await.unwrap();
+        assert!(db.remove_guild(GUILD).await.unwrap());
+        assert!(!db.remove_guild(GUILD).await.unwrap());
+        assert_eq!(db.guild_config(GUILD).await.unwrap(), None);
+        assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 0);
+        assert!(db.notify_preferences(GUILD, 5).await.unwrap().is_empty());
+    }
+}

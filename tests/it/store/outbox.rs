@@ -1,0 +1,115 @@
+use std::collections::HashSet;
+
+use streammaxing::store::{NewStreamer, OutboxState};
+
+use crate::support::db::{TestDb, on_both_backends};
+
+const STREAMER: &str = "37402112";
+
+/// `guilds` guilds tracking one streamer, all with notifications enabled.
+async fn tracked_by(db: &TestDb, guilds: i64) {
+    let streamer = NewStreamer {
+        twitch_id: STREAMER,
+        login: "shroud",
+        display_name: "shroud",
+        avatar_url: None,
+    };
+    db.upsert_streamer(&streamer, 1).await.unwrap();
+    for guild in 1..=guilds {
+        db.ensure_guild(guild, None, 1).await.unwrap();
+        db.track_streamer(guild, STREAMER, None, 1).await.unwrap();
+    }
+}
+
+on_both_backends! {
+    async fn going_live_queues_one_row_per_enabled_guild_once(db) {
+        tracked_by(&db, 3).await;
+        let mut config = db.guild_config(3).await.unwrap().unwrap();
+        config.enabled = false;
+        db.save_guild_config(&config, 1).await.unwrap();
+        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 100).await.unwrap(), 2);
+        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 200).await.unwrap(), 0, "a resend queues nothing");
+        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-2", 300).await.unwrap(), 2, "a new stream does");
+        let row = db.notification(1, "stream-1").await.unwrap().unwrap();
+        assert_eq!((row.state, row.attempts, row.next_attempt_at, row.created_at), (OutboxState::Pending, 0, 100, 100));
+        assert_eq!(db.notification(3, "stream-1").await.unwrap(), None);
+        assert_eq!(db.oldest_pending_notification().await.unwrap(), Some(100));
+    }
+
+    async fn claimed_rows_are_leased_and_reclaimed_after_the_lease(db) {
+        tracked_by(&db, 2).await;
+        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        let claimed = db.claim_due_notifications("worker-a", 100, 30_000, 10).await.unwrap();
+        assert_eq!(claimed.len(), 2);
+        assert!(claimed.iter().all(|r| r.attempts == 1 && r.lease_owner.as_deref() == Some("worker-a") && r.lease_until == Some(30_100)));
+        assert!(db.claim_due_notifications("worker-b", 20_000, 30_000, 10).await.unwrap().is_empty(), "leased rows are not handed out twice");
+        // worker-a died: after the lease another worker gets the rows.
+        let reclaimed = db.claim_due_notifications("worker-b", 30_100, 30_000, 10).await.unwrap();
+        assert_eq!(reclaimed.len(), 2);
+        assert!(reclaimed.iter().all(|r| r.attempts == 2));
+        assert!(!db.mark_notification_sent(reclaimed[0].id, "worker-a", 7, 8, 30_200).await.unwrap(), "a lost lease cannot complete");
+    }
+
+    async fn claims_respect_the_limit_and_due_time(db) {
+        tracked_by(&db, 5).await;
+        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        assert!(db.claim_due_notifications("w", 99, 1_000, 10).await.unwrap().is_empty(), "not due yet");
+        assert_eq!(db.claim_due_notifications("w", 100, 1_000, 3).await.unwrap().len(), 3);
+        assert_eq!(db.claim_due_notifications("w", 100, 1_000, 3).await.unwrap().len(), 2);
+    }
+
+    async fn sent_rows_keep_their_message_and_leave_the_queue(db) {
+        tracked_by(&db, 1).await;
+        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
+        assert!(db.mark_notification_sent(row.id, "w", 555, 666, 150).await.unwrap());
+        assert!(!db.mark_notification_sent(row.id, "w", 555, 667, 160).await.unwrap(), "only once");
+        let row = db.notification(1, "s").await.unwrap().unwrap();
+        assert_eq!((row.state, row.channel_id, row.message_id, row.sent_at, row.lease_owner), (OutboxState::Sent, Some(555), Some(666), Some(150), None));
+        assert!(db.claim_due_notifications("w", 10_000, 1_000, 10).await.unwrap().is_empty());
+        assert_eq!(db.oldest_pending_notification().await.unwrap(), None);
+    }
+
+    async fn retries_wait_until_their_time(db) {
+        tracked_by(&db, 1).await;
+        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
+        assert!(db.schedule_notification_retry(row.id, "w", 5_000, "Discord 502", 200).await.unwrap());
+        assert!(db.claim_due_notifications("w", 4_999, 1_000, 10).await.unwrap().is_empty());
+        let again = db.claim_due_notifications("w", 5_000, 1_000, 10).await.unwrap();
+        assert_eq!((again.len(), again[0].attempts, again[0].last_error.as_deref()), (1, 2, Some("Discord 502")));
+    }
+
+    async fn permanent_failures_end_the_row(db) {
+        tracked_by(&db, 2).await;
+        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
+        assert!(db.finish_notification_unsent(rows[0].id, "w", OutboxState::Failed, "50013 Missing Permissions", 200).await.unwrap());
+        assert!(db.finish_notification_unsent(rows[1].id, "w", OutboxState::Skipped, "notifications off", 200).await.unwrap());
+        assert!(db.claim_due_notifications("w", 100_000, 1_000, 10).await.unwrap().is_empty());
+        let failed = db.notification(rows[0].guild_id, "s").await.unwrap().unwrap();
+        assert_eq!((failed.state, failed.last_error.as_deref()), (OutboxState::Failed, Some("50013 Missing Permissions")));
+    }
+
+    async fn concurrent_workers_never_claim_the_same_row(db) {
+        tracked_by(&db, 60).await;
+        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        let workers = (0..4).map(|w| {
+            let db = db.db.clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                loop {
+                    let batch = db.claim_due_notifications(&format!("w{w}"), 100, 60_000, 7).await.unwrap();
+                    if batch.is_empty() { break mine; }
+                    mine.extend(batch.into_iter().map(|r| r.id));
+                }
+            })
+        });
+        let mut all = Vec::new();
+        for worker in workers {
+            all.extend(worker.await.unwrap());
+        }
+        let unique: HashSet<_> = all.iter().collect();
+        assert_eq!((all.len(), unique.len()), (60, 60), "every row claimed exactly once");
+    }
+}

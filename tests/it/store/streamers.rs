@@ -1,0 +1,123 @@
+use streammaxing::store::{NewStreamer, OptionalPingMode, PingMode, StreamerOverrides};
+
+use crate::support::db::on_both_backends;
+
+pub fn shroud() -> NewStreamer<'static> {
+    NewStreamer {
+        twitch_id: "37402112",
+        login: "Shroud",
+        display_name: "shroud",
+        avatar_url: Some("https://static-cdn.jtvnw.net/shroud.png"),
+    }
+}
+
+on_both_backends! {
+    async fn upserting_stores_a_lowercase_login_and_refreshes_the_profile(db) {
+        let s = db.upsert_streamer(&shroud(), 10).await.unwrap();
+        assert_eq!((s.login.as_str(), s.display_name.as_str(), s.linked), ("shroud", "shroud", false));
+        assert_eq!(s.created_at, 10);
+        let renamed = NewStreamer { login: "shroud_tv", display_name: "Shroud_TV", avatar_url: None, ..shroud() };
+        let s = db.upsert_streamer(&renamed, 20).await.unwrap();
+        assert_eq!((s.login.as_str(), s.display_name.as_str()), ("shroud_tv", "Shroud_TV"));
+        assert_eq!(s.avatar_url.as_deref(), shroud().avatar_url, "a missing avatar keeps the known one");
+        assert_eq!((s.created_at, s.updated_at), (10, 20));
+        assert_eq!(db.streamer("37402112").await.unwrap(), Some(s));
+        assert_eq!(db.streamer("1").await.unwrap(), None);
+    }
+
+    async fn logins_are_found_case_insensitively(db) {
+        db.upsert_streamer(&shroud(), 10).await.unwrap();
+        let found = db.streamer_by_login("SHROUD").await.unwrap().unwrap();
+        assert_eq!(found.twitch_id, "37402112");
+        assert_eq!(db.streamer_by_login("nobody").await.unwrap(), None);
+    }
+
+    async fn linking_and_problems_are_recorded(db) {
+        db.upsert_streamer(&shroud(), 10).await.unwrap();
+        assert!(db.mark_streamer_linked("37402112", 30).await.unwrap());
+        assert!(db.set_streamer_problem("37402112", Some("user_removed"), 40).await.unwrap());
+        let s = db.streamer("37402112").await.unwrap().unwrap();
+        assert_eq!((s.linked, s.linked_at, s.problem.as_deref()), (true, Some(30), Some("user_removed")));
+        assert!(db.set_streamer_problem("37402112", None, 50).await.unwrap());
+        assert_eq!(db.streamer("37402112").await.unwrap().unwrap().problem, None);
+        assert!(!db.mark_streamer_linked("404", 30).await.unwrap());
+    }
+
+    async fn tracking_is_per_guild_and_reports_duplicates(db) {
+        db.ensure_guild(1, None, 1).await.unwrap();
+        db.ensure_guild(2, None, 1).await.unwrap();
+        db.upsert_streamer(&shroud(), 1).await.unwrap();
+        assert!(db.track_streamer(1, "37402112", Some(99), 5).await.unwrap());
+        assert!(!db.track_streamer(1, "37402112", Some(99), 6).await.unwrap());
+        assert!(db.track_streamer(2, "37402112", None, 7).await.unwrap());
+        assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 2);
+        let tracked = db.tracked_streamers(1).await.unwrap();
+        assert_eq!(tracked.len(), 1);
+        assert_eq!((tracked[0].streamer.login.as_str(), tracked[0].added_by, tracked[0].added_at), ("shroud", Some(99), 5));
+        assert_eq!(tracked[0].overrides, StreamerOverrides::default());
+        assert!(!db.remove_untracked_streamer("37402112").await.unwrap(), "still tracked");
+        assert!(db.untrack_streamer(1, "37402112").await.unwrap());
+        assert!(!db.untrack_streamer(1, "37402112").await.unwrap());
+        assert!(db.untrack_streamer(2, "37402112").await.unwrap());
+        assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 0);
+        assert!(db.remove_untracked_streamer("37402112").await.unwrap());
+        assert_eq!(db.streamer("37402112").await.unwrap(), None);
+    }
+
+    async fn tracked_streamers_come_in_login_order(db) {
+        db.ensure_guild(1, None, 1).await.unwrap();
+        for (id, login) in [("3", "zed"), ("1", "amy"), ("2", "mia")] {
+            db.upsert_streamer(&NewStreamer { twitch_id: id, login, display_name: login, avatar_url: None }, 1).await.unwrap();
+            db.track_streamer(1, id, None, 1).await.unwrap();
+        }
+        let logins: Vec<String> = db.tracked_streamers(1).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
+        assert_eq!(logins, ["amy", "mia", "zed"]);
+    }
+
+    async fn overrides_and_notify_roles_round_trip(db) {
+        db.ensure_guild(1, None, 1).await.unwrap();
+        db.upsert_streamer(&shroud(), 1).await.unwrap();
+        db.track_streamer(1, "37402112", None, 1).await.unwrap();
+        let overrides = StreamerOverrides {
+            channel_id: Some(555),
+            ping_mode: OptionalPingMode(Some(PingMode::Role)),
+            ping_role_id: Some(777),
+            template: Some("{}".into()),
+        };
+        assert!(db.set_streamer_overrides(1, "37402112", &overrides).await.unwrap());
+        assert!(db.set_notify_role(1, "37402112", Some(888)).await.unwrap());
+        let t = db.tracked_streamer(1, "37402112").await.unwrap().unwrap();
+        assert_eq!((t.overrides, t.notify_role_id), (overrides, Some(888)));
+        assert!(!db.set_streamer_overrides(2, "37402112", &StreamerOverrides::default()).await.unwrap());
+        assert_eq!(db.tracked_streamer(2, "37402112").await.unwrap(), None);
+    }
+
+    async fn notify_preferences_are_per_member_and_overwrite(db) {
+        db.ensure_guild(1, None, 1).await.unwrap();
+        db.upsert_streamer(&shroud(), 1).await.unwrap();
+        db.upsert_streamer(&NewStreamer { twitch_id: "2", login: "amy", display_name: "Amy", avatar_url: None }, 1).await.unwrap();
+        db.set_notify_preference(1, 10, "37402112", false, 1).await.unwrap();
+        db.set_notify_preference(1, 10, "2", true, 1).await.unwrap();
+        db.set_notify_preference(1, 10, "37402112", true, 2).await.unwrap();
+        db.set_notify_preference(1, 11, "2", false, 2).await.unwrap();
+        assert_eq!(db.notify_preferences(1, 10).await.unwrap(), [("2".to_string(), true), ("37402112".to_string(), true)]);
+        assert_eq!(db.notify_preferences(1, 11).await.unwrap(), [("2".to_string(), false)]);
+    }
+
+    async fn eventsub_message_ids_are_remembered_once(db) {
+        assert!(db.remember_eventsub_message("m-1", 100).await.unwrap());
+        assert!(!db.remember_eventsub_message("m-1", 150).await.unwrap());
+        assert!(db.remember_eventsub_message("m-2", 200).await.unwrap());
+        assert_eq!(db.forget_eventsub_messages_before(150).await.unwrap(), 1);
+        assert!(db.remember_eventsub_message("m-1", 300).await.unwrap(), "forgotten ids are new again");
+        assert!(!db.remember_eventsub_message("m-2", 300).await.unwrap());
+    }
+
+    async fn link_tokens_are_single_use(db) {
+        assert!(db.use_link_token("nonce-a", 1_000, 10).await.unwrap());
+        assert!(!db.use_link_token("nonce-a", 1_000, 20).await.unwrap());
+        assert!(db.use_link_token("nonce-b", 5_000, 20).await.unwrap());
+        assert_eq!(db.forget_expired_link_tokens(2_000).await.unwrap(), 1);
+        assert!(!db.use_link_token("nonce-b", 5_000, 30).await.unwrap());
+    }
+}

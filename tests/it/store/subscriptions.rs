@@ -1,0 +1,61 @@
+use streammaxing::store::Subscription;
+
+use crate::support::db::on_both_backends;
+
+fn online(id: &str, status: &str) -> Subscription {
+    Subscription {
+        subscription_id: id.into(),
+        twitch_id: "37402112".into(),
+        sub_type: "stream.online".into(),
+        version: "1".into(),
+        status: status.into(),
+        cost: 1,
+        revoked_reason: None,
+        resubscribe_at: None,
+        created_at: 10,
+        updated_at: 10,
+    }
+}
+
+on_both_backends! {
+    async fn subscriptions_are_recorded_and_updated(db) {
+        db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
+        let offline = Subscription { subscription_id: "sub-2".into(), sub_type: "stream.offline".into(), ..online("", "enabled") };
+        db.upsert_subscription(&offline).await.unwrap();
+        assert!(db.set_subscription_status("sub-1", "enabled", 20).await.unwrap());
+        assert!(!db.set_subscription_status("nope", "enabled", 20).await.unwrap());
+        let subs = db.subscriptions_for("37402112").await.unwrap();
+        assert_eq!(subs.len(), 2);
+        assert_eq!((subs[0].sub_type.as_str(), subs[1].sub_type.as_str()), ("stream.offline", "stream.online"));
+        assert_eq!((subs[1].status.as_str(), subs[1].updated_at), ("enabled", 20));
+        assert_eq!(db.all_subscriptions().await.unwrap(), subs);
+    }
+
+    async fn a_new_subscription_of_the_same_type_replaces_the_old_one(db) {
+        db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
+        db.upsert_subscription(&online("sub-9", "webhook_callback_verification_pending")).await.unwrap();
+        let subs = db.subscriptions_for("37402112").await.unwrap();
+        assert_eq!(subs.len(), 1);
+        assert_eq!(subs[0].subscription_id, "sub-9");
+    }
+
+    async fn revocation_records_the_reason_and_when_to_resubscribe(db) {
+        db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
+        let revoked = db
+            .mark_subscription_revoked("sub-1", "notification_failures_exceeded", Some(99), 50)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(revoked.status, "notification_failures_exceeded");
+        assert_eq!(revoked.revoked_reason.as_deref(), Some("notification_failures_exceeded"));
+        assert_eq!((revoked.resubscribe_at, revoked.updated_at), (Some(99), 50));
+        assert_eq!(db.mark_subscription_revoked("nope", "user_removed", None, 50).await.unwrap(), None);
+    }
+
+    async fn deleted_subscriptions_are_gone(db) {
+        db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
+        assert!(db.delete_subscription("sub-1").await.unwrap());
+        assert!(!db.delete_subscription("sub-1").await.unwrap());
+        assert!(db.subscriptions_for("37402112").await.unwrap().is_empty());
+    }
+}
