@@ -2,7 +2,11 @@
 
 use std::time::Duration;
 
-use axum::{Router, http::StatusCode, routing::get};
+use axum::{
+    Router,
+    http::StatusCode,
+    routing::{get, post},
+};
 use tower::ServiceBuilder;
 use tower_http::{
     limit::RequestBodyLimitLayer,
@@ -12,7 +16,7 @@ use tower_http::{
 };
 use tracing::Level;
 
-use crate::{error::ApiError, health, state::AppState};
+use crate::{error::ApiError, health, state::AppState, twitch};
 
 /// Webhook and interaction bodies are a few KiB; nothing we accept is larger.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -22,6 +26,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/health", get(health::health))
+        .route("/webhooks/twitch", post(twitch::webhook::receive))
         .fallback(|| async { ApiError::NotFound })
         .layer(
             ServiceBuilder::new()
@@ -40,6 +45,7 @@ pub fn app(state: AppState) -> Router {
                                 http.method = %req.method(),
                                 http.path = req.uri().path(),
                                 request.id = request_id,
+                                twitch.message_id = tracing::field::Empty,
                             )
                         })
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clap::{Parser, Subcommand};
 
-use crate::{config::Config, server};
+use crate::{config::Config, server, twitch::subscriptions};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,6 +30,19 @@ pub enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Twitch EventSub subscriptions.
+    Eventsub {
+        #[command(subcommand)]
+        command: EventsubCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsubCommand {
+    /// Reconcile Twitch's subscriptions with the streamers guilds track:
+    /// create what is missing, recreate failed or revoked ones, delete
+    /// orphans that point at this service's callback.
+    Sync,
 }
 
 /// Runs the chosen command; with none, serves (or handles Lambda events when
@@ -40,5 +53,13 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         None => server::serve(config, None, true).await,
         Some(Command::Serve { addr, no_migrate }) => server::serve(config, addr, !no_migrate).await,
         Some(Command::Migrate) => server::migrate(&config).await,
+        Some(Command::Eventsub {
+            command: EventsubCommand::Sync,
+        }) => {
+            let state = server::connect(config).await?;
+            let report = subscriptions::sync(&state).await?;
+            print!("{}", subscriptions::format_report(&report));
+            Ok(())
+        }
     }
 }

@@ -112,6 +112,18 @@ pub struct Config {
     pub disabled: Vec<(&'static str, Vec<&'static str>)>,
 }
 
+impl TwitchConfig {
+    /// The EventSub secret as HMAC key bytes.
+    pub fn eventsub_key(&self) -> &[u8] {
+        self.eventsub_secret.expose_secret().as_bytes()
+    }
+
+    /// The EventSub secret as sent to Twitch when subscribing.
+    pub fn eventsub_secret_str(&self) -> &str {
+        self.eventsub_secret.expose_secret()
+    }
+}
+
 /// Which optional features the current configuration enables.
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct Features {

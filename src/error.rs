@@ -18,6 +18,9 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found")]
     NotFound,
+    /// The feature this route needs is switched off; says how to switch it on.
+    #[error("{0} is not configured")]
+    NotConfigured(&'static str),
     /// A dependency (usually the database) is down; the caller should retry.
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -32,7 +35,9 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::NotConfigured(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -9,10 +9,12 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod health;
+pub mod maintenance;
 pub mod server;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod twitch;
 
 pub use app::app;
 pub use state::AppState;

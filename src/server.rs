@@ -8,6 +8,7 @@ use crate::{
     app::app,
     clock::Clock,
     config::Config,
+    maintenance,
     state::AppState,
     store::{Db, PoolSettings},
 };
@@ -28,6 +29,7 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
     }
     config.log_disabled_features();
     let state = AppState::new(config, db.clone(), Clock::system());
+    let maintenance = tokio::spawn(maintenance::run_forever(state.clone()));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr} (BIND_ADDR)"))?;
@@ -41,6 +43,7 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving HTTP")?;
+    maintenance.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -57,6 +60,14 @@ pub async fn run_lambda(config: Config) -> anyhow::Result<()> {
     lambda_http::run(app(state))
         .await
         .map_err(|e| anyhow::anyhow!("Lambda runtime: {e}"))
+}
+
+/// Connects to the database for a one-off command.
+pub async fn connect(config: Config) -> anyhow::Result<AppState> {
+    let db = Db::connect(&config.database_url, PoolSettings::SERVER)
+        .await
+        .context("connecting to the database (DATABASE_URL)")?;
+    Ok(AppState::new(config, db, Clock::system()))
 }
 
 /// Applies migrations and exits.

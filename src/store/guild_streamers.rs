@@ -112,6 +112,15 @@ impl Db {
         })
     }
 
+    /// Every streamer at least one guild tracks.
+    pub async fn tracked_twitch_ids(&self) -> StoreResult<Vec<String>> {
+        on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT DISTINCT twitch_id FROM guild_streamers ORDER BY twitch_id")
+                .fetch_all(pool)
+                .await
+        })
+    }
+
     /// How many guilds track the streamer (0 means its subscriptions can go).
     pub async fn tracking_guild_count(&self, twitch_id: &str) -> StoreResult<i64> {
         on_db!(self, |pool| {

@@ -18,6 +18,7 @@ use sqlx::{
 
 use crate::config::{Backend, DatabaseUrl};
 
+mod events;
 mod eventsub_messages;
 mod guild_streamers;
 mod guilds;
@@ -27,6 +28,7 @@ mod preferences;
 mod streamers;
 mod subscriptions;
 
+pub use events::{Applied, StreamEvent};
 pub use guild_streamers::{OptionalPingMode, StreamerOverrides, TrackedStreamer};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
 pub use outbox::{OutboxItem, OutboxState};

@@ -49,6 +49,16 @@ macro_rules! outbox_columns {
     };
 }
 
+/// One pending row per guild that tracks streamer `$1` with notifications
+/// enabled, for stream `$2`, due at `$3`; guilds that have a row for this
+/// stream keep it.
+pub(super) const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (guild_id, twitch_id, \
+     stream_id, next_attempt_at, created_at, updated_at) \
+     SELECT gs.guild_id, gs.twitch_id, $2, $3, $3, $3 FROM guild_streamers gs \
+     JOIN guild_config gc ON gc.guild_id = gs.guild_id \
+     WHERE gs.twitch_id = $1 AND gc.enabled \
+     ON CONFLICT (guild_id, stream_id) DO NOTHING";
+
 impl Db {
     /// Queues one notification per guild that tracks the streamer and has
     /// notifications enabled, in one statement. A guild that already has a
@@ -60,19 +70,12 @@ impl Db {
         now: i64,
     ) -> StoreResult<u64> {
         on_db!(self, |pool| {
-            let result = sqlx::query(
-                "INSERT INTO notification_log (guild_id, twitch_id, stream_id, next_attempt_at, \
-                 created_at, updated_at) \
-                 SELECT gs.guild_id, gs.twitch_id, $2, $3, $3, $3 FROM guild_streamers gs \
-                 JOIN guild_config gc ON gc.guild_id = gs.guild_id \
-                 WHERE gs.twitch_id = $1 AND gc.enabled \
-                 ON CONFLICT (guild_id, stream_id) DO NOTHING",
-            )
-            .bind(twitch_id)
-            .bind(stream_id)
-            .bind(now)
-            .execute(pool)
-            .await?;
+            let result = sqlx::query(ENQUEUE_ONLINE)
+                .bind(twitch_id)
+                .bind(stream_id)
+                .bind(now)
+                .execute(pool)
+                .await?;
             Ok(result.rows_affected())
         })
     }

@@ -89,12 +89,20 @@ impl Db {
         })
     }
 
-    pub async fn mark_streamer_linked(&self, twitch_id: &str, now: i64) -> StoreResult<bool> {
+    /// Records that the streamer authorised (or revoked) our app.
+    pub async fn set_streamer_linked(
+        &self,
+        twitch_id: &str,
+        linked: bool,
+        now: i64,
+    ) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result = sqlx::query(
-                "UPDATE streamers SET linked = TRUE, linked_at = $2, updated_at = $2 WHERE twitch_id = $1",
+                "UPDATE streamers SET linked = $2, linked_at = CASE WHEN $2 THEN $3 ELSE NULL END, \
+                 updated_at = $3 WHERE twitch_id = $1",
             )
             .bind(twitch_id)
+            .bind(linked)
             .bind(now)
             .execute(pool)
             .await?;

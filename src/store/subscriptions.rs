@@ -27,7 +27,9 @@ macro_rules! subscription_columns {
 
 impl Db {
     /// Records a subscription Twitch reported (created or listed). A streamer
-    /// has one subscription per type: a new id replaces the old row.
+    /// has one subscription per type: a new id replaces the old row. An
+    /// `enabled` row stays enabled when a late "verification pending" answer
+    /// arrives after the challenge was already answered.
     pub async fn upsert_subscription(&self, s: &Subscription) -> StoreResult<()> {
         on_db!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -44,7 +46,10 @@ impl Db {
                 "INSERT INTO eventsub_subscriptions (subscription_id, twitch_id, sub_type, version, \
                  status, cost, revoked_reason, resubscribe_at, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-                 ON CONFLICT (subscription_id) DO UPDATE SET status = excluded.status, \
+                 ON CONFLICT (subscription_id) DO UPDATE SET \
+                 status = CASE WHEN eventsub_subscriptions.status = 'enabled' \
+                   AND excluded.status = 'webhook_callback_verification_pending' \
+                   THEN eventsub_subscriptions.status ELSE excluded.status END, \
                  cost = excluded.cost, revoked_reason = excluded.revoked_reason, \
                  resubscribe_at = excluded.resubscribe_at, updated_at = excluded.updated_at",
             )
@@ -127,6 +132,24 @@ impl Db {
                 subscription_columns!(),
                 " FROM eventsub_subscriptions ORDER BY twitch_id, sub_type"
             ))
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// Revoked subscriptions whose resubscription is due at `now`.
+    pub async fn subscriptions_due_for_resubscribe(
+        &self,
+        now: i64,
+    ) -> StoreResult<Vec<Subscription>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                subscription_columns!(),
+                " FROM eventsub_subscriptions WHERE resubscribe_at IS NOT NULL AND resubscribe_at <= $1 \
+                 ORDER BY resubscribe_at"
+            ))
+            .bind(now)
             .fetch_all(pool)
             .await
         })

@@ -6,3 +6,4 @@ mod cli;
 mod http;
 mod schema;
 mod store;
+mod twitch;

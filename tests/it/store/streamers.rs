@@ -34,13 +34,16 @@ on_both_backends! {
 
     async fn linking_and_problems_are_recorded(db) {
         db.upsert_streamer(&shroud(), 10).await.unwrap();
-        assert!(db.mark_streamer_linked("37402112", 30).await.unwrap());
+        assert!(db.set_streamer_linked("37402112", true, 30).await.unwrap());
         assert!(db.set_streamer_problem("37402112", Some("user_removed"), 40).await.unwrap());
         let s = db.streamer("37402112").await.unwrap().unwrap();
         assert_eq!((s.linked, s.linked_at, s.problem.as_deref()), (true, Some(30), Some("user_removed")));
         assert!(db.set_streamer_problem("37402112", None, 50).await.unwrap());
         assert_eq!(db.streamer("37402112").await.unwrap().unwrap().problem, None);
-        assert!(!db.mark_streamer_linked("404", 30).await.unwrap());
+        assert!(!db.set_streamer_linked("404", true, 30).await.unwrap());
+        assert!(db.set_streamer_linked("37402112", false, 60).await.unwrap());
+        let s = db.streamer("37402112").await.unwrap().unwrap();
+        assert_eq!((s.linked, s.linked_at), (false, None), "revoked authorisation unlinks");
     }
 
     async fn tracking_is_per_guild_and_reports_duplicates(db) {
@@ -51,6 +54,7 @@ on_both_backends! {
         assert!(!db.track_streamer(1, "37402112", Some(99), 6).await.unwrap());
         assert!(db.track_streamer(2, "37402112", None, 7).await.unwrap());
         assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 2);
+        assert_eq!(db.tracked_twitch_ids().await.unwrap(), ["37402112"], "once, however many guilds");
         let tracked = db.tracked_streamers(1).await.unwrap();
         assert_eq!(tracked.len(), 1);
         assert_eq!((tracked[0].streamer.login.as_str(), tracked[0].added_by, tracked[0].added_at), ("shroud", Some(99), 5));

@@ -52,6 +52,25 @@ on_both_backends! {
         assert_eq!(db.mark_subscription_revoked("nope", "user_removed", None, 50).await.unwrap(), None);
     }
 
+    async fn revoked_subscriptions_come_due_for_resubscribing(db) {
+        db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
+        let offline = Subscription { subscription_id: "sub-2".into(), sub_type: "stream.offline".into(), ..online("", "enabled") };
+        db.upsert_subscription(&offline).await.unwrap();
+        db.mark_subscription_revoked("sub-1", "notification_failures_exceeded", Some(1_000), 50).await.unwrap();
+        db.mark_subscription_revoked("sub-2", "user_removed", None, 50).await.unwrap();
+        assert!(db.subscriptions_due_for_resubscribe(999).await.unwrap().is_empty());
+        let due = db.subscriptions_due_for_resubscribe(1_000).await.unwrap();
+        assert_eq!(due.iter().map(|s| s.subscription_id.as_str()).collect::<Vec<_>>(), ["sub-1"]);
+    }
+
+    async fn a_late_pending_answer_does_not_undo_an_answered_challenge(db) {
+        db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
+        db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled");
+        db.upsert_subscription(&online("sub-1", "notification_failures_exceeded")).await.unwrap();
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "notification_failures_exceeded");
+    }
+
     async fn deleted_subscriptions_are_gone(db) {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         assert!(db.delete_subscription("sub-1").await.unwrap());

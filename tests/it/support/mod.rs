@@ -1,2 +1,4 @@
+pub mod app;
 pub mod db;
 pub mod http;
+pub mod twitch;

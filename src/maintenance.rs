@@ -1,0 +1,42 @@
+//! Housekeeping that runs every minute in `serve` (and from the scheduled
+//! invocation on Lambda): resubscribe what Twitch revoked, forget old
+//! EventSub message ids and spent link tokens.
+
+use std::time::Duration;
+
+use crate::{state::AppState, twitch::subscriptions};
+
+/// EventSub ids are kept well past Twitch's retry horizon.
+const KEEP_MESSAGE_IDS_MS: i64 = 24 * 60 * 60 * 1000;
+pub const INTERVAL: Duration = Duration::from_secs(60);
+
+pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
+    let now = state.now_ms();
+    if state.twitch.is_some() {
+        let resubscribed = subscriptions::resubscribe_due(state).await?;
+        if resubscribed > 0 {
+            tracing::info!(resubscribed, "recreated revoked EventSub subscriptions");
+        }
+    }
+    state
+        .db
+        .forget_eventsub_messages_before(now - KEEP_MESSAGE_IDS_MS)
+        .await?;
+    state.db.forget_expired_link_tokens(now).await?;
+    Ok(())
+}
+
+/// Runs [`run_once`] every [`INTERVAL`] until the task is dropped.
+pub async fn run_forever(state: AppState) {
+    let mut tick = tokio::time::interval(INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = run_once(&state).await {
+            tracing::warn!(
+                error = format!("{e:#}"),
+                "maintenance failed; will try again"
+            );
+        }
+    }
+}

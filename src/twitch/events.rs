@@ -1,0 +1,108 @@
+//! Notifications by subscription type, handed to the notification pipeline
+//! through the outbox: once recorded, delivery no longer depends on this
+//! request.
+
+use chrono::DateTime;
+use serde::Deserialize;
+
+use super::webhook::{Notification, parse};
+use crate::{
+    error::ApiError,
+    state::AppState,
+    store::{Applied, StreamEvent},
+};
+
+#[derive(Debug, Deserialize)]
+struct StreamOnline {
+    id: String,
+    broadcaster_user_id: String,
+    #[serde(default)]
+    broadcaster_user_login: String,
+    #[serde(rename = "type", default = "live")]
+    stream_type: String,
+    #[serde(default)]
+    started_at: String,
+}
+
+fn live() -> String {
+    "live".into()
+}
+
+#[derive(Debug, Deserialize)]
+struct StreamOffline {
+    broadcaster_user_id: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ChannelUpdate {
+    broadcaster_user_id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    category_name: String,
+}
+
+/// Records the notification; duplicates and types we don't use are
+/// acknowledged and dropped. A database failure is an error, so that Twitch
+/// sends the event again rather than it being lost.
+pub(super) async fn handle(
+    state: &AppState,
+    message_id: &str,
+    n: Notification<'_>,
+) -> Result<(), ApiError> {
+    let now = state.now_ms();
+    let event_json = n.event.get().as_bytes();
+    let (online, offline, update);
+    let event = match n.subscription.sub_type.as_str() {
+        "stream.online" => {
+            online = parse::<StreamOnline>(event_json)?;
+            if online.stream_type != "live" {
+                tracing::info!(streamer.login = %online.broadcaster_user_login, kind = %online.stream_type, "not announcing a stream that is not live");
+                return Ok(());
+            }
+            StreamEvent::Online {
+                twitch_id: &online.broadcaster_user_id,
+                stream_id: &online.id,
+                started_at: DateTime::parse_from_rfc3339(&online.started_at)
+                    .map_or(now, |t| t.timestamp_millis()),
+            }
+        }
+        "stream.offline" => {
+            offline = parse::<StreamOffline>(event_json)?;
+            StreamEvent::Offline {
+                twitch_id: &offline.broadcaster_user_id,
+            }
+        }
+        "channel.update" => {
+            update = parse::<ChannelUpdate>(event_json)?;
+            StreamEvent::Updated {
+                twitch_id: &update.broadcaster_user_id,
+                title: &update.title,
+                game_name: &update.category_name,
+            }
+        }
+        other => {
+            tracing::warn!(subscription.type = other, "ignoring a notification type we never subscribe to");
+            return Ok(());
+        }
+    };
+    let applied = state
+        .db
+        .apply_stream_event(message_id, &event, now)
+        .await
+        .map_err(|e| {
+            ApiError::Unavailable(
+                anyhow::Error::new(e).context("recording an EventSub notification"),
+            )
+        })?;
+    match applied {
+        Applied::Duplicate => tracing::info!("duplicate EventSub message ignored"),
+        Applied::Recorded { queued } => {
+            tracing::info!(subscription.type = %n.subscription.sub_type, queued, "EventSub notification recorded");
+            if queued > 0 {
+                state.wake_delivery();
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,424 @@
+//! Twitch Helix and OAuth over reqwest: an app access token cached until it
+//! expires (and fetched anew once on a 401), timeouts on every call, retries
+//! with backoff on 5xx and 429 (honouring `Ratelimit-Reset`), and Twitch's
+//! own error message in every error.
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use tokio::sync::Mutex;
+
+use super::types::{Channel, EventSubSubscription, Stream, User};
+use crate::{clock::Clock, config::TwitchConfig};
+
+/// Helix accepts up to 100 ids or logins per lookup.
+pub const BATCH: usize = 100;
+const ATTEMPTS: u32 = 3;
+/// Never wait longer than this for a rate-limit reset inside one call.
+const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum HelixError {
+    /// Twitch answered with an error status; `message` is Twitch's own.
+    #[error("Twitch answered {status}: {message}")]
+    Api { status: u16, message: String },
+    #[error("Twitch could not be reached")]
+    Transport(#[from] reqwest::Error),
+    #[error("unexpected answer from Twitch: {0}")]
+    Decode(String),
+}
+
+impl HelixError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            HelixError::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+pub struct Helix {
+    http: reqwest::Client,
+    helix_url: String,
+    oauth_url: String,
+    client_id: String,
+    client_secret: SecretString,
+    token: Mutex<Option<AppToken>>,
+    clock: Clock,
+}
+
+struct AppToken {
+    access_token: SecretString,
+    expires_at_ms: i64,
+}
+
+#[derive(Deserialize)]
+struct TokenResponse {
+    access_token: String,
+    expires_in: i64,
+}
+
+/// Helix's list envelope.
+#[derive(Deserialize)]
+struct Page<T> {
+    data: Vec<T>,
+    #[serde(default)]
+    pagination: Pagination,
+}
+
+#[derive(Deserialize, Default)]
+struct Pagination {
+    cursor: Option<String>,
+}
+
+/// What Create EventSub Subscription asks for.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewSubscription<'a> {
+    #[serde(rename = "type")]
+    pub sub_type: &'a str,
+    pub version: &'a str,
+    pub condition: Condition<'a>,
+    pub transport: NewTransport<'a>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Condition<'a> {
+    pub broadcaster_user_id: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NewTransport<'a> {
+    pub method: &'static str,
+    pub callback: &'a str,
+    pub secret: &'a str,
+}
+
+/// The outcome of creating a subscription.
+#[derive(Debug)]
+pub enum Created {
+    New(EventSubSubscription),
+    /// 409: a subscription with this type and condition already exists.
+    AlreadyExists,
+}
+
+/// Which subscriptions to list (Twitch accepts one filter at a time).
+#[derive(Debug, Clone, Copy)]
+pub enum SubscriptionFilter<'a> {
+    All,
+    Status(&'a str),
+    Type(&'a str),
+    Broadcaster(&'a str),
+}
+
+impl Helix {
+    pub fn new(
+        config: &TwitchConfig,
+        helix_url: &url::Url,
+        oauth_url: &url::Url,
+        clock: Clock,
+    ) -> Self {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(10))
+            .user_agent(concat!("StreamMaxing/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .unwrap_or_default();
+        Self {
+            http,
+            helix_url: helix_url.as_str().trim_end_matches('/').to_owned(),
+            oauth_url: oauth_url.as_str().trim_end_matches('/').to_owned(),
+            client_id: config.client_id.clone(),
+            client_secret: config.client_secret.clone(),
+            token: Mutex::new(None),
+            clock,
+        }
+    }
+
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    pub fn oauth_url(&self) -> &str {
+        &self.oauth_url
+    }
+
+    /// Get Users by login, batched; unknown logins are simply absent.
+    pub async fn users_by_login(&self, logins: &[&str]) -> Result<Vec<User>, HelixError> {
+        self.batched("users", "login", logins).await
+    }
+
+    /// Get Users by id, batched.
+    pub async fn users_by_id(&self, ids: &[&str]) -> Result<Vec<User>, HelixError> {
+        self.batched("users", "id", ids).await
+    }
+
+    /// Get Channel Information: title and game, reliable as soon as a stream starts.
+    pub async fn channels(&self, broadcaster_ids: &[&str]) -> Result<Vec<Channel>, HelixError> {
+        self.batched("channels", "broadcaster_id", broadcaster_ids)
+            .await
+    }
+
+    /// Get Streams: live streams only, and often empty for the first minute.
+    pub async fn streams(&self, user_ids: &[&str]) -> Result<Vec<Stream>, HelixError> {
+        self.batched("streams", "user_id", user_ids).await
+    }
+
+    pub async fn create_subscription(
+        &self,
+        new: &NewSubscription<'_>,
+    ) -> Result<Created, HelixError> {
+        let body = serde_json::to_value(new).map_err(|e| HelixError::Decode(e.to_string()))?;
+        match self
+            .send(Method::POST, "eventsub/subscriptions", &[], Some(&body))
+            .await
+        {
+            Ok(response) => {
+                let page: Page<EventSubSubscription> = decode(response).await?;
+                page.data
+                    .into_iter()
+                    .next()
+                    .map(Created::New)
+                    .ok_or_else(|| {
+                        HelixError::Decode("subscription missing from 202 answer".into())
+                    })
+            }
+            Err(HelixError::Api { status: 409, .. }) => Ok(Created::AlreadyExists),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every subscription matching `filter`, following pagination.
+    pub async fn subscriptions(
+        &self,
+        filter: SubscriptionFilter<'_>,
+    ) -> Result<Vec<EventSubSubscription>, HelixError> {
+        let mut query: Vec<(&str, String)> = match filter {
+            SubscriptionFilter::All => vec![],
+            SubscriptionFilter::Status(s) => vec![("status", s.into())],
+            SubscriptionFilter::Type(t) => vec![("type", t.into())],
+            SubscriptionFilter::Broadcaster(id) => vec![("user_id", id.into())],
+        };
+        let mut all = Vec::new();
+        // A bound on pages guards against a cursor that never ends.
+        for _ in 0..1_000 {
+            let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let page: Page<EventSubSubscription> = decode(
+                self.send(Method::GET, "eventsub/subscriptions", &pairs, None)
+                    .await?,
+            )
+            .await?;
+            all.extend(page.data);
+            match page.pagination.cursor.filter(|c| !c.is_empty()) {
+                Some(cursor) => {
+                    query.retain(|(k, _)| *k != "after");
+                    query.push(("after", cursor));
+                }
+                None => return Ok(all),
+            }
+        }
+        Err(HelixError::Decode(
+            "subscription list did not end after 1000 pages".into(),
+        ))
+    }
+
+    /// Deletes a subscription; false when Twitch no longer had it.
+    pub async fn delete_subscription(&self, id: &str) -> Result<bool, HelixError> {
+        match self
+            .send(
+                Method::DELETE,
+                "eventsub/subscriptions",
+                &[("id", id)],
+                None,
+            )
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(HelixError::Api { status: 404, .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn batched<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        key: &str,
+        values: &[&str],
+    ) -> Result<Vec<T>, HelixError> {
+        let mut all = Vec::with_capacity(values.len());
+        for chunk in values.chunks(BATCH) {
+            let mut query: Vec<(&str, &str)> = chunk.iter().map(|v| (key, *v)).collect();
+            if path == "streams" {
+                query.push(("first", "100"));
+            }
+            let page: Page<T> = decode(self.send(Method::GET, path, &query, None).await?).await?;
+            all.extend(page.data);
+        }
+        Ok(all)
+    }
+
+    /// Sends one Helix request with the app token, renewing the token once
+    /// on 401 and retrying transient failures.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<reqwest::Response, HelixError> {
+        let url = format!("{}/{path}", self.helix_url);
+        let mut renewed = false;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let token = self.app_token().await?;
+            let mut request = self
+                .http
+                .request(method.clone(), &url)
+                .query(query)
+                .bearer_auth(token.expose_secret())
+                .header("Client-Id", &self.client_id);
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            let response = match request.send().await {
+                Ok(response) => response,
+                Err(e)
+                    if attempt < ATTEMPTS
+                        && (e.is_connect() || e.is_timeout() || e.is_request()) =>
+                {
+                    tokio::time::sleep(backoff(attempt)).await;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let status = response.status();
+            if status == StatusCode::UNAUTHORIZED && !renewed {
+                renewed = true;
+                attempt -= 1;
+                self.forget_token(&token).await;
+                continue;
+            }
+            if attempt < ATTEMPTS && status == StatusCode::TOO_MANY_REQUESTS {
+                tokio::time::sleep(self.rate_limit_wait(&response, attempt)).await;
+                continue;
+            }
+            if attempt < ATTEMPTS && status.is_server_error() {
+                tokio::time::sleep(backoff(attempt)).await;
+                continue;
+            }
+            if status.is_success() {
+                return Ok(response);
+            }
+            return Err(api_error(response).await);
+        }
+    }
+
+    /// How long until `Ratelimit-Reset` (Unix seconds), within bounds.
+    fn rate_limit_wait(&self, response: &reqwest::Response, attempt: u32) -> Duration {
+        let reset_ms = response
+            .headers()
+            .get("ratelimit-reset")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<i64>().ok())
+            .map(|secs| secs * 1000 - self.clock.now_ms());
+        match reset_ms {
+            Some(ms) => Duration::from_millis(u64::try_from(ms.max(0)).unwrap_or(0))
+                .min(MAX_RATE_LIMIT_WAIT),
+            None => backoff(attempt),
+        }
+    }
+
+    /// The cached app token, or a new one (one fetch at a time).
+    async fn app_token(&self) -> Result<SecretString, HelixError> {
+        let mut cached = self.token.lock().await;
+        if let Some(token) = cached
+            .as_ref()
+            .filter(|t| t.expires_at_ms > self.clock.now_ms())
+        {
+            return Ok(token.access_token.clone());
+        }
+        let response = self
+            .http
+            .post(format!("{}/token", self.oauth_url))
+            .form(&[
+                ("client_id", self.client_id.as_str()),
+                ("client_secret", self.client_secret.expose_secret()),
+                ("grant_type", "client_credentials"),
+            ])
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(api_error(response).await);
+        }
+        let token: TokenResponse = decode(response).await?;
+        // Renew a minute early so a token never expires mid-request.
+        let expires_at_ms = self.clock.now_ms() + (token.expires_in - 60).max(0) * 1000;
+        let access_token = SecretString::from(token.access_token);
+        *cached = Some(AppToken {
+            access_token: access_token.clone(),
+            expires_at_ms,
+        });
+        Ok(access_token)
+    }
+
+    /// Drops the cached token if it is still the one that was refused (a
+    /// concurrent request may already have renewed it).
+    async fn forget_token(&self, refused: &SecretString) {
+        let mut cached = self.token.lock().await;
+        if cached
+            .as_ref()
+            .is_some_and(|t| t.access_token.expose_secret() == refused.expose_secret())
+        {
+            *cached = None;
+        }
+    }
+}
+
+/// Exponential backoff with jitter: about 250 ms, 500 ms, 1 s, …
+pub fn backoff(attempt: u32) -> Duration {
+    let base = 250u64 << attempt.saturating_sub(1).min(6);
+    Duration::from_millis(base / 2 + fastrand::u64(0..=base / 2))
+}
+
+async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, HelixError> {
+    let bytes = response.bytes().await?;
+    serde_json::from_slice(&bytes).map_err(|e| HelixError::Decode(e.to_string()))
+}
+
+/// Twitch errors look like `{"error":"Conflict","status":409,"message":"…"}`.
+async fn api_error(response: reqwest::Response) -> HelixError {
+    #[derive(Deserialize)]
+    struct Body {
+        error: Option<String>,
+        message: Option<String>,
+    }
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap_or_default();
+    let message = match serde_json::from_str::<Body>(&text) {
+        Ok(Body {
+            message: Some(m), ..
+        }) if !m.is_empty() => m,
+        Ok(Body { error: Some(e), .. }) => e,
+        _ => text.chars().take(200).collect(),
+    };
+    HelixError::Api { status, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        for attempt in 1..10 {
+            let base = 250u64 << (attempt - 1).min(6);
+            let wait = backoff(attempt).as_millis() as u64;
+            assert!(
+                (base / 2..=base).contains(&wait),
+                "attempt {attempt}: {wait} ms"
+            );
+        }
+    }
+}

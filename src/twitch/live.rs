@@ -1,0 +1,95 @@
+//! What a go-live notification shows, gathered without ever letting Get
+//! Streams (often empty for the first minute) hold up or fail delivery.
+
+use std::time::Duration;
+
+use super::helix::Helix;
+use crate::store::{NewStreamer, Streamer};
+
+/// Get Channel Information is reliable at once; give it a moment.
+const CHANNEL_TIMEOUT: Duration = Duration::from_secs(3);
+/// Get Streams is a bonus: take what it has right now or go without.
+const STREAMS_TIMEOUT: Duration = Duration::from_millis(1_500);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoLive {
+    pub login: String,
+    pub display_name: String,
+    pub avatar_url: Option<String>,
+    pub title: String,
+    pub game_name: String,
+    pub viewer_count: Option<u64>,
+    /// With the size filled in (1280×720), before cache-busting.
+    pub thumbnail_url: Option<String>,
+}
+
+/// Title and game from Get Channel Information (falling back to the last
+/// `channel.update` we saw), profile from our cache (refreshed when the
+/// avatar is unknown), viewers and thumbnail from Get Streams if it answers.
+pub async fn go_live_details(
+    helix: &Helix,
+    db: &crate::store::Db,
+    streamer: &Streamer,
+    now: i64,
+) -> GoLive {
+    let ids = [streamer.twitch_id.as_str()];
+    let (channel, stream, user) = tokio::join!(
+        tokio::time::timeout(CHANNEL_TIMEOUT, helix.channels(&ids)),
+        tokio::time::timeout(STREAMS_TIMEOUT, helix.streams(&ids)),
+        async {
+            if streamer.avatar_url.is_some() {
+                return None;
+            }
+            tokio::time::timeout(CHANNEL_TIMEOUT, helix.users_by_id(&ids))
+                .await
+                .ok()?
+                .ok()?
+                .into_iter()
+                .next()
+        },
+    );
+    let channel = channel
+        .ok()
+        .and_then(Result::ok)
+        .and_then(|c| c.into_iter().next());
+    let stream = stream
+        .ok()
+        .and_then(Result::ok)
+        .and_then(|s| s.into_iter().next());
+    let mut details = GoLive {
+        login: streamer.login.clone(),
+        display_name: streamer.display_name.clone(),
+        avatar_url: streamer.avatar_url.clone(),
+        title: channel
+            .as_ref()
+            .map(|c| c.title.clone())
+            .or_else(|| streamer.title.clone())
+            .unwrap_or_default(),
+        game_name: channel
+            .map(|c| c.game_name)
+            .or_else(|| streamer.game_name.clone())
+            .unwrap_or_default(),
+        viewer_count: stream.as_ref().map(|s| s.viewer_count),
+        thumbnail_url: stream
+            .map(|s| {
+                s.thumbnail_url
+                    .replace("{width}", "1280")
+                    .replace("{height}", "720")
+            })
+            .filter(|u| !u.is_empty()),
+    };
+    if let Some(user) = user {
+        let avatar = Some(user.profile_image_url.as_str()).filter(|u| !u.is_empty());
+        let fresh = NewStreamer {
+            twitch_id: &user.id,
+            login: &user.login,
+            display_name: &user.display_name,
+            avatar_url: avatar,
+        };
+        if let Ok(updated) = db.upsert_streamer(&fresh, now).await {
+            details.display_name = updated.display_name;
+            details.avatar_url = updated.avatar_url;
+        }
+    }
+    details
+}

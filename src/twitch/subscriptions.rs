@@ -1,0 +1,358 @@
+//! The EventSub subscriptions each tracked streamer needs, kept in step with
+//! Twitch: created when a guild starts tracking, deleted when none does,
+//! recreated after a revocation that allows it, and reconciled by
+//! `streammaxing eventsub sync`.
+
+use std::collections::HashSet;
+
+use anyhow::Context;
+
+use super::{
+    helix::{Condition, Created, Helix, NewSubscription, NewTransport, SubscriptionFilter},
+    types::EventSubSubscription,
+};
+use crate::{state::AppState, store::Subscription};
+
+/// The subscriptions every tracked streamer has: (type, version).
+pub const STREAM_SUBSCRIPTIONS: [(&str, &str); 3] = [
+    ("stream.online", "1"),
+    ("stream.offline", "1"),
+    ("channel.update", "2"),
+];
+
+/// Statuses under which a subscription is (or is about to be) delivering.
+const HEALTHY: [&str; 2] = ["enabled", "webhook_callback_verification_pending"];
+
+/// Revocations after which subscribing again can succeed.
+const RESUBSCRIBE_AFTER: [&str; 3] = [
+    "notification_failures_exceeded",
+    "version_removed",
+    "authorization_revoked",
+];
+
+/// A failed resubscription is tried again after this long.
+const RESUBSCRIBE_RETRY_MS: i64 = 5 * 60 * 1000;
+
+pub fn callback_url(state: &AppState) -> String {
+    format!(
+        "{}/webhooks/twitch",
+        state.config.public_url.as_str().trim_end_matches('/')
+    )
+}
+
+fn helix(state: &AppState) -> anyhow::Result<&Helix> {
+    state
+        .twitch
+        .as_deref()
+        .context("Twitch is not configured: set TWITCH_CLIENT_ID, TWITCH_CLIENT_SECRET and TWITCH_EVENTSUB_SECRET")
+}
+
+fn record(sub: &EventSubSubscription, twitch_id: &str, now: i64) -> Subscription {
+    Subscription {
+        subscription_id: sub.id.clone(),
+        twitch_id: twitch_id.to_owned(),
+        sub_type: sub.sub_type.clone(),
+        version: sub.version.clone(),
+        status: sub.status.clone(),
+        cost: i32::try_from(sub.cost).unwrap_or(i32::MAX),
+        revoked_reason: None,
+        resubscribe_at: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+/// Creates whichever of the streamer's subscriptions are missing or unhealthy
+/// and records them; a 409 (it exists already) is looked up and recorded.
+pub async fn ensure(state: &AppState, twitch_id: &str) -> anyhow::Result<Vec<Subscription>> {
+    let helix = helix(state)?;
+    let existing = state.db.subscriptions_for(twitch_id).await?;
+    let callback = callback_url(state);
+    let secret = state
+        .config
+        .twitch
+        .as_ref()
+        .map(|t| t.eventsub_secret_str())
+        .unwrap_or_default();
+    for (sub_type, version) in STREAM_SUBSCRIPTIONS {
+        let healthy = existing.iter().any(|s| {
+            s.sub_type == sub_type && s.version == version && HEALTHY.contains(&s.status.as_str())
+        });
+        if healthy {
+            continue;
+        }
+        let new = NewSubscription {
+            sub_type,
+            version,
+            condition: Condition {
+                broadcaster_user_id: twitch_id,
+            },
+            transport: NewTransport {
+                method: "webhook",
+                callback: &callback,
+                secret,
+            },
+        };
+        let created = helix.create_subscription(&new).await.with_context(|| {
+            format!("creating the {sub_type} subscription for Twitch user {twitch_id}")
+        })?;
+        let sub = match created {
+            Created::New(sub) => sub,
+            Created::AlreadyExists => helix
+                .subscriptions(SubscriptionFilter::Broadcaster(twitch_id))
+                .await
+                .with_context(|| format!("looking up the existing {sub_type} subscription for {twitch_id}"))?
+                .into_iter()
+                .find(|s| s.sub_type == sub_type && s.transport.callback.as_deref() == Some(&callback))
+                .with_context(|| format!("Twitch reported a {sub_type} subscription for {twitch_id} that it does not list"))?,
+        };
+        state
+            .db
+            .upsert_subscription(&record(&sub, twitch_id, state.now_ms()))
+            .await?;
+    }
+    Ok(state.db.subscriptions_for(twitch_id).await?)
+}
+
+/// Deletes the streamer's subscriptions once no guild tracks it; returns
+/// whether it did.
+pub async fn release_if_untracked(state: &AppState, twitch_id: &str) -> anyhow::Result<bool> {
+    if state.db.tracking_guild_count(twitch_id).await? > 0 {
+        return Ok(false);
+    }
+    let helix = helix(state)?;
+    for sub in state.db.subscriptions_for(twitch_id).await? {
+        helix
+            .delete_subscription(&sub.subscription_id)
+            .await
+            .with_context(|| format!("deleting subscription {}", sub.subscription_id))?;
+        state.db.delete_subscription(&sub.subscription_id).await?;
+    }
+    Ok(true)
+}
+
+/// A challenge was answered: the subscription is enabled. Recorded only for
+/// streamers we know (a `twitch event verify-subscription` test names a
+/// random one); a failure here must not fail the challenge.
+pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
+    let Some(twitch_id) = sub.condition.broadcaster_user_id.as_deref() else {
+        return;
+    };
+    let result = async {
+        if state.db.streamer(twitch_id).await?.is_some() {
+            let enabled = EventSubSubscription {
+                status: "enabled".into(),
+                ..sub.clone()
+            };
+            state
+                .db
+                .upsert_subscription(&record(&enabled, twitch_id, state.now_ms()))
+                .await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    };
+    if let Err(e) = result.await {
+        tracing::warn!(error = %e, subscription.id = %sub.id, "could not record an enabled subscription");
+    }
+}
+
+/// Twitch revoked a subscription: record why, flag the streamer when the
+/// account is gone, and schedule a new subscription where that can work.
+pub async fn revoked(state: &AppState, sub: &EventSubSubscription) -> anyhow::Result<()> {
+    let now = state.now_ms();
+    let reason = sub.status.as_str();
+    let resubscribe_at = RESUBSCRIBE_AFTER.contains(&reason).then_some(now);
+    tracing::warn!(subscription.id = %sub.id, subscription.type = %sub.sub_type, reason, "EventSub subscription revoked");
+    let recorded = state
+        .db
+        .mark_subscription_revoked(&sub.id, reason, resubscribe_at, now)
+        .await?
+        .is_some();
+    let twitch_id = sub.condition.broadcaster_user_id.as_deref();
+    // A revocation can arrive for a subscription we never recorded (e.g. the
+    // database was restored): record it for a streamer we know.
+    if let Some(twitch_id) = twitch_id
+        && !recorded
+        && state.db.streamer(twitch_id).await?.is_some()
+    {
+        let mut row = record(sub, twitch_id, now);
+        row.revoked_reason = Some(reason.to_owned());
+        row.resubscribe_at = resubscribe_at;
+        state.db.upsert_subscription(&row).await?;
+    }
+    if let Some(twitch_id) = twitch_id {
+        match reason {
+            "user_removed" => {
+                state
+                    .db
+                    .set_streamer_problem(twitch_id, Some("user_removed"), now)
+                    .await?;
+            }
+            "authorization_revoked" => {
+                state.db.set_streamer_linked(twitch_id, false, now).await?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Recreates revoked subscriptions whose time has come; returns how many
+/// streamers were brought back.
+pub async fn resubscribe_due(state: &AppState) -> anyhow::Result<usize> {
+    let now = state.now_ms();
+    let mut done = 0;
+    for sub in state.db.subscriptions_due_for_resubscribe(now).await? {
+        state.db.delete_subscription(&sub.subscription_id).await?;
+        if state.db.tracking_guild_count(&sub.twitch_id).await? == 0 {
+            continue;
+        }
+        match ensure(state, &sub.twitch_id).await {
+            Ok(_) => done += 1,
+            Err(e) => {
+                tracing::warn!(error = format!("{e:#}"), streamer.id = %sub.twitch_id, "resubscribing failed; will try again");
+                let retry = Subscription {
+                    resubscribe_at: Some(now + RESUBSCRIBE_RETRY_MS),
+                    updated_at: now,
+                    ..sub
+                };
+                state.db.upsert_subscription(&retry).await?;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// One line of `eventsub sync`'s report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncAction {
+    pub action: &'static str,
+    pub sub_type: String,
+    pub twitch_id: String,
+    pub subscription_id: String,
+    pub note: String,
+}
+
+/// Reconciles Twitch's subscriptions with the streamers guilds track. Only
+/// subscriptions whose callback is ours are ever deleted.
+pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
+    let helix = helix(state)?;
+    let callback = callback_url(state);
+    let wanted: HashSet<(String, &str)> = state
+        .db
+        .tracked_twitch_ids()
+        .await?
+        .into_iter()
+        .flat_map(|id| {
+            STREAM_SUBSCRIPTIONS
+                .iter()
+                .map(move |(t, _)| (id.clone(), *t))
+        })
+        .collect();
+    let remote = helix
+        .subscriptions(SubscriptionFilter::All)
+        .await
+        .context("listing EventSub subscriptions")?;
+    let mut report = Vec::new();
+    let mut kept = HashSet::new();
+    for sub in remote
+        .iter()
+        .filter(|s| s.transport.callback.as_deref() == Some(callback.as_str()))
+    {
+        let twitch_id = sub
+            .condition
+            .broadcaster_user_id
+            .clone()
+            .unwrap_or_default();
+        let key = (twitch_id.clone(), sub.sub_type.as_str());
+        let current_version = STREAM_SUBSCRIPTIONS
+            .iter()
+            .any(|(t, v)| *t == sub.sub_type && *v == sub.version);
+        let healthy = HEALTHY.contains(&sub.status.as_str());
+        let note = if !wanted.contains(&(twitch_id.clone(), sub.sub_type.as_str())) {
+            Some("no guild tracks this streamer")
+        } else if !current_version {
+            Some("outdated version")
+        } else if !healthy {
+            Some(sub.status.as_str())
+        } else if kept.contains(&key) {
+            Some("duplicate")
+        } else {
+            None
+        };
+        let action = match note {
+            None => {
+                state
+                    .db
+                    .upsert_subscription(&record(sub, &twitch_id, state.now_ms()))
+                    .await?;
+                kept.insert(key);
+                "kept"
+            }
+            Some(_) => {
+                helix
+                    .delete_subscription(&sub.id)
+                    .await
+                    .with_context(|| format!("deleting {}", sub.id))?;
+                state.db.delete_subscription(&sub.id).await?;
+                "deleted"
+            }
+        };
+        report.push(SyncAction {
+            action,
+            sub_type: sub.sub_type.clone(),
+            twitch_id,
+            subscription_id: sub.id.clone(),
+            note: note.unwrap_or(&sub.status).to_owned(),
+        });
+    }
+    // Forget local rows Twitch no longer has, then create what is missing.
+    let remote_ids: HashSet<&str> = remote.iter().map(|s| s.id.as_str()).collect();
+    for row in state.db.all_subscriptions().await? {
+        if !remote_ids.contains(row.subscription_id.as_str()) {
+            state.db.delete_subscription(&row.subscription_id).await?;
+        }
+    }
+    let mut missing: Vec<&(String, &str)> =
+        wanted.iter().filter(|key| !kept.contains(*key)).collect();
+    missing.sort();
+    let missing_streamers: HashSet<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+    for twitch_id in missing_streamers {
+        let created = ensure(state, twitch_id).await?;
+        for sub in created
+            .iter()
+            .filter(|s| missing.contains(&&(s.twitch_id.clone(), s.sub_type.as_str())))
+        {
+            report.push(SyncAction {
+                action: "created",
+                sub_type: sub.sub_type.clone(),
+                twitch_id: sub.twitch_id.clone(),
+                subscription_id: sub.subscription_id.clone(),
+                note: sub.status.clone(),
+            });
+        }
+    }
+    Ok(report)
+}
+
+/// `eventsub sync`'s table.
+pub fn format_report(actions: &[SyncAction]) -> String {
+    let mut out = format!(
+        "{:<8} {:<15} {:<12} {:<38} {}\n",
+        "ACTION", "TYPE", "STREAMER", "SUBSCRIPTION", "NOTE"
+    );
+    for a in actions {
+        out.push_str(&format!(
+            "{:<8} {:<15} {:<12} {:<38} {}\n",
+            a.action, a.sub_type, a.twitch_id, a.subscription_id, a.note
+        ));
+    }
+    let count = |what| actions.iter().filter(|a| a.action == what).count();
+    out.push_str(&format!(
+        "{} kept, {} created, {} deleted\n",
+        count("kept"),
+        count("created"),
+        count("deleted")
+    ));
+    out
+}

@@ -1,0 +1,72 @@
+//! Helix and EventSub payloads we read.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct User {
+    pub id: String,
+    pub login: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub profile_image_url: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Channel {
+    pub broadcaster_id: String,
+    #[serde(default)]
+    pub broadcaster_login: String,
+    #[serde(default)]
+    pub broadcaster_name: String,
+    #[serde(default)]
+    pub game_name: String,
+    #[serde(default)]
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Stream {
+    pub id: String,
+    pub user_id: String,
+    #[serde(default)]
+    pub user_login: String,
+    #[serde(default)]
+    pub game_name: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub viewer_count: u64,
+    #[serde(default)]
+    pub started_at: String,
+    /// With `{width}` and `{height}` placeholders.
+    #[serde(default)]
+    pub thumbnail_url: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct EventSubSubscription {
+    pub id: String,
+    pub status: String,
+    #[serde(rename = "type")]
+    pub sub_type: String,
+    pub version: String,
+    #[serde(default)]
+    pub condition: SubscriptionCondition,
+    pub transport: Transport,
+    #[serde(default)]
+    pub created_at: String,
+    #[serde(default)]
+    pub cost: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+pub struct SubscriptionCondition {
+    pub broadcaster_user_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Transport {
+    pub method: String,
+    #[serde(default)]
+    pub callback: Option<String>,
+}

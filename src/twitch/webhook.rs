@@ -1,0 +1,125 @@
+//! `POST /webhooks/twitch`: EventSub over webhooks.
+//!
+//! Every message is verified (signature, then the 10-minute replay window)
+//! before its body is even parsed. Challenges are answered with the challenge
+//! as `text/plain`; notifications are recorded durably (de-duplicated by
+//! message id) and acknowledged without waiting for Discord; revocations are
+//! recorded and, where it helps, a new subscription is scheduled.
+
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{events, signature, subscriptions, types::EventSubSubscription};
+use crate::{error::ApiError, state::AppState};
+
+const MESSAGE_ID: &str = "twitch-eventsub-message-id";
+const TIMESTAMP: &str = "twitch-eventsub-message-timestamp";
+const SIGNATURE: &str = "twitch-eventsub-message-signature";
+const MESSAGE_TYPE: &str = "twitch-eventsub-message-type";
+
+#[derive(Deserialize)]
+struct Challenge {
+    challenge: String,
+    subscription: EventSubSubscription,
+}
+
+#[derive(Deserialize)]
+struct Revocation {
+    subscription: EventSubSubscription,
+}
+
+#[derive(Deserialize)]
+pub(super) struct Notification<'a> {
+    pub subscription: EventSubSubscription,
+    #[serde(borrow)]
+    pub event: &'a RawValue,
+}
+
+pub async fn receive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let Some(twitch) = state.config.twitch.as_ref() else {
+        return Err(ApiError::NotConfigured(
+            "Twitch EventSub: set TWITCH_EVENTSUB_SECRET",
+        ));
+    };
+    let message_id = verify(&headers, &body, twitch.eventsub_key(), state.now_ms())?;
+    let span = tracing::Span::current();
+    span.record("twitch.message_id", message_id);
+    match header_str(&headers, MESSAGE_TYPE) {
+        Some("webhook_callback_verification") => {
+            let Challenge {
+                challenge,
+                subscription,
+            } = parse(&body)?;
+            subscriptions::confirmed(&state, &subscription).await;
+            Ok((
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                challenge,
+            )
+                .into_response())
+        }
+        Some("revocation") => {
+            let Revocation { subscription } = parse(&body)?;
+            subscriptions::revoked(&state, &subscription)
+                .await
+                .map_err(ApiError::Unavailable)?;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+        Some("notification") => {
+            let notification: Notification = parse(&body)?;
+            events::handle(&state, message_id, notification).await?;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+        Some(other) => Err(ApiError::BadRequest(format!(
+            "unknown Twitch-Eventsub-Message-Type {other:?}"
+        ))),
+        None => Err(ApiError::BadRequest(
+            "missing Twitch-Eventsub-Message-Type".into(),
+        )),
+    }
+}
+
+/// Checks the signature and replay window; returns the message id.
+fn verify<'h>(
+    headers: &'h HeaderMap,
+    body: &[u8],
+    secret: &[u8],
+    now_ms: i64,
+) -> Result<&'h str, ApiError> {
+    let required = |name: &'static str| {
+        header_str(headers, name)
+            .ok_or_else(|| ApiError::Forbidden(format!("missing {name} header")))
+    };
+    let (message_id, timestamp, signature) = (
+        required(MESSAGE_ID)?,
+        required(TIMESTAMP)?,
+        required(SIGNATURE)?,
+    );
+    if !signature::is_valid(secret, message_id, timestamp, body, signature) {
+        return Err(ApiError::Forbidden("invalid EventSub signature".into()));
+    }
+    if !signature::is_fresh(timestamp, now_ms) {
+        return Err(ApiError::Forbidden(
+            "message timestamp is outside the 10-minute window".into(),
+        ));
+    }
+    Ok(message_id)
+}
+
+fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+pub(super) fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::BadRequest(format!("malformed EventSub payload: {e}")))
+}

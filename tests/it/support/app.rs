@@ -1,0 +1,206 @@
+//! `TestApp`: the real router served on a local port, a fresh database,
+//! and stand-ins for Twitch (and later Discord), with one method per thing
+//! a user or platform does.
+
+use std::{sync::Arc, time::Duration};
+
+use serde_json::{Value, json};
+use streammaxing::{AppState, app, clock::Clock, config::Config, twitch::signature};
+use tokio::task::JoinHandle;
+
+use super::{
+    db::TestDb,
+    twitch::{self as twitch_stand_in, TwitchStandIn},
+};
+
+pub const EVENTSUB_SECRET: &str = "s3cr3t-eventsub-for-tests";
+
+pub struct TestApp {
+    pub state: AppState,
+    pub url: String,
+    pub db: Arc<TestDb>,
+    pub twitch: TwitchStandIn,
+    server: JoinHandle<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// Configuration variables for an app whose platforms are the stand-ins.
+pub fn vars(twitch: &TwitchStandIn, public_url: &str) -> Vec<(String, String)> {
+    [
+        ("PUBLIC_URL", public_url.to_owned()),
+        ("TWITCH_CLIENT_ID", twitch_stand_in::CLIENT_ID.to_owned()),
+        (
+            "TWITCH_CLIENT_SECRET",
+            twitch_stand_in::CLIENT_SECRET.to_owned(),
+        ),
+        ("TWITCH_EVENTSUB_SECRET", EVENTSUB_SECRET.to_owned()),
+        ("TWITCH_HELIX_URL", twitch.helix_url()),
+        ("TWITCH_OAUTH_URL", twitch.oauth_url()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+impl TestApp {
+    pub async fn start(db: TestDb) -> Self {
+        let twitch = TwitchStandIn::start().await;
+        Self::start_with(Arc::new(db), twitch).await
+    }
+
+    /// Another instance over the same database and stand-ins, as after a
+    /// restart or beside a concurrent instance.
+    pub async fn start_with(db: Arc<TestDb>, twitch: TwitchStandIn) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind app");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        let vars = vars(&twitch, &url);
+        let config =
+            Config::from_vars(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+                .expect("test configuration");
+        let state = AppState::new(config, db.db.clone(), Clock::system());
+        let router = app(state.clone());
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        Self {
+            state,
+            url,
+            db,
+            twitch,
+            server,
+        }
+    }
+
+    /// Guilds tracking a streamer, set up directly in the store.
+    pub async fn track(&self, guilds: &[i64], twitch_id: &str, login: &str) {
+        let streamer = streammaxing::store::NewStreamer {
+            twitch_id,
+            login,
+            display_name: login,
+            avatar_url: None,
+        };
+        self.db
+            .upsert_streamer(&streamer, 1)
+            .await
+            .expect("streamer");
+        for guild in guilds {
+            self.db.ensure_guild(*guild, None, 1).await.expect("guild");
+            self.db
+                .track_streamer(*guild, twitch_id, None, 1)
+                .await
+                .expect("track");
+        }
+    }
+
+    /// Posts an EventSub message signed exactly as Twitch signs it.
+    pub async fn eventsub(
+        &self,
+        message_type: &str,
+        message_id: &str,
+        body: &str,
+    ) -> reqwest::Response {
+        let timestamp = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
+        self.eventsub_at(message_type, message_id, &timestamp, body)
+            .await
+    }
+
+    pub async fn eventsub_at(
+        &self,
+        message_type: &str,
+        message_id: &str,
+        timestamp: &str,
+        body: &str,
+    ) -> reqwest::Response {
+        let signature = signature::sign(
+            EVENTSUB_SECRET.as_bytes(),
+            message_id,
+            timestamp,
+            body.as_bytes(),
+        );
+        self.post_eventsub(
+            &[
+                ("Twitch-Eventsub-Message-Id", message_id),
+                ("Twitch-Eventsub-Message-Retry", "0"),
+                ("Twitch-Eventsub-Message-Type", message_type),
+                ("Twitch-Eventsub-Message-Signature", &signature),
+                ("Twitch-Eventsub-Message-Timestamp", timestamp),
+                ("Twitch-Eventsub-Subscription-Type", "stream.online"),
+                ("Twitch-Eventsub-Subscription-Version", "1"),
+            ],
+            body.to_owned(),
+        )
+        .await
+    }
+
+    /// Posts to the EventSub endpoint with exactly these headers.
+    pub async fn post_eventsub(&self, headers: &[(&str, &str)], body: String) -> reqwest::Response {
+        let mut request = reqwest::Client::new()
+            .post(format!("{}/webhooks/twitch", self.url))
+            .header("Content-Type", "application/json")
+            .timeout(Duration::from_secs(10));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.body(body).send().await.expect("EventSub request")
+    }
+
+    /// A `stream.online` notification, shaped like twitch-cli's.
+    pub async fn twitch_online(
+        &self,
+        message_id: &str,
+        broadcaster: &str,
+        stream_id: &str,
+    ) -> reqwest::Response {
+        self.eventsub("notification", message_id, &notification("stream.online", "1", broadcaster, json!({
+            "id": stream_id,
+            "broadcaster_user_id": broadcaster,
+            "broadcaster_user_login": "shroud",
+            "broadcaster_user_name": "shroud",
+            "type": "live",
+            "started_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+        })))
+        .await
+    }
+}
+
+/// An EventSub revocation body: the subscription, its status the reason.
+pub fn revocation(sub: &streammaxing::store::Subscription, reason: &str) -> String {
+    json!({
+        "subscription": {
+            "id": sub.subscription_id,
+            "status": reason,
+            "type": sub.sub_type,
+            "version": sub.version,
+            "cost": sub.cost,
+            "condition": {"broadcaster_user_id": sub.twitch_id},
+            "transport": {"method": "webhook", "callback": "https://example.com/webhooks/twitch"},
+            "created_at": "2026-11-26T12:00:00.000000000Z"
+        }
+    })
+    .to_string()
+}
+
+/// An EventSub notification body.
+pub fn notification(sub_type: &str, version: &str, broadcaster: &str, event: Value) -> String {
+    json!({
+        "subscription": {
+            "id": "f1c2a387-161a-49f9-a165-0f21d7a4e1c4",
+            "status": "enabled",
+            "type": sub_type,
+            "version": version,
+            "condition": {"broadcaster_user_id": broadcaster},
+            "transport": {"method": "webhook", "callback": "null"},
+            "created_at": "2026-11-26T12:00:00.000000000Z",
+            "cost": 0
+        },
+        "event": event
+    })
+    .to_string()
+}

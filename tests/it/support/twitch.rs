@@ -1,0 +1,575 @@
+//! A local stand-in for Twitch's Helix and OAuth APIs. Like Twitch, it
+//! issues app tokens, refuses stale ones with 401, pages lists, answers 409
+//! for a duplicate subscription, and, when a subscription is created, sends
+//! the signed challenge to the callback and enables the subscription only if
+//! the answer is right. Tests can queue failures (5xx, 429 with
+//! `Ratelimit-Reset`) and read back every request.
+
+use std::{
+    collections::{HashSet, VecDeque},
+    sync::{Arc, Mutex},
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+};
+
+use axum::{
+    Form, Json, Router,
+    extract::{RawQuery, State},
+    http::{HeaderMap, Method, StatusCode, Uri},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde_json::{Value, json};
+use streammaxing::twitch::signature;
+
+pub const CLIENT_ID: &str = "test-client-id";
+pub const CLIENT_SECRET: &str = "test-client-secret";
+
+#[derive(Debug, Clone)]
+pub enum Failure {
+    Status(u16),
+    /// 429 with `Ratelimit-Reset` this far in the future.
+    RateLimited(Duration),
+}
+
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: Method,
+    pub path: String,
+    pub query: String,
+    pub at: Instant,
+}
+
+#[derive(Default)]
+pub struct World {
+    pub users: Vec<Value>,
+    pub channels: Vec<Value>,
+    pub streams: Vec<Value>,
+    pub subscriptions: Vec<Value>,
+    pub valid_tokens: HashSet<String>,
+    pub tokens_issued: u32,
+    pub token_expires_in: i64,
+    pub page_size: usize,
+    pub failures: VecDeque<Failure>,
+    pub requests: Vec<Recorded>,
+    /// Broadcasters who authorised the app: their subscriptions cost 0.
+    pub authorized: HashSet<String>,
+    next_id: u32,
+    /// Seconds a Get Streams call takes (to test that nothing waits on it).
+    pub streams_delay: Duration,
+}
+
+#[derive(Clone)]
+pub struct TwitchStandIn {
+    pub url: String,
+    pub world: Arc<Mutex<World>>,
+}
+
+impl TwitchStandIn {
+    pub async fn start() -> Self {
+        let world = Arc::new(Mutex::new(World {
+            token_expires_in: 3600,
+            page_size: 100,
+            ..World::default()
+        }));
+        let router = Router::new()
+            .route("/oauth2/token", post(token))
+            .route("/helix/users", get(users))
+            .route("/helix/channels", get(channels))
+            .route("/helix/streams", get(streams))
+            .route(
+                "/helix/eventsub/subscriptions",
+                post(create).get(list).delete(delete),
+            )
+            .with_state(world.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind stand-in");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        Self { url, world }
+    }
+
+    pub fn helix_url(&self) -> String {
+        format!("{}/helix", self.url)
+    }
+
+    pub fn oauth_url(&self) -> String {
+        format!("{}/oauth2", self.url)
+    }
+
+    pub fn world(&self) -> std::sync::MutexGuard<'_, World> {
+        self.world.lock().expect("stand-in state")
+    }
+
+    pub fn add_user(&self, id: &str, login: &str, display_name: &str) {
+        let mut w = self.world();
+        w.users.push(json!({
+            "id": id, "login": login, "display_name": display_name, "type": "", "broadcaster_type": "partner",
+            "description": "", "profile_image_url": format!("https://static-cdn.jtvnw.net/{login}-profile.png"),
+            "offline_image_url": "", "view_count": 0, "created_at": "2013-06-03T19:12:02Z"
+        }));
+        w.channels.push(json!({
+            "broadcaster_id": id, "broadcaster_login": login, "broadcaster_name": display_name,
+            "broadcaster_language": "en", "game_id": "516575", "game_name": "VALORANT",
+            "title": format!("{display_name} ranked grind"), "delay": 0, "tags": [], "content_classification_labels": [],
+            "is_branded_content": false
+        }));
+    }
+
+    pub fn set_live(&self, id: &str, login: &str, viewers: u64) {
+        self.world().streams.push(json!({
+            "id": "40952121085", "user_id": id, "user_login": login, "user_name": login, "game_id": "516575",
+            "game_name": "VALORANT", "type": "live", "title": "ranked grind", "viewer_count": viewers,
+            "started_at": "2026-11-26T12:00:00Z", "language": "en",
+            "thumbnail_url": format!("https://static-cdn.jtvnw.net/previews-ttv/live_user_{login}-{{width}}x{{height}}.jpg"),
+            "tags": [], "is_mature": false
+        }));
+    }
+
+    /// Adds a subscription directly, as if created earlier (possibly by
+    /// someone else, for another callback).
+    pub fn add_subscription(
+        &self,
+        sub_type: &str,
+        version: &str,
+        broadcaster: &str,
+        callback: &str,
+        status: &str,
+    ) -> String {
+        let mut w = self.world();
+        w.next_id += 1;
+        let id = format!("f1c2a387-161a-49f9-a165-0f21d7a4e{:03}", w.next_id);
+        w.subscriptions.push(subscription(
+            &id,
+            sub_type,
+            version,
+            broadcaster,
+            callback,
+            status,
+            1,
+        ));
+        id
+    }
+
+    pub fn subscriptions(&self) -> Vec<Value> {
+        self.world().subscriptions.clone()
+    }
+
+    /// Subscriptions of one broadcaster, as (type, status).
+    pub fn subscriptions_of(&self, broadcaster: &str) -> Vec<(String, String)> {
+        let mut subs: Vec<(String, String)> = self
+            .subscriptions()
+            .iter()
+            .filter(|s| s["condition"]["broadcaster_user_id"] == broadcaster)
+            .map(|s| {
+                (
+                    s["type"].as_str().unwrap_or("").into(),
+                    s["status"].as_str().unwrap_or("").into(),
+                )
+            })
+            .collect();
+        subs.sort();
+        subs
+    }
+
+    /// Waits until every subscription has left "verification pending".
+    pub async fn challenges_settled(&self) {
+        for _ in 0..200 {
+            if !self
+                .subscriptions()
+                .iter()
+                .any(|s| s["status"] == "webhook_callback_verification_pending")
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("challenges never settled: {:?}", self.subscriptions());
+    }
+
+    pub fn fail_next(&self, failure: Failure) {
+        self.world().failures.push_back(failure);
+    }
+
+    pub fn revoke_tokens(&self) {
+        self.world().valid_tokens.clear();
+    }
+
+    pub fn requests(&self, path: &str) -> Vec<Recorded> {
+        self.world()
+            .requests
+            .iter()
+            .filter(|r| r.path == path)
+            .cloned()
+            .collect()
+    }
+}
+
+fn subscription(
+    id: &str,
+    sub_type: &str,
+    version: &str,
+    broadcaster: &str,
+    callback: &str,
+    status: &str,
+    cost: i64,
+) -> Value {
+    json!({
+        "id": id, "status": status, "type": sub_type, "version": version,
+        "condition": {"broadcaster_user_id": broadcaster},
+        "transport": {"method": "webhook", "callback": callback},
+        "created_at": "2026-11-26T12:00:00.000000000Z", "cost": cost
+    })
+}
+
+fn error(status: u16, message: &str) -> Response {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = json!({"error": code.canonical_reason().unwrap_or("Error"), "status": status, "message": message});
+    (code, Json(body)).into_response()
+}
+
+type Shared = State<Arc<Mutex<World>>>;
+
+async fn token(State(world): Shared, Form(form): Form<Vec<(String, String)>>) -> Response {
+    let get = |k: &str| {
+        form.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    if get("client_id") != Some(CLIENT_ID) || get("client_secret") != Some(CLIENT_SECRET) {
+        return error(403, "invalid client secret");
+    }
+    if get("grant_type") != Some("client_credentials") {
+        return error(400, "unsupported grant type");
+    }
+    let mut w = world.lock().expect("state");
+    w.tokens_issued += 1;
+    let token = format!("app-token-{}", w.tokens_issued);
+    w.valid_tokens.insert(token.clone());
+    Json(json!({"access_token": token, "expires_in": w.token_expires_in, "token_type": "bearer"}))
+        .into_response()
+}
+
+/// Records the request, applies a queued failure, and checks the token;
+/// returns the refusal, if any.
+fn gate(world: &Mutex<World>, method: Method, uri: &Uri, headers: &HeaderMap) -> Option<Response> {
+    let mut w = world.lock().expect("state");
+    w.requests.push(Recorded {
+        method,
+        path: uri.path().to_owned(),
+        query: uri.query().unwrap_or("").to_owned(),
+        at: Instant::now(),
+    });
+    if let Some(failure) = w.failures.pop_front() {
+        return Some(match failure {
+            Failure::Status(s) => error(s, "stand-in failure"),
+            Failure::RateLimited(after) => {
+                let reset = (SystemTime::now() + after)
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default()
+                    .as_secs_f64()
+                    .ceil();
+                let mut response = error(429, "Too Many Requests");
+                response.headers_mut().insert(
+                    "ratelimit-reset",
+                    (reset as u64).to_string().parse().expect("header"),
+                );
+                response
+                    .headers_mut()
+                    .insert("ratelimit-remaining", "0".parse().expect("header"));
+                response
+            }
+        });
+    }
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if headers.get("client-id").and_then(|v| v.to_str().ok()) != Some(CLIENT_ID) {
+        return Some(error(401, "Client ID and OAuth token do not match"));
+    }
+    match bearer {
+        Some(token) if w.valid_tokens.contains(token) => None,
+        _ => Some(error(401, "Invalid OAuth token")),
+    }
+}
+
+fn params(query: &Option<String>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn lookup(rows: &[Value], field: &str, wanted: &[String]) -> Vec<Value> {
+    rows.iter()
+        .filter(|r| wanted.iter().any(|w| r[field].as_str() == Some(w)))
+        .cloned()
+        .collect()
+}
+
+async fn users(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let p = params(&q);
+    if p.len() > 100 {
+        return error(
+            400,
+            "The parameters must not contain more than 100 ids and logins combined",
+        );
+    }
+    let ids: Vec<String> = p
+        .iter()
+        .filter(|(k, _)| k == "id")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let logins: Vec<String> = p
+        .iter()
+        .filter(|(k, _)| k == "login")
+        .map(|(_, v)| v.to_lowercase())
+        .collect();
+    let w = world.lock().expect("state");
+    let mut data = lookup(&w.users, "id", &ids);
+    data.extend(lookup(&w.users, "login", &logins));
+    Json(json!({"data": data})).into_response()
+}
+
+async fn channels(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let ids: Vec<String> = params(&q)
+        .into_iter()
+        .filter(|(k, _)| k == "broadcaster_id")
+        .map(|(_, v)| v)
+        .collect();
+    let w = world.lock().expect("state");
+    Json(json!({"data": lookup(&w.channels, "broadcaster_id", &ids)})).into_response()
+}
+
+async fn streams(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let delay = world.lock().expect("state").streams_delay;
+    tokio::time::sleep(delay).await;
+    let ids: Vec<String> = params(&q)
+        .into_iter()
+        .filter(|(k, _)| k == "user_id")
+        .map(|(_, v)| v)
+        .collect();
+    let w = world.lock().expect("state");
+    Json(json!({"data": lookup(&w.streams, "user_id", &ids), "pagination": {}})).into_response()
+}
+
+async fn create(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let (sub_type, version) = (
+        body["type"].as_str().unwrap_or(""),
+        body["version"].as_str().unwrap_or(""),
+    );
+    let broadcaster = body["condition"]["broadcaster_user_id"]
+        .as_str()
+        .unwrap_or("");
+    let callback = body["transport"]["callback"].as_str().unwrap_or("");
+    let secret = body["transport"]["secret"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    if body["transport"]["method"] != "webhook"
+        || !(10..=100).contains(&secret.len())
+        || broadcaster.is_empty()
+    {
+        return error(400, "invalid transport or condition");
+    }
+    let (sub, response) = {
+        let mut w = world.lock().expect("state");
+        let exists = w.subscriptions.iter().any(|s| {
+            s["type"] == sub_type
+                && s["version"] == version
+                && s["condition"]["broadcaster_user_id"] == broadcaster
+                && s["transport"]["callback"] == callback
+                && !s["status"].as_str().unwrap_or("").contains("failed")
+        });
+        if exists {
+            return error(409, "subscription already exists");
+        }
+        w.next_id += 1;
+        let id = format!("0b7f3361-672b-4d39-b307-dd5b576c9b{:02}", w.next_id);
+        let cost = if w.authorized.contains(broadcaster) {
+            0
+        } else {
+            1
+        };
+        let sub = subscription(
+            &id,
+            sub_type,
+            version,
+            broadcaster,
+            callback,
+            "webhook_callback_verification_pending",
+            cost,
+        );
+        w.subscriptions.push(sub.clone());
+        let total_cost: i64 = w
+            .subscriptions
+            .iter()
+            .map(|s| s["cost"].as_i64().unwrap_or(0))
+            .sum();
+        let response = json!({"data": [sub.clone()], "total": w.subscriptions.len(), "total_cost": total_cost, "max_total_cost": 10000});
+        (sub, response)
+    };
+    // Like Twitch: answer 202, then send the signed challenge to the callback.
+    tokio::spawn(send_challenge(world.clone(), sub, secret));
+    (StatusCode::ACCEPTED, Json(response)).into_response()
+}
+
+async fn send_challenge(world: Arc<Mutex<World>>, sub: Value, secret: String) {
+    let challenge = format!("pogchamp-kappa-{}", sub["id"].as_str().unwrap_or(""));
+    let body = json!({"challenge": challenge, "subscription": sub}).to_string();
+    let message_id = format!("challenge-{}", sub["id"].as_str().unwrap_or(""));
+    let timestamp = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
+    let callback = sub["transport"]["callback"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    let answer = reqwest::Client::new()
+        .post(&callback)
+        .header("Content-Type", "application/json")
+        .header("Twitch-Eventsub-Message-Id", &message_id)
+        .header("Twitch-Eventsub-Message-Retry", "0")
+        .header(
+            "Twitch-Eventsub-Message-Type",
+            "webhook_callback_verification",
+        )
+        .header(
+            "Twitch-Eventsub-Message-Signature",
+            signature::sign(secret.as_bytes(), &message_id, &timestamp, body.as_bytes()),
+        )
+        .header("Twitch-Eventsub-Message-Timestamp", &timestamp)
+        .header(
+            "Twitch-Eventsub-Subscription-Type",
+            sub["type"].as_str().unwrap_or(""),
+        )
+        .header(
+            "Twitch-Eventsub-Subscription-Version",
+            sub["version"].as_str().unwrap_or(""),
+        )
+        .body(body)
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await;
+    let ok = match answer {
+        Ok(r) => {
+            let text_plain = r
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("text/plain"));
+            r.status().is_success() && text_plain && r.text().await.is_ok_and(|b| b == challenge)
+        }
+        Err(_) => false,
+    };
+    let mut w = world.lock().expect("state");
+    if let Some(s) = w.subscriptions.iter_mut().find(|s| s["id"] == sub["id"]) {
+        s["status"] = json!(if ok {
+            "enabled"
+        } else {
+            "webhook_callback_verification_failed"
+        });
+    }
+}
+
+async fn list(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let p = params(&q);
+    let get = |k: &str| p.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let w = world.lock().expect("state");
+    let matching: Vec<&Value> = w
+        .subscriptions
+        .iter()
+        .filter(|s| get("status").is_none_or(|v| s["status"] == v.as_str()))
+        .filter(|s| get("type").is_none_or(|v| s["type"] == v.as_str()))
+        .filter(|s| {
+            get("user_id").is_none_or(|v| s["condition"]["broadcaster_user_id"] == v.as_str())
+        })
+        .collect();
+    let start: usize = get("after").and_then(|c| c.parse().ok()).unwrap_or(0);
+    let page: Vec<&Value> = matching
+        .iter()
+        .skip(start)
+        .take(w.page_size)
+        .copied()
+        .collect();
+    let next = start + page.len();
+    let pagination = if next < matching.len() {
+        json!({"cursor": next.to_string()})
+    } else {
+        json!({})
+    };
+    let total_cost: i64 = w
+        .subscriptions
+        .iter()
+        .map(|s| s["cost"].as_i64().unwrap_or(0))
+        .sum();
+    Json(json!({"data": page, "total": matching.len(), "total_cost": total_cost, "max_total_cost": 10000, "pagination": pagination}))
+        .into_response()
+}
+
+async fn delete(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let id = params(&q)
+        .into_iter()
+        .find(|(k, _)| k == "id")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    let mut w = world.lock().expect("state");
+    let before = w.subscriptions.len();
+    w.subscriptions.retain(|s| s["id"] != id.as_str());
+    if w.subscriptions.len() == before {
+        return error(404, "subscription not found");
+    }
+    StatusCode::NO_CONTENT.into_response()
+}

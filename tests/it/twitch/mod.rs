@@ -1,0 +1,5 @@
+//! Twitch: the EventSub webhook, the Helix client and subscriptions.
+
+mod helix;
+mod lifecycle;
+mod webhook;
