@@ -16,7 +16,7 @@ use tower_http::{
 };
 use tracing::Level;
 
-use crate::{error::ApiError, health, state::AppState, twitch};
+use crate::{discord, error::ApiError, health, state::AppState, twitch};
 
 /// Webhook and interaction bodies are a few KiB; nothing we accept is larger.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -27,6 +27,8 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/health", get(health::health))
         .route("/webhooks/twitch", post(twitch::webhook::receive))
+        .route("/interactions", post(discord::interactions::receive))
+        .route("/webhooks/discord", post(discord::events::receive))
         .fallback(|| async { ApiError::NotFound })
         .layer(
             ServiceBuilder::new()

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clap::{Parser, Subcommand};
 
-use crate::{config::Config, server, twitch::subscriptions};
+use crate::{config::Config, discord::commands, server, twitch::subscriptions};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,10 +30,32 @@ pub enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Discord slash commands.
+    Commands {
+        #[command(subcommand)]
+        command: CommandsCommand,
+    },
     /// Twitch EventSub subscriptions.
     Eventsub {
         #[command(subcommand)]
         command: EventsubCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommandsCommand {
+    /// Push the slash commands to Discord (bulk overwrite). With --guild they
+    /// appear in that server at once (for testing); without, everywhere
+    /// (Discord may take a while to show them).
+    Register {
+        #[arg(long)]
+        guild: Option<u64>,
+    },
+    /// Write `commands/*.json` from the code (the files are checked in; a
+    /// test fails when they drift from the code).
+    Export {
+        #[arg(long, default_value = "commands")]
+        dir: std::path::PathBuf,
     },
 }
 
@@ -53,6 +75,26 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         None => server::serve(config, None, true).await,
         Some(Command::Serve { addr, no_migrate }) => server::serve(config, addr, !no_migrate).await,
         Some(Command::Migrate) => server::migrate(&config).await,
+        Some(Command::Commands {
+            command: CommandsCommand::Export { dir },
+        }) => {
+            for file in commands::export(&dir)? {
+                println!("wrote {file}");
+            }
+            Ok(())
+        }
+        Some(Command::Commands {
+            command: CommandsCommand::Register { guild },
+        }) => {
+            let registered = commands::register(&config, guild).await?;
+            let scope = guild.map_or("globally".to_owned(), |g| format!("in guild {g}"));
+            println!(
+                "registered {} commands {scope}: {}",
+                registered.len(),
+                registered.join(", ")
+            );
+            Ok(())
+        }
         Some(Command::Eventsub {
             command: EventsubCommand::Sync,
         }) => {

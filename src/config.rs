@@ -83,7 +83,7 @@ impl fmt::Debug for DatabaseUrl {
 #[derive(Debug, Clone)]
 pub struct DiscordConfig {
     pub application_id: u64,
-    pub public_key: [u8; 32],
+    pub public_key: ed25519_dalek::VerifyingKey,
     pub bot_token: SecretString,
 }
 
@@ -308,7 +308,7 @@ fn parse_snowflake(var: &'static str, raw: &str) -> Result<u64, ConfigError> {
     })
 }
 
-fn parse_public_key(raw: &str) -> Result<[u8; 32], ConfigError> {
+fn parse_public_key(raw: &str) -> Result<ed25519_dalek::VerifyingKey, ConfigError> {
     let mut key = [0u8; 32];
     if raw.len() != 64 || hex::decode_to_slice(raw, &mut key).is_err() {
         return Err(ConfigError::new(
@@ -319,7 +319,12 @@ fn parse_public_key(raw: &str) -> Result<[u8; 32], ConfigError> {
             ),
         ));
     }
-    Ok(key)
+    ed25519_dalek::VerifyingKey::from_bytes(&key).map_err(|_| {
+        ConfigError::new(
+            "DISCORD_PUBLIC_KEY",
+            "is not a valid Ed25519 public key; copy it again from the developer portal",
+        )
+    })
 }
 
 fn parse_eventsub_secret(raw: &str) -> Result<SecretString, ConfigError> {
@@ -362,7 +367,14 @@ mod tests {
         Config::from_vars(|name| map.get(name).cloned())
     }
 
-    const KEY: &str = "e2b7d2b1f5c3a2cfa6a6ef4bd5b5a8a8f4a6b2c8d9e0f1a2b3c4d5e6f7a8b9c0";
+    /// The public key of the all-sevens signing key.
+    fn key() -> String {
+        hex::encode(
+            ed25519_dalek::SigningKey::from_bytes(&[7u8; 32])
+                .verifying_key()
+                .to_bytes(),
+        )
+    }
 
     #[test]
     fn defaults_need_no_credentials() {
@@ -380,7 +392,7 @@ mod tests {
     fn full_configuration_enables_every_feature() {
         let c = config(&[
             ("DISCORD_APPLICATION_ID", "123456789012345678"),
-            ("DISCORD_PUBLIC_KEY", KEY),
+            ("DISCORD_PUBLIC_KEY", &key()),
             ("DISCORD_BOT_TOKEN", "token"),
             ("TWITCH_CLIENT_ID", "cid"),
             ("TWITCH_CLIENT_SECRET", "csecret"),
@@ -418,7 +430,7 @@ mod tests {
     fn secrets_never_appear_in_debug_output() {
         let c = config(&[
             ("DISCORD_APPLICATION_ID", "1"),
-            ("DISCORD_PUBLIC_KEY", KEY),
+            ("DISCORD_PUBLIC_KEY", &key()),
             ("DISCORD_BOT_TOKEN", "bot-token-value"),
             ("TWITCH_CLIENT_ID", "cid"),
             ("TWITCH_CLIENT_SECRET", "twitch-secret-value"),

@@ -4,12 +4,16 @@
 //! (SQLite or Postgres) and AWS Lambda (Postgres).
 
 pub mod app;
+pub mod background;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod discord;
 pub mod error;
 pub mod health;
+pub mod links;
 pub mod maintenance;
+pub mod notify;
 pub mod server;
 pub mod state;
 pub mod store;

@@ -9,6 +9,8 @@ use crate::{state::AppState, twitch::subscriptions};
 /// EventSub ids are kept well past Twitch's retry horizon.
 const KEEP_MESSAGE_IDS_MS: i64 = 24 * 60 * 60 * 1000;
 pub const INTERVAL: Duration = Duration::from_secs(60);
+/// Streamers whose subscriptions are repaired per run (Twitch rate limits).
+const REPAIRS_PER_RUN: usize = 50;
 
 pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     let now = state.now_ms();
@@ -17,12 +19,20 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
         if resubscribed > 0 {
             tracing::info!(resubscribed, "recreated revoked EventSub subscriptions");
         }
+        let repaired = subscriptions::repair_missing(state, REPAIRS_PER_RUN).await?;
+        if repaired > 0 {
+            tracing::info!(repaired, "created missing EventSub subscriptions");
+        }
     }
     state
         .db
         .forget_eventsub_messages_before(now - KEEP_MESSAGE_IDS_MS)
         .await?;
     state.db.forget_expired_link_tokens(now).await?;
+    state
+        .db
+        .forget_template_drafts_before(now - KEEP_MESSAGE_IDS_MS)
+        .await?;
     Ok(())
 }
 

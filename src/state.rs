@@ -4,7 +4,9 @@ use std::{ops::Deref, sync::Arc};
 
 use tokio::sync::Notify;
 
-use crate::{clock::Clock, config::Config, store::Db, twitch::Helix};
+use crate::{
+    background::Background, clock::Clock, config::Config, discord, store::Db, twitch::Helix,
+};
 
 /// Cheap to clone; everything lives behind one `Arc`.
 #[derive(Clone)]
@@ -16,8 +18,12 @@ pub struct Inner {
     pub clock: Clock,
     /// The Helix client, when Twitch is configured.
     pub twitch: Option<Arc<Helix>>,
+    /// The Discord REST client, when Discord is configured.
+    pub discord: Option<Arc<twilight_http::Client>>,
     /// Wakes the delivery worker when the outbox has new rows.
     pub delivery: Notify,
+    /// Work that finishes after the response.
+    pub background: Background,
 }
 
 impl AppState {
@@ -30,17 +36,28 @@ impl AppState {
                 clock.clone(),
             ))
         });
+        let discord = config
+            .discord
+            .as_ref()
+            .map(|d| Arc::new(discord::client::build(d, &config.discord_api_url)));
         Self(Arc::new(Inner {
             config,
             db,
             clock,
             twitch,
+            discord,
             delivery: Notify::new(),
+            background: Background::default(),
         }))
     }
 
     pub fn now_ms(&self) -> i64 {
         self.clock.now_ms()
+    }
+
+    /// Runs `job` after the response has gone out.
+    pub fn after_response(&self, job: impl std::future::Future<Output = ()> + Send + 'static) {
+        self.background.spawn(job);
     }
 
     /// Hands new outbox rows to the delivery worker without waiting for it.

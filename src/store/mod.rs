@@ -18,6 +18,7 @@ use sqlx::{
 
 use crate::config::{Backend, DatabaseUrl};
 
+mod drafts;
 mod events;
 mod eventsub_messages;
 mod guild_streamers;
@@ -28,6 +29,7 @@ mod preferences;
 mod streamers;
 mod subscriptions;
 
+pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use guild_streamers::{OptionalPingMode, StreamerOverrides, TrackedStreamer};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};

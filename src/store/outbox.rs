@@ -218,6 +218,23 @@ impl Db {
         })
     }
 
+    /// When this guild last got a notification for this streamer.
+    pub async fn last_notification_sent(
+        &self,
+        guild_id: i64,
+        twitch_id: &str,
+    ) -> StoreResult<Option<i64>> {
+        on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT MAX(sent_at) FROM notification_log WHERE guild_id = $1 AND twitch_id = $2 AND state = 'sent'",
+            )
+            .bind(guild_id)
+            .bind(twitch_id)
+            .fetch_one(pool)
+            .await
+        })
+    }
+
     /// When the oldest undelivered notification was queued, if any.
     pub async fn oldest_pending_notification(&self) -> StoreResult<Option<i64>> {
         on_db!(self, |pool| {

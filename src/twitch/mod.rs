@@ -9,3 +9,75 @@ pub mod types;
 pub mod webhook;
 
 pub use helix::{Helix, HelixError};
+
+/// A Twitch login as a user types it: trimmed, `@` and a pasted
+/// `twitch.tv/` URL removed, lowercased, and checked against Twitch's rules
+/// (letters, digits and underscores, at most 25 characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TwitchLogin(String);
+
+impl TwitchLogin {
+    pub fn parse(typed: &str) -> Result<Self, String> {
+        let trimmed = typed.trim().trim_end_matches('/');
+        let login = trimmed
+            .rsplit_once("twitch.tv/")
+            .map_or(trimmed, |(_, login)| login)
+            .trim_start_matches('@');
+        let valid = !login.is_empty()
+            && login.len() <= 25
+            && login
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if valid {
+            Ok(Self(login.to_ascii_lowercase()))
+        } else {
+            Err(format!(
+                "“{}” isn't a Twitch name. Use the name from their channel address: twitch.tv/**name** \
+                 (letters, numbers and underscores, up to 25).",
+                typed
+                    .trim()
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+                    .replace(['*', '_', '`', '~', '|', '<', '@'], "")
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TwitchLogin;
+
+    #[test]
+    fn logins_are_accepted_the_way_people_paste_them() {
+        for typed in [
+            "shroud",
+            " Shroud ",
+            "@shroud",
+            "https://www.twitch.tv/shroud",
+            "twitch.tv/shroud/",
+        ] {
+            assert_eq!(
+                TwitchLogin::parse(typed).unwrap().as_str(),
+                "shroud",
+                "{typed}"
+            );
+        }
+        for typed in [
+            "",
+            "two words",
+            "a".repeat(26).as_str(),
+            "<@&123>",
+            "emoji😀",
+        ] {
+            let why = TwitchLogin::parse(typed).unwrap_err();
+            assert!(why.contains("twitch.tv/**name**"), "{why}");
+            assert!(!why.contains("<@"), "never echoes a mention: {why}");
+        }
+    }
+}

@@ -223,6 +223,40 @@ pub async fn resubscribe_due(state: &AppState) -> anyhow::Result<usize> {
     Ok(done)
 }
 
+/// Creates the subscriptions of tracked streamers that lack some (Twitch
+/// refused or failed earlier), up to `limit` streamers; returns how many
+/// streamers were repaired. Streamers whose account is gone are skipped.
+pub async fn repair_missing(state: &AppState, limit: usize) -> anyhow::Result<usize> {
+    let mut repaired = 0;
+    for twitch_id in state.db.tracked_twitch_ids().await? {
+        if repaired >= limit {
+            break;
+        }
+        let subs = state.db.subscriptions_for(&twitch_id).await?;
+        let healthy = STREAM_SUBSCRIPTIONS.iter().all(|(t, v)| {
+            subs.iter().any(|s| {
+                s.sub_type == *t && s.version == *v && HEALTHY.contains(&s.status.as_str())
+            })
+        });
+        let revoked_pending = subs.iter().any(|s| s.resubscribe_at.is_some());
+        let gone = state
+            .db
+            .streamer(&twitch_id)
+            .await?
+            .is_some_and(|s| s.problem.as_deref() == Some("user_removed"));
+        if healthy || revoked_pending || gone {
+            continue;
+        }
+        match ensure(state, &twitch_id).await {
+            Ok(_) => repaired += 1,
+            Err(e) => {
+                tracing::warn!(error = format!("{e:#}"), streamer.id = %twitch_id, "creating missing subscriptions failed")
+            }
+        }
+    }
+    Ok(repaired)
+}
+
 /// One line of `eventsub sync`'s report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncAction {

@@ -3,6 +3,7 @@
 mod support;
 
 mod cli;
+mod discord;
 mod http;
 mod schema;
 mod store;

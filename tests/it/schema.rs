@@ -20,6 +20,7 @@ async fn sqlite_and_postgres_migrations_produce_the_same_tables_and_columns() {
         "notification_log",
         "eventsub_messages",
         "used_link_tokens",
+        "template_drafts",
     ] {
         assert!(tables.contains(&table), "{table} missing from {tables:?}");
     }

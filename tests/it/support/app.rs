@@ -1,5 +1,5 @@
 //! `TestApp`: the real router served on a local port, a fresh database,
-//! and stand-ins for Twitch (and later Discord), with one method per thing
+//! and stand-ins for Twitch and Discord, with one method per thing
 //! a user or platform does.
 
 use std::{sync::Arc, time::Duration};
@@ -10,16 +10,24 @@ use tokio::task::JoinHandle;
 
 use super::{
     db::TestDb,
+    discord::{APP_ID, DiscordStandIn},
     twitch::{self as twitch_stand_in, TwitchStandIn},
 };
 
 pub const EVENTSUB_SECRET: &str = "s3cr3t-eventsub-for-tests";
+pub const APP_SECRET: &str = "test-app-secret-0123456789abcdef0123456789";
+
+/// The key the tests sign interactions with, as Discord signs with its own.
+pub fn discord_signing_key() -> ed25519_dalek::SigningKey {
+    ed25519_dalek::SigningKey::from_bytes(&[42u8; 32])
+}
 
 pub struct TestApp {
     pub state: AppState,
     pub url: String,
     pub db: Arc<TestDb>,
     pub twitch: TwitchStandIn,
+    pub discord: DiscordStandIn,
     server: JoinHandle<()>,
 }
 
@@ -30,8 +38,20 @@ impl Drop for TestApp {
 }
 
 /// Configuration variables for an app whose platforms are the stand-ins.
-pub fn vars(twitch: &TwitchStandIn, public_url: &str) -> Vec<(String, String)> {
+pub fn vars(
+    twitch: &TwitchStandIn,
+    discord: &DiscordStandIn,
+    public_url: &str,
+) -> Vec<(String, String)> {
     [
+        ("DISCORD_APPLICATION_ID", APP_ID.to_string()),
+        (
+            "DISCORD_PUBLIC_KEY",
+            hex::encode(discord_signing_key().verifying_key().to_bytes()),
+        ),
+        ("DISCORD_BOT_TOKEN", "test-bot-token".to_owned()),
+        ("DISCORD_API_URL", discord.url.clone()),
+        ("APP_SECRET", APP_SECRET.to_owned()),
         ("PUBLIC_URL", public_url.to_owned()),
         ("TWITCH_CLIENT_ID", twitch_stand_in::CLIENT_ID.to_owned()),
         (
@@ -50,17 +70,22 @@ pub fn vars(twitch: &TwitchStandIn, public_url: &str) -> Vec<(String, String)> {
 impl TestApp {
     pub async fn start(db: TestDb) -> Self {
         let twitch = TwitchStandIn::start().await;
-        Self::start_with(Arc::new(db), twitch).await
+        let discord = DiscordStandIn::start().await;
+        Self::start_with(Arc::new(db), twitch, discord).await
     }
 
     /// Another instance over the same database and stand-ins, as after a
     /// restart or beside a concurrent instance.
-    pub async fn start_with(db: Arc<TestDb>, twitch: TwitchStandIn) -> Self {
+    pub async fn start_with(
+        db: Arc<TestDb>,
+        twitch: TwitchStandIn,
+        discord: DiscordStandIn,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind app");
         let url = format!("http://{}", listener.local_addr().expect("address"));
-        let vars = vars(&twitch, &url);
+        let vars = vars(&twitch, &discord, &url);
         let config =
             Config::from_vars(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
                 .expect("test configuration");
@@ -74,8 +99,55 @@ impl TestApp {
             url,
             db,
             twitch,
+            discord,
             server,
         }
+    }
+
+    /// Posts an interaction signed exactly as Discord signs it; returns the
+    /// status and the JSON answer (Null when the body is not JSON).
+    pub async fn interaction(&self, body: &Value) -> (u16, Value) {
+        use ed25519_dalek::Signer;
+        let body = body.to_string();
+        let timestamp = chrono::Utc::now().timestamp().to_string();
+        let signature = discord_signing_key().sign(format!("{timestamp}{body}").as_bytes());
+        let response = self
+            .post_signed(
+                "/interactions",
+                &hex::encode(signature.to_bytes()),
+                &timestamp,
+                body,
+            )
+            .await;
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Posts to a Discord-signed endpoint with the given signature headers.
+    pub async fn post_signed(
+        &self,
+        path: &str,
+        signature: &str,
+        timestamp: &str,
+        body: String,
+    ) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(format!("{}{path}", self.url))
+            .header("Content-Type", "application/json")
+            .header("X-Signature-Ed25519", signature)
+            .header("X-Signature-Timestamp", timestamp)
+            .body(body)
+            .timeout(Duration::from_secs(10))
+            .send()
+            .await
+            .expect("signed request")
+    }
+
+    /// Waits for deferred work (interaction follow-ups) to finish.
+    pub async fn settle(&self) {
+        tokio::time::timeout(Duration::from_secs(10), self.state.background.idle())
+            .await
+            .expect("background work finished");
     }
 
     /// Guilds tracking a streamer, set up directly in the store.

@@ -1,4 +1,6 @@
 pub mod app;
 pub mod db;
+pub mod discord;
 pub mod http;
+pub mod interactions;
 pub mod twitch;

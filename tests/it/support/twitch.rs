@@ -50,6 +50,8 @@ pub struct World {
     pub token_expires_in: i64,
     pub page_size: usize,
     pub failures: VecDeque<Failure>,
+    /// Failures for requests whose path contains the key, in order.
+    pub path_failures: Vec<(String, Failure)>,
     pub requests: Vec<Recorded>,
     /// Broadcasters who authorised the app: their subscriptions cost 0.
     pub authorized: HashSet<String>,
@@ -191,6 +193,12 @@ impl TwitchStandIn {
         self.world().failures.push_back(failure);
     }
 
+    pub fn fail_path(&self, path_part: &str, failure: Failure) {
+        self.world()
+            .path_failures
+            .push((path_part.to_owned(), failure));
+    }
+
     pub fn revoke_tokens(&self) {
         self.world().valid_tokens.clear();
     }
@@ -260,7 +268,15 @@ fn gate(world: &Mutex<World>, method: Method, uri: &Uri, headers: &HeaderMap) ->
         query: uri.query().unwrap_or("").to_owned(),
         at: Instant::now(),
     });
-    if let Some(failure) = w.failures.pop_front() {
+    let for_path = w
+        .path_failures
+        .iter()
+        .position(|(part, _)| uri.path().contains(part.as_str()));
+    let failure = match for_path {
+        Some(i) => Some(w.path_failures.remove(i).1),
+        None => w.failures.pop_front(),
+    };
+    if let Some(failure) = failure {
         return Some(match failure {
             Failure::Status(s) => error(s, "stand-in failure"),
             Failure::RateLimited(after) => {

@@ -102,7 +102,7 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         app.track(&[1], SHROUD, "shroud").await;
         let dir = tempfile::tempdir().unwrap();
-        let mut vars = crate::support::app::vars(&app.twitch, &app.url);
+        let mut vars = crate::support::app::vars(&app.twitch, &app.discord, &app.url);
         vars.push(("DATABASE_URL".into(), app.db.url.clone()));
         let out = Command::new(env!("CARGO_BIN_EXE_streammaxing"))
             .current_dir(dir.path())

@@ -122,7 +122,7 @@ on_both_backends! {
         // Restart: a new instance over the same database.
         let (db, twitch) = (app.db.clone(), app.twitch.clone());
         drop(app);
-        let app = TestApp::start_with(db, twitch).await;
+        let app = TestApp::start_with(db, twitch, crate::support::discord::DiscordStandIn::start().await).await;
         let response = app.twitch_online("m-1", SHROUD, "stream-b").await;
         assert_eq!(response.status(), 204);
         assert_eq!(app.db.notification(1, "stream-b").await.unwrap(), None, "the resend changed nothing");
@@ -132,7 +132,7 @@ on_both_backends! {
     async fn concurrent_instances_record_a_message_once(db) {
         let first = TestApp::start(db).await;
         first.track(&[1], SHROUD, "shroud").await;
-        let second = TestApp::start_with(first.db.clone(), first.twitch.clone()).await;
+        let second = TestApp::start_with(first.db.clone(), first.twitch.clone(), first.discord.clone()).await;
         let body = notification("channel.update", "2", SHROUD, json!({"broadcaster_user_id": SHROUD, "title": "t", "category_name": "g"}));
         let sends = (0..8).map(|i| {
             let app = if i % 2 == 0 { &first } else { &second };

@@ -1,0 +1,108 @@
+//! The slash commands: one file per command. Each command's type both
+//! describes it (what Discord registers, exported to `commands/*.json`) and
+//! parses its options.
+
+pub mod notify;
+pub mod setup;
+pub mod streamers;
+pub mod template;
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use twilight_interactions::command::{CommandInputData, CommandModel, CreateCommand};
+use twilight_model::{
+    application::command::Command, guild::Permissions, http::interaction::InteractionResponse,
+};
+
+use super::{context::Ctx, reply};
+
+/// Who may use admin commands by default (admins can change this per server).
+pub fn manage_guild() -> Permissions {
+    Permissions::MANAGE_GUILD
+}
+
+/// Every command, as registered with Discord.
+pub fn definitions() -> Vec<(&'static str, Command)> {
+    vec![
+        ("notify", notify::Notify::create_command().into()),
+        ("setup", setup::Setup::create_command().into()),
+        ("streamers", streamers::Streamers::create_command().into()),
+        ("template", template::Template::create_command().into()),
+    ]
+}
+
+/// The JSON checked in as `commands/<name>.json`.
+pub fn to_json(command: &Command) -> String {
+    let mut json = serde_json::to_string_pretty(command).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Writes `commands/*.json` from the code; returns the files written.
+pub fn export(dir: &Path) -> anyhow::Result<Vec<String>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, command) in definitions() {
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, to_json(&command))
+            .with_context(|| format!("writing {}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
+/// Bulk-overwrites the commands, in one guild or globally; returns the names.
+pub async fn register(
+    config: &crate::config::Config,
+    guild: Option<u64>,
+) -> anyhow::Result<Vec<String>> {
+    let discord = config.discord.as_ref().context(
+        "registering commands needs DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN",
+    )?;
+    let client = super::client::build(discord, &config.discord_api_url);
+    let app_id =
+        twilight_model::id::Id::new_checked(discord.application_id).context("application id")?;
+    let commands: Vec<Command> = definitions().into_iter().map(|(_, c)| c).collect();
+    let interaction = client.interaction(app_id);
+    let registered = match guild.and_then(twilight_model::id::Id::new_checked) {
+        Some(guild) => interaction.set_guild_commands(guild, &commands).await,
+        None => interaction.set_global_commands(&commands).await,
+    }
+    .context("Discord refused the commands")?
+    .models()
+    .await
+    .context("reading Discord's answer")?;
+    Ok(registered.into_iter().map(|c| c.name).collect())
+}
+
+/// Runs the command the interaction names.
+pub async fn run(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
+    let data = ctx
+        .command_data()
+        .context("command interaction without data")?;
+    let input = CommandInputData::from(data.clone());
+    macro_rules! parse {
+        ($ty:ty) => {
+            match <$ty>::from_interaction(input) {
+                Ok(command) => command,
+                Err(e) => {
+                    tracing::warn!(error = %e, command = %data.name, "could not parse command options");
+                    return Ok(reply::ephemeral(
+                        "I couldn't read that command's options; Discord may still be showing an older version of it. \
+                         Please try again in a minute.",
+                    ));
+                }
+            }
+        };
+    }
+    match data.name.as_str() {
+        "setup" => setup::run(ctx, parse!(setup::Setup)).await,
+        "streamers" => streamers::run(ctx, parse!(streamers::Streamers)).await,
+        "template" => template::run(ctx, parse!(template::Template)).await,
+        "notify" => notify::run(ctx, parse!(notify::Notify)).await,
+        other => Ok(reply::ephemeral(format!(
+            "StreamMaxing doesn't know the command `/{other}` any more. The server's command list will refresh shortly."
+        ))),
+    }
+}

@@ -1,0 +1,103 @@
+//! `/notify on|off streamer:` and `/notify list`: any member chooses which
+//! streamers ping them. (The "🔔 Notify me" button does the same.)
+
+use twilight_interactions::command::{CommandModel, CreateCommand};
+use twilight_model::http::interaction::InteractionResponse;
+use twilight_util::builder::embed::EmbedBuilder;
+
+use super::streamers::find_tracked;
+use crate::{
+    discord::{
+        context::Ctx,
+        reply::{self, Reply},
+    },
+    notify::roles,
+};
+
+#[derive(Debug, CommandModel, CreateCommand)]
+#[command(
+    name = "notify",
+    desc = "Choose which streamers' live notifications ping you",
+    contexts = "guild",
+    integration_types = "guild_install"
+)]
+pub enum Notify {
+    #[command(name = "on")]
+    On(On),
+    #[command(name = "off")]
+    Off(Off),
+    #[command(name = "list")]
+    List(List),
+}
+
+#[derive(Debug, CommandModel, CreateCommand)]
+#[command(name = "on", desc = "Get pinged when this streamer goes live")]
+pub struct On {
+    /// The streamer (Twitch name)
+    #[command(autocomplete = true)]
+    pub streamer: String,
+}
+
+#[derive(Debug, CommandModel, CreateCommand)]
+#[command(name = "off", desc = "Stop being pinged when this streamer goes live")]
+pub struct Off {
+    /// The streamer (Twitch name)
+    #[command(autocomplete = true)]
+    pub streamer: String,
+}
+
+#[derive(Debug, CommandModel, CreateCommand)]
+#[command(name = "list", desc = "Show which streamers ping you")]
+pub struct List;
+
+pub async fn run(ctx: &Ctx, cmd: Notify) -> anyhow::Result<InteractionResponse> {
+    let (typed, on) = match cmd {
+        Notify::On(On { streamer }) => (streamer, true),
+        Notify::Off(Off { streamer }) => (streamer, false),
+        Notify::List(_) => return list(ctx).await,
+    };
+    let tracked = match find_tracked(ctx, &typed).await? {
+        Ok(tracked) => tracked,
+        Err(reply) => return Ok(reply),
+    };
+    Ok(ctx.defer(move |ctx| async move { roles::set_notify(&ctx, &tracked, on).await }))
+}
+
+async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
+    let tracked = ctx.state.db.tracked_streamers(ctx.guild_id).await?;
+    if tracked.is_empty() {
+        return Ok(reply::ephemeral(
+            "This server doesn't follow any streamers yet.",
+        ));
+    }
+    let config = ctx
+        .state
+        .db
+        .ensure_guild(ctx.guild_id, None, ctx.now())
+        .await?;
+    let preferences = ctx
+        .state
+        .db
+        .notify_preferences(ctx.guild_id, ctx.user_id)
+        .await?;
+    let lines: Vec<String> = tracked
+        .iter()
+        .map(|t| {
+            let on = roles::is_on(ctx, &config, t, &preferences);
+            format!(
+                "{} **{}**",
+                if on { "🔔" } else { "🔕" },
+                reply::escape(&t.streamer.display_name)
+            )
+        })
+        .collect();
+    let embed = EmbedBuilder::new()
+        .title("Your live pings")
+        .color(reply::COLOR)
+        .description(format!(
+            "{}\n\nChange with `/notify on` / `/notify off`, or the 🔔 button under any live notification.",
+            lines.join("\n")
+        ))
+        .build();
+    Ok(Reply::embed(embed).into_response())
+}

@@ -1,0 +1,49 @@
+//! Buttons: "🔔 Notify me" under every notification toggles the clicker's
+//! pings for that streamer.
+
+use twilight_model::{
+    application::interaction::InteractionData, http::interaction::InteractionResponse,
+};
+
+use super::{context::Ctx, reply};
+use crate::notify::{roles, template};
+
+pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
+    let Some(InteractionData::MessageComponent(data)) = &ctx.interaction.data else {
+        return Ok(reply::ephemeral("That button didn't come with any data."));
+    };
+    if let Some(twitch_id) = template::parse_notify_custom_id(&data.custom_id) {
+        return notify_toggle(ctx, twitch_id).await;
+    }
+    if let Some(draft) = data.custom_id.strip_prefix(super::modals::RETRY_PREFIX) {
+        return super::modals::reopen(ctx, draft).await;
+    }
+    Ok(reply::ephemeral(
+        "That button is from an older version of StreamMaxing and no longer does anything.",
+    ))
+}
+
+async fn notify_toggle(ctx: &Ctx, twitch_id: &str) -> anyhow::Result<InteractionResponse> {
+    let Some(tracked) = ctx
+        .state
+        .db
+        .tracked_streamer(ctx.guild_id, twitch_id)
+        .await?
+    else {
+        return Ok(reply::ephemeral(
+            "This server doesn't follow that streamer any more.",
+        ));
+    };
+    let config = ctx
+        .state
+        .db
+        .ensure_guild(ctx.guild_id, None, ctx.now())
+        .await?;
+    let preferences = ctx
+        .state
+        .db
+        .notify_preferences(ctx.guild_id, ctx.user_id)
+        .await?;
+    let on = !roles::is_on(ctx, &config, &tracked, &preferences);
+    Ok(ctx.defer(move |ctx| async move { roles::set_notify(&ctx, &tracked, on).await }))
+}

@@ -1,0 +1,111 @@
+//! What every interaction handler gets: the state, the interaction, and who
+//! is asking where.
+
+use std::{future::Future, sync::Arc};
+
+use twilight_model::{
+    application::interaction::{Interaction, InteractionData, application_command::CommandData},
+    guild::Permissions,
+    http::interaction::InteractionResponse,
+};
+
+use super::reply::{self, Reply};
+use crate::state::AppState;
+
+/// Cheap to clone, so deferred work can own one.
+#[derive(Clone)]
+pub struct Ctx(Arc<Inner>);
+
+pub struct Inner {
+    pub state: AppState,
+    pub interaction: Interaction,
+    pub guild_id: i64,
+    pub user_id: i64,
+    /// The member's permissions in the channel of the interaction.
+    pub permissions: Permissions,
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl Ctx {
+    /// `None` outside a guild (a DM): every command is guild-only.
+    pub fn new(state: AppState, interaction: Interaction) -> Option<Self> {
+        let guild_id = snowflake(interaction.guild_id?.get());
+        let member = interaction.member.as_ref()?;
+        let user_id = snowflake(member.user.as_ref().or(interaction.user.as_ref())?.id.get());
+        let permissions = member.permissions.unwrap_or_else(Permissions::empty);
+        Some(Self(Arc::new(Inner {
+            state,
+            interaction,
+            guild_id,
+            user_id,
+            permissions,
+        })))
+    }
+
+    pub fn now(&self) -> i64 {
+        self.state.now_ms()
+    }
+
+    pub fn command_data(&self) -> Option<&CommandData> {
+        match &self.interaction.data {
+            Some(InteractionData::ApplicationCommand(data)) => Some(data),
+            _ => None,
+        }
+    }
+
+    /// Manage Server or Administrator: who may change the bot's settings.
+    pub fn is_admin(&self) -> bool {
+        self.permissions
+            .intersects(Permissions::MANAGE_GUILD | Permissions::ADMINISTRATOR)
+    }
+
+    /// The polite refusal for members who may not change settings, if this
+    /// member is one of them. Checked server-side whatever Discord's command
+    /// permissions say (admins can override those per server).
+    pub fn refuse_unless_admin(&self) -> Option<InteractionResponse> {
+        (!self.is_admin()).then(|| {
+            reply::ephemeral(
+                "🔒 Only members with the **Manage Server** permission can change StreamMaxing's settings. \
+                 Ask a server admin to run this, or to give you that permission.",
+            )
+        })
+    }
+
+    /// Answers "thinking…" now and finishes with `work`'s reply by editing the
+    /// original response once it is done (a failure becomes a friendly error).
+    pub fn defer<F, Fut>(&self, work: F) -> InteractionResponse
+    where
+        F: FnOnce(Ctx) -> Fut + Send + 'static,
+        Fut: Future<Output = anyhow::Result<Reply>> + Send + 'static,
+    {
+        let ctx = self.clone();
+        self.state.after_response(async move {
+            let reply = work(ctx.clone()).await.unwrap_or_else(|e| {
+                tracing::error!(error = format!("{e:#}"), "deferred interaction failed");
+                Reply::text("⚠️ Something went wrong on our side and it didn't finish. Please try again in a minute.")
+            });
+            if let Err(e) = reply::edit_original(&ctx, &reply).await {
+                tracing::error!(error = format!("{e:#}"), "could not deliver a deferred reply");
+            }
+        });
+        reply::deferred()
+    }
+}
+
+/// Discord snowflakes fit in 63 bits until 2084; the database stores `i64`.
+pub fn snowflake(id: u64) -> i64 {
+    i64::try_from(id).unwrap_or(i64::MAX)
+}
+
+/// Back from the database to Discord's id type.
+pub fn id<T>(value: i64) -> Option<twilight_model::id::Id<T>> {
+    u64::try_from(value)
+        .ok()
+        .and_then(twilight_model::id::Id::new_checked)
+}

@@ -1,0 +1,68 @@
+//! `POST /interactions`: verify, parse, dispatch, answer within 3 s.
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::State,
+    http::HeaderMap,
+    response::{IntoResponse, Response},
+};
+use twilight_model::{
+    application::interaction::{Interaction, InteractionType},
+    http::interaction::{InteractionResponse, InteractionResponseType},
+};
+
+use super::{autocomplete, commands, components, context::Ctx, modals, reply};
+use crate::{error::ApiError, state::AppState};
+
+pub async fn receive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    super::verify_request(&state, &headers, &body)?;
+    // PING is answered from its type alone: the endpoint check in the
+    // developer portal must never fail on a field the full model expects.
+    #[derive(serde::Deserialize)]
+    struct Kind {
+        #[serde(rename = "type")]
+        kind: u8,
+    }
+    if serde_json::from_slice::<Kind>(&body).is_ok_and(|k| k.kind == 1) {
+        return Ok(Json(InteractionResponse {
+            kind: InteractionResponseType::Pong,
+            data: None,
+        })
+        .into_response());
+    }
+    let interaction: Interaction = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::BadRequest(format!("malformed interaction: {e}")))?;
+    Ok(Json(respond(state, interaction).await).into_response())
+}
+
+async fn respond(state: AppState, interaction: Interaction) -> InteractionResponse {
+    let kind = interaction.kind;
+    let Some(ctx) = Ctx::new(state, interaction) else {
+        return reply::ephemeral(
+            "StreamMaxing works inside a server: use its commands in a channel of a server it was added to.",
+        );
+    };
+    let span = tracing::info_span!("interaction", guild.id = ctx.guild_id, user.id = ctx.user_id, kind = ?kind);
+    let _enter = span.enter();
+    let result = match kind {
+        InteractionType::ApplicationCommand => commands::run(&ctx).await,
+        InteractionType::ApplicationCommandAutocomplete => autocomplete::suggest(&ctx).await,
+        InteractionType::MessageComponent => components::handle(&ctx).await,
+        InteractionType::ModalSubmit => modals::handle(&ctx).await,
+        _ => Ok(reply::ephemeral(
+            "StreamMaxing doesn't handle that kind of interaction.",
+        )),
+    };
+    result.unwrap_or_else(|e| {
+        tracing::error!(error = format!("{e:#}"), "interaction failed");
+        reply::ephemeral(
+            "⚠️ Something went wrong on our side and nothing was changed. Please try again in a minute; \
+             if it keeps happening, the bot's operator can find the details in its logs.",
+        )
+    })
+}

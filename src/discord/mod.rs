@@ -1,0 +1,39 @@
+//! Discord: the signed interactions endpoint, webhook events, the slash
+//! commands that make Discord the dashboard, and the REST client.
+
+pub mod autocomplete;
+pub mod client;
+pub mod commands;
+pub mod components;
+pub mod context;
+pub mod events;
+pub mod interactions;
+pub mod modals;
+pub mod permissions;
+pub mod reply;
+pub mod signature;
+
+use axum::http::HeaderMap;
+
+use crate::error::ApiError;
+
+/// Checks Discord's Ed25519 signature headers; 401 on anything wrong.
+pub fn verify_request(
+    state: &crate::AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(), ApiError> {
+    let Some(discord) = state.config.discord.as_ref() else {
+        return Err(ApiError::NotConfigured(
+            "Discord: set DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN",
+        ));
+    };
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    match (
+        header("x-signature-ed25519"),
+        header("x-signature-timestamp"),
+    ) {
+        (Some(sig), Some(ts)) if signature::is_valid(&discord.public_key, ts, body, sig) => Ok(()),
+        _ => Err(ApiError::Unauthorized),
+    }
+}

@@ -1,0 +1,247 @@
+//! The `/template edit` form: five fields prefilled with the current
+//! template; on submit it is validated and either saved (with a preview) or
+//! refused with every error named, keeping what was typed for "Fix it".
+
+use twilight_model::{
+    application::interaction::{
+        InteractionData,
+        modal::{ModalInteractionComponent, ModalInteractionData},
+    },
+    channel::message::component::{
+        ActionRow, Button, ButtonStyle, Component, Label, TextInput, TextInputStyle,
+    },
+    http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
+};
+
+use super::{
+    commands::template::{preview, save},
+    context::Ctx,
+    reply::{self, Reply},
+};
+use crate::notify::template::{self, Template};
+
+const FORM_PREFIX: &str = "template:";
+pub const RETRY_PREFIX: &str = "template-retry:";
+/// (custom id, label, style, max length)
+const FIELDS: [(&str, &str, TextInputStyle, u16); 5] = [
+    (
+        "content",
+        "Message text (above the card)",
+        TextInputStyle::Paragraph,
+        2000,
+    ),
+    ("title", "Card title", TextInputStyle::Short, 256),
+    ("description", "Card text", TextInputStyle::Paragraph, 4000),
+    (
+        "color",
+        "Card colour (hex, e.g. #9146FF)",
+        TextInputStyle::Short,
+        7,
+    ),
+    ("footer", "Footer", TextInputStyle::Short, 2048),
+];
+
+/// The form, prefilled with `t`. `twitch_id` scopes it to one streamer.
+pub fn template_form(twitch_id: Option<&str>, t: &Template) -> InteractionResponse {
+    let values = [
+        t.content.clone(),
+        t.embed.title.clone(),
+        t.embed.description.clone(),
+        t.embed
+            .color
+            .map(|c| format!("#{c:06X}"))
+            .unwrap_or_default(),
+        t.embed.footer_text.clone(),
+    ];
+    let components = FIELDS
+        .iter()
+        .zip(values)
+        .map(|((id, label, style, max), value)| {
+            Component::Label(Label {
+                id: None,
+                label: (*label).to_owned(),
+                description: None,
+                component: Box::new(Component::TextInput(TextInput {
+                    id: None,
+                    custom_id: (*id).to_owned(),
+                    #[expect(
+                        deprecated,
+                        reason = "the label lives on the wrapping Label component"
+                    )]
+                    label: None,
+                    max_length: Some(*max),
+                    min_length: None,
+                    placeholder: Some(
+                        "Variables like {streamer_display_name} and {stream_title} are filled in"
+                            .to_owned(),
+                    ),
+                    required: Some(false),
+                    style: *style,
+                    value: Some(value).filter(|v| !v.is_empty()),
+                })),
+            })
+        })
+        .collect();
+    InteractionResponse {
+        kind: InteractionResponseType::Modal,
+        data: Some(InteractionResponseData {
+            custom_id: Some(format!("{FORM_PREFIX}{}", twitch_id.unwrap_or("*"))),
+            title: Some(
+                if twitch_id.is_some() {
+                    "Edit this streamer's template"
+                } else {
+                    "Edit the notification template"
+                }
+                .to_owned(),
+            ),
+            components: Some(components),
+            ..InteractionResponseData::default()
+        }),
+    }
+}
+
+pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
+    if let Some(refusal) = ctx.refuse_unless_admin() {
+        return Ok(refusal);
+    }
+    let Some(InteractionData::ModalSubmit(data)) = &ctx.interaction.data else {
+        return Ok(reply::ephemeral(
+            "That form arrived empty; please open it again.",
+        ));
+    };
+    let Some(scope) = data.custom_id.strip_prefix(FORM_PREFIX) else {
+        return Ok(reply::ephemeral(
+            "That form is from an older version of StreamMaxing; please run the command again.",
+        ));
+    };
+    let twitch_id = (scope != "*").then_some(scope);
+    let tracked = match twitch_id {
+        Some(id) => match ctx.state.db.tracked_streamer(ctx.guild_id, id).await? {
+            Some(t) => Some(t),
+            None => {
+                return Ok(reply::ephemeral(
+                    "This server doesn't follow that streamer any more.",
+                ));
+            }
+        },
+        None => None,
+    };
+    let config = ctx
+        .state
+        .db
+        .ensure_guild(ctx.guild_id, None, ctx.now())
+        .await?;
+    let mut t = super::commands::template::current_template(&config, tracked.as_ref());
+    let color_error = apply(&mut t, data);
+    let mut errors: Vec<String> = template::validate(&t)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| format!("• **{}**: {}", e.location, e.message))
+        .collect();
+    errors.extend(color_error);
+    if errors.is_empty() {
+        save(ctx, twitch_id, Some(t.to_json())).await?;
+        return Ok(preview(
+            ctx,
+            &t,
+            tracked.as_ref(),
+            "✅ Saved. This is how it will look",
+        )
+        .into_response());
+    }
+    let draft = ctx
+        .state
+        .db
+        .save_template_draft(
+            ctx.guild_id,
+            ctx.user_id,
+            twitch_id,
+            &t.to_json(),
+            ctx.now(),
+        )
+        .await?;
+    let fix = Component::ActionRow(ActionRow {
+        id: None,
+        components: vec![Component::Button(Button {
+            custom_id: Some(format!("{RETRY_PREFIX}{draft}")),
+            disabled: false,
+            emoji: None,
+            id: None,
+            label: Some("Fix it".to_owned()),
+            style: ButtonStyle::Primary,
+            url: None,
+            sku_id: None,
+        })],
+    });
+    let text = format!(
+        "❌ Not saved: the template has {} problem{}.\n{}\n\n“Fix it” reopens the form with what you typed.",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        errors.join("\n")
+    );
+    Ok(Reply::text(text).with_components(vec![fix]).into_response())
+}
+
+/// Copies the form's fields into `t`; returns an error for a bad colour.
+fn apply(t: &mut Template, data: &ModalInteractionData) -> Option<String> {
+    let mut color_error = None;
+    for (id, value) in inputs(&data.components) {
+        let value = value.trim().to_owned();
+        match id.as_str() {
+            "content" => t.content = value,
+            "title" => t.embed.title = value,
+            "description" => t.embed.description = value,
+            "footer" => t.embed.footer_text = value,
+            "color" if value.is_empty() => t.embed.color = None,
+            "color" => match u32::from_str_radix(value.trim_start_matches('#'), 16) {
+                Ok(c) if c <= 0xFF_FFFF => t.embed.color = Some(c),
+                _ => {
+                    color_error = Some(format!(
+                        "• **colour**: “{}” isn't a hex colour like #9146FF.",
+                        reply::escape(&value)
+                    ))
+                }
+            },
+            _ => {}
+        }
+    }
+    color_error
+}
+
+/// (custom id, value) of every text input, whether wrapped in labels or rows.
+fn inputs(components: &[ModalInteractionComponent]) -> Vec<(String, String)> {
+    components
+        .iter()
+        .flat_map(|c| match c {
+            ModalInteractionComponent::Label(label) => {
+                inputs(std::slice::from_ref(&label.component))
+            }
+            ModalInteractionComponent::ActionRow(row) => inputs(&row.components),
+            ModalInteractionComponent::TextInput(input) => {
+                vec![(input.custom_id.clone(), input.value.clone())]
+            }
+            _ => vec![],
+        })
+        .collect()
+}
+
+/// "Fix it": the form again, with what the member typed.
+pub async fn reopen(ctx: &Ctx, draft_id: &str) -> anyhow::Result<InteractionResponse> {
+    let draft = match draft_id.parse() {
+        Ok(id) => {
+            ctx.state
+                .db
+                .template_draft(id, ctx.guild_id, ctx.user_id)
+                .await?
+        }
+        Err(_) => None,
+    };
+    let Some(draft) = draft else {
+        return Ok(reply::ephemeral(
+            "That draft has expired. Run `/template edit` again.",
+        ));
+    };
+    let t = Template::from_json(&draft.template).unwrap_or_default();
+    Ok(template_form(draft.twitch_id.as_deref(), &t))
+}

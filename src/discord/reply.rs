@@ -1,0 +1,109 @@
+//! Replies: ephemeral for configuration, never pinging anyone.
+
+use anyhow::Context as _;
+use twilight_model::{
+    application::command::CommandOptionChoice,
+    channel::message::{AllowedMentions, Component, Embed, MessageFlags},
+    http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
+};
+
+use super::context::Ctx;
+
+/// Twitch purple, for our own embeds.
+pub const COLOR: u32 = 0x9146FF;
+pub const COLOR_OK: u32 = 0x3BA55C;
+pub const COLOR_WARN: u32 = 0xFAA61A;
+
+/// Escapes Discord markdown and neutralises mentions in text we did not
+/// write (names and titles from Twitch, what a user typed).
+pub fn escape(text: &str) -> String {
+    crate::notify::template::escape_markdown(text)
+}
+
+/// A configuration reply: text, embeds and components.
+#[derive(Debug, Clone, Default)]
+pub struct Reply {
+    pub content: String,
+    pub embeds: Vec<Embed>,
+    pub components: Vec<Component>,
+}
+
+impl Reply {
+    pub fn text(content: impl Into<String>) -> Self {
+        Self {
+            content: content.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn embed(embed: Embed) -> Self {
+        Self {
+            embeds: vec![embed],
+            ..Self::default()
+        }
+    }
+
+    pub fn with_components(mut self, components: Vec<Component>) -> Self {
+        self.components = components;
+        self
+    }
+
+    pub fn into_response(self) -> InteractionResponse {
+        InteractionResponse {
+            kind: InteractionResponseType::ChannelMessageWithSource,
+            data: Some(InteractionResponseData {
+                content: Some(self.content).filter(|c| !c.is_empty()),
+                embeds: Some(self.embeds).filter(|e| !e.is_empty()),
+                components: Some(self.components).filter(|c| !c.is_empty()),
+                flags: Some(MessageFlags::EPHEMERAL),
+                allowed_mentions: Some(AllowedMentions::default()),
+                ..InteractionResponseData::default()
+            }),
+        }
+    }
+}
+
+pub fn ephemeral(content: impl Into<String>) -> InteractionResponse {
+    Reply::text(content).into_response()
+}
+
+/// "StreamMaxing is thinking…", visible only to the member.
+pub fn deferred() -> InteractionResponse {
+    InteractionResponse {
+        kind: InteractionResponseType::DeferredChannelMessageWithSource,
+        data: Some(InteractionResponseData {
+            flags: Some(MessageFlags::EPHEMERAL),
+            ..InteractionResponseData::default()
+        }),
+    }
+}
+
+pub fn autocomplete(choices: Vec<CommandOptionChoice>) -> InteractionResponse {
+    InteractionResponse {
+        kind: InteractionResponseType::ApplicationCommandAutocompleteResult,
+        data: Some(InteractionResponseData {
+            choices: Some(choices),
+            ..InteractionResponseData::default()
+        }),
+    }
+}
+
+/// Replaces the deferred "thinking…" with `reply`.
+pub async fn edit_original(ctx: &Ctx, reply: &Reply) -> anyhow::Result<()> {
+    let client = ctx
+        .state
+        .discord
+        .as_deref()
+        .context("Discord is not configured")?;
+    let none = AllowedMentions::default();
+    client
+        .interaction(ctx.interaction.application_id)
+        .update_response(&ctx.interaction.token)
+        .content(Some(reply.content.as_str()).filter(|c| !c.is_empty()))
+        .embeds(Some(reply.embeds.as_slice()))
+        .components(Some(reply.components.as_slice()))
+        .allowed_mentions(Some(&none))
+        .await
+        .context("editing the original interaction response")?;
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! Interaction verification: Ed25519 over timestamp ‖ raw body with the
+//! application's public key. Discord probes endpoints with bad signatures
+//! and removes those that accept them.
+
+use ed25519_dalek::{Signature, VerifyingKey};
+
+/// Does `signature_hex` sign `timestamp ‖ body` for `key`? Any malformed
+/// input is simply "no".
+pub fn is_valid(key: &VerifyingKey, timestamp: &str, body: &[u8], signature_hex: &str) -> bool {
+    let mut signature = [0u8; 64];
+    if hex::decode_to_slice(signature_hex, &mut signature).is_err() {
+        return false;
+    }
+    let mut message = Vec::with_capacity(timestamp.len() + body.len());
+    message.extend_from_slice(timestamp.as_bytes());
+    message.extend_from_slice(body);
+    key.verify_strict(&message, &Signature::from_bytes(&signature))
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use ed25519_dalek::{Signer, SigningKey};
+
+    use super::*;
+
+    fn signed(body: &[u8]) -> (VerifyingKey, String) {
+        let key = SigningKey::from_bytes(&[7u8; 32]);
+        let mut message = b"1732622400".to_vec();
+        message.extend_from_slice(body);
+        (
+            key.verifying_key(),
+            hex::encode(key.sign(&message).to_bytes()),
+        )
+    }
+
+    #[test]
+    fn a_discord_style_signature_verifies() {
+        let (key, sig) = signed(br#"{"type":1}"#);
+        assert!(is_valid(&key, "1732622400", br#"{"type":1}"#, &sig));
+    }
+
+    #[test]
+    fn tampering_with_anything_fails() {
+        let (key, sig) = signed(br#"{"type":1}"#);
+        assert!(!is_valid(&key, "1732622401", br#"{"type":1}"#, &sig));
+        assert!(!is_valid(&key, "1732622400", br#"{"type":2}"#, &sig));
+        assert!(!is_valid(&key, "1732622400", br#"{"type":1}"#, &sig[..127]));
+        assert!(!is_valid(&key, "1732622400", br#"{"type":1}"#, ""));
+        assert!(!is_valid(
+            &key,
+            "1732622400",
+            br#"{"type":1}"#,
+            &"zz".repeat(64)
+        ));
+        let other = SigningKey::from_bytes(&[8u8; 32]).verifying_key();
+        assert!(!is_valid(&other, "1732622400", br#"{"type":1}"#, &sig));
+    }
+}

@@ -1,0 +1,203 @@
+//! Signed, expiring links: what `/streamers link` and `/template preview`
+//! hand out. A token is `base64url(claims JSON).base64url(HMAC-SHA256)` with
+//! a key derived from `APP_SECRET`; it names its purpose, the guild, maybe a
+//! streamer, an expiry and a nonce (for single use where that matters).
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+/// What a link is for; a token for one purpose is refused for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// The Twitch account-link page.
+    TwitchLink,
+    /// The template editor, for one guild (and maybe one streamer).
+    Editor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    #[serde(rename = "p")]
+    pub purpose: Purpose,
+    #[serde(rename = "g", with = "string_i64")]
+    pub guild_id: i64,
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub twitch_id: Option<String>,
+    /// The Discord user who asked for the link.
+    #[serde(rename = "u", with = "string_i64")]
+    pub user_id: i64,
+    /// Unix milliseconds.
+    #[serde(rename = "e")]
+    pub expires_at: i64,
+    #[serde(rename = "n")]
+    pub nonce: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    #[error("this link is damaged or incomplete")]
+    Malformed,
+    #[error("this link was not issued by StreamMaxing, or was altered")]
+    BadSignature,
+    #[error("this link has expired")]
+    Expired,
+    #[error("this link is for a different page")]
+    WrongPurpose,
+}
+
+/// How long links stay valid.
+pub const LINK_TTL_MS: i64 = 60 * 60 * 1000;
+
+fn key(app_secret: &str) -> Hmac<Sha256> {
+    // HMAC takes keys of any length.
+    let mut derive = <Hmac<Sha256> as Mac>::new_from_slice(app_secret.as_bytes())
+        .unwrap_or_else(|_| unreachable!());
+    derive.update(b"streammaxing/links/v1");
+    let derived = derive.finalize().into_bytes();
+    <Hmac<Sha256> as Mac>::new_from_slice(&derived).unwrap_or_else(|_| unreachable!())
+}
+
+pub fn sign(app_secret: &str, claims: &Claims) -> String {
+    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap_or_default());
+    let mut mac = key(app_secret);
+    mac.update(payload.as_bytes());
+    format!(
+        "{payload}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}
+
+/// Checks signature, purpose and expiry (in that order; nothing is parsed
+/// before the signature holds).
+pub fn verify(
+    app_secret: &str,
+    token: &str,
+    purpose: Purpose,
+    now: i64,
+) -> Result<Claims, LinkError> {
+    let (payload, signature) = token.split_once('.').ok_or(LinkError::Malformed)?;
+    let signature = URL_SAFE_NO_PAD
+        .decode(signature)
+        .map_err(|_| LinkError::Malformed)?;
+    let mut mac = key(app_secret);
+    mac.update(payload.as_bytes());
+    mac.verify_slice(&signature)
+        .map_err(|_| LinkError::BadSignature)?;
+    let json = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| LinkError::Malformed)?;
+    let claims: Claims = serde_json::from_slice(&json).map_err(|_| LinkError::Malformed)?;
+    if claims.purpose != purpose {
+        return Err(LinkError::WrongPurpose);
+    }
+    if claims.expires_at <= now {
+        return Err(LinkError::Expired);
+    }
+    Ok(claims)
+}
+
+/// A random nonce (128 bits, hex).
+pub fn nonce() -> String {
+    format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
+}
+
+/// Snowflakes travel as strings (JavaScript cannot hold 64-bit integers).
+mod string_i64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &i64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&value.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+    fn claims() -> Claims {
+        Claims {
+            purpose: Purpose::TwitchLink,
+            guild_id: 1_100_000_000_000_000_001,
+            twitch_id: None,
+            user_id: 42,
+            expires_at: 10_000,
+            nonce: nonce(),
+        }
+    }
+
+    #[test]
+    fn a_signed_link_verifies_until_it_expires() {
+        let token = sign(SECRET, &claims());
+        assert_eq!(
+            verify(SECRET, &token, Purpose::TwitchLink, 9_999),
+            Ok(claims_with(&token))
+        );
+        assert_eq!(
+            verify(SECRET, &token, Purpose::TwitchLink, 10_000),
+            Err(LinkError::Expired)
+        );
+    }
+
+    fn claims_with(token: &str) -> Claims {
+        let payload = token.split('.').next().unwrap();
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn altered_foreign_or_misused_links_are_refused() {
+        let token = sign(SECRET, &claims());
+        let (payload, sig) = token.split_once('.').unwrap();
+        let mut forged = claims_with(&token);
+        forged.guild_id = 666;
+        let forged = format!(
+            "{}.{sig}",
+            URL_SAFE_NO_PAD.encode(serde_json::to_vec(&forged).unwrap())
+        );
+        assert_eq!(
+            verify(SECRET, &forged, Purpose::TwitchLink, 0),
+            Err(LinkError::BadSignature)
+        );
+        assert_eq!(
+            verify(
+                "another-secret-another-secret-xx",
+                &token,
+                Purpose::TwitchLink,
+                0
+            ),
+            Err(LinkError::BadSignature)
+        );
+        assert_eq!(
+            verify(SECRET, &token, Purpose::Editor, 0),
+            Err(LinkError::WrongPurpose)
+        );
+        assert_eq!(
+            verify(SECRET, payload, Purpose::TwitchLink, 0),
+            Err(LinkError::Malformed)
+        );
+        assert_eq!(
+            verify(SECRET, "", Purpose::TwitchLink, 0),
+            Err(LinkError::Malformed)
+        );
+        assert_eq!(
+            verify(SECRET, "a.b.c", Purpose::TwitchLink, 0),
+            Err(LinkError::Malformed)
+        );
+    }
+
+    #[test]
+    fn nonces_differ() {
+        assert_ne!(nonce(), nonce());
+        assert_eq!(nonce().len(), 32);
+    }
+}

@@ -1,0 +1,120 @@
+//! The message a guild gets for a stream: its template (the streamer's
+//! override, else the guild's, else the default) rendered with the stream's
+//! details, addressed to its channel, mentioning exactly the configured role
+//! and no one else.
+
+use chrono::{DateTime, Utc};
+use twilight_model::{
+    channel::message::{AllowedMentions, Component, Embed},
+    id::{Id, marker::RoleMarker},
+};
+
+use super::{
+    roles::effective_mode,
+    template::{self, Template, Vars},
+};
+use crate::{
+    store::{GuildConfig, PingMode, TrackedStreamer},
+    twitch::live::GoLive,
+};
+
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub channel_id: i64,
+    pub content: String,
+    pub embeds: Vec<Embed>,
+    pub components: Vec<Component>,
+    /// The only mentions Discord may turn into pings.
+    pub allowed_mentions: AllowedMentions,
+}
+
+/// The template that applies to this streamer in this guild. A stored
+/// template that no longer parses falls back to the default (and is logged).
+pub fn template_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Template {
+    let stored = tracked
+        .overrides
+        .template
+        .as_deref()
+        .or(config.template.as_deref());
+    stored
+        .and_then(|json| {
+            Template::from_json(json)
+                .map_err(|e| tracing::warn!(guild.id = config.guild_id, error = %e, "stored template unreadable; using the default"))
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// The role this streamer's notifications ping in this guild, if any.
+pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
+    match effective_mode(config, tracked) {
+        PingMode::None => None,
+        PingMode::Role => tracked.overrides.ping_role_id.or(config.ping_role_id),
+        PingMode::StreamerRole => tracked.notify_role_id,
+    }
+}
+
+/// Where this streamer's notifications go in this guild.
+pub fn channel_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
+    tracked.overrides.channel_id.or(config.channel_id)
+}
+
+/// The template's variables for this stream.
+pub fn vars(
+    tracked: &TrackedStreamer,
+    details: &GoLive,
+    started_at_ms: i64,
+    mention: String,
+) -> Vars {
+    Vars {
+        twitch_id: tracked.streamer.twitch_id.clone(),
+        streamer_login: details.login.clone(),
+        streamer_display_name: details.display_name.clone(),
+        streamer_avatar_url: details.avatar_url.clone(),
+        stream_title: details.title.clone(),
+        game_name: details.game_name.clone(),
+        viewer_count: details.viewer_count,
+        stream_thumbnail_url: details.thumbnail_url.clone(),
+        started_at: DateTime::<Utc>::from_timestamp_millis(started_at_ms).unwrap_or_else(Utc::now),
+        stream_url: format!("https://www.twitch.tv/{}", details.login),
+        mention,
+    }
+}
+
+/// Builds the message, or `None` when the guild has no channel for it.
+/// With `pings == false` the mention is shown but pings nobody.
+pub fn build(
+    config: &GuildConfig,
+    tracked: &TrackedStreamer,
+    details: &GoLive,
+    started_at_ms: i64,
+    cache_bust: &str,
+    pings: bool,
+) -> Option<Outgoing> {
+    let channel_id = channel_for(config, tracked)?;
+    let role = ping_role(config, tracked);
+    let mention = role.map(|r| format!("<@&{r}>")).unwrap_or_default();
+    let rendered = template::render(
+        &template_for(config, tracked),
+        &vars(tracked, details, started_at_ms, mention),
+        cache_bust,
+    );
+    let roles: Vec<Id<RoleMarker>> = role
+        .filter(|_| pings)
+        .and_then(|r| u64::try_from(r).ok())
+        .and_then(Id::new_checked)
+        .into_iter()
+        .collect();
+    Some(Outgoing {
+        channel_id,
+        content: rendered.content,
+        embeds: rendered.embeds,
+        components: rendered.components,
+        allowed_mentions: AllowedMentions {
+            parse: vec![],
+            roles,
+            users: vec![],
+            replied_user: false,
+        },
+    })
+}

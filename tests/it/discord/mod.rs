@@ -1,0 +1,9 @@
+//! Discord: the signed endpoints and every slash command, end to end
+//! against the Discord and Twitch stand-ins.
+
+mod commands;
+mod endpoint;
+mod notify;
+mod setup;
+mod streamers;
+mod template;

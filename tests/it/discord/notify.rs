@@ -1,0 +1,119 @@
+//! `/notify on|off|list` and the "🔔 Notify me" button: members choose who
+//! pings them, through a role per streamer that the bot manages.
+
+use serde_json::{Value, json};
+use streammaxing::{notify::template::notify_custom_id, store::PingMode};
+
+use super::setup::reply_text;
+use crate::support::{app::TestApp, db::on_both_backends, discord::Failure, interactions::*};
+
+const SHROUD: &str = "37402112";
+
+fn notify(who: Who, subcommand: &str, options: Value) -> Value {
+    slash(who, "notify", sub(subcommand, options), json!({}))
+}
+
+fn edited(app: &TestApp) -> String {
+    let body = app
+        .discord
+        .calls("PATCH", "/messages/@original")
+        .pop()
+        .expect("deferred reply")
+        .body;
+    reply_text(&json!({"data": body}))
+}
+
+async fn opt_in_server(db: crate::support::db::TestDb) -> TestApp {
+    let app = TestApp::start(db).await;
+    app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
+    app.track(&[GUILD as i64], SHROUD, "shroud").await;
+    let mut config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
+    config.ping_mode = PingMode::StreamerRole;
+    app.db.save_guild_config(&config, 1).await.unwrap();
+    app
+}
+
+on_both_backends! {
+    async fn notify_on_creates_the_streamers_role_and_gives_it_to_the_member(db) {
+        let app = opt_in_server(db).await;
+        let (_, body) = app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
+        assert_eq!(body["type"], 5);
+        app.settle().await;
+        assert!(edited(&app).contains("🔔 You'll be pinged when **shroud** goes live"), "{}", edited(&app));
+        let created = app.discord.calls("POST", &format!("/guilds/{GUILD}/roles"));
+        assert_eq!(created.len(), 1);
+        assert_eq!(created[0].body["name"], "shroud live");
+        let role = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().notify_role_id.expect("role remembered");
+        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role as u64]);
+        // Turning it off takes the role away; the role stays for others.
+        app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
+        app.settle().await;
+        assert!(edited(&app).contains("🔕"), "{}", edited(&app));
+        assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
+        assert_eq!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap(), [(SHROUD.to_string(), false)]);
+    }
+
+    async fn the_notify_me_button_toggles_for_whoever_clicks(db) {
+        let app = opt_in_server(db).await;
+        let (_, body) = app.interaction(&button(AS_MEMBER, &notify_custom_id(SHROUD), &[])).await;
+        assert_eq!((body["type"].as_u64(), body["data"]["flags"].as_u64()), (Some(5), Some(64)), "ephemeral confirmation");
+        app.settle().await;
+        let role = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().notify_role_id.unwrap() as u64;
+        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
+        // Clicking again while holding the role turns it off.
+        app.interaction(&button(AS_MEMBER, &notify_custom_id(SHROUD), &[role])).await;
+        app.settle().await;
+        assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
+        assert!(edited(&app).contains("🔕"));
+    }
+
+    async fn a_bot_without_manage_roles_says_how_to_fix_it(db) {
+        let app = opt_in_server(db).await;
+        app.discord.fail(&format!("/guilds/{GUILD}/roles"), Failure::Code(403, 50013, "Missing Permissions"));
+        app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
+        app.settle().await;
+        assert!(edited(&app).contains("**Manage Roles**"), "{}", edited(&app));
+        assert!(edited(&app).contains("above"), "mentions role order");
+    }
+
+    async fn a_deleted_notification_role_is_recreated(db) {
+        let app = opt_in_server(db).await;
+        app.db.set_notify_role(GUILD as i64, SHROUD, Some(1_999)).await.unwrap();
+        app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
+        app.settle().await;
+        let role = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().notify_role_id.unwrap();
+        assert_ne!(role, 1_999);
+        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role as u64]);
+    }
+
+    async fn without_opt_in_pings_the_choice_is_saved_and_explained(db) {
+        let app = TestApp::start(db).await;
+        app.track(&[GUILD as i64], SHROUD, "shroud").await;
+        app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
+        app.settle().await;
+        assert!(edited(&app).contains("opt-in pings"), "{}", edited(&app));
+        assert!(app.discord.calls("POST", "/roles").is_empty());
+        assert_eq!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap(), [(SHROUD.to_string(), false)]);
+    }
+
+    async fn notify_list_shows_the_members_choices(db) {
+        let app = opt_in_server(db).await;
+        app.track(&[GUILD as i64], "2", "amy").await;
+        app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "amy")]))).await;
+        app.settle().await;
+        let role = app.db.tracked_streamer(GUILD as i64, "2").await.unwrap().unwrap().notify_role_id.unwrap() as u64;
+        let mut list = notify(AS_MEMBER, "list", json!([]));
+        list["member"]["roles"] = json!([role.to_string()]);
+        let (_, body) = app.interaction(&list).await;
+        let shown = reply_text(&body);
+        assert!(shown.contains("🔔 **amy**") && shown.contains("🔕 **shroud**"), "{shown}");
+    }
+
+    async fn an_unknown_streamer_gets_a_helpful_answer(db) {
+        let app = opt_in_server(db).await;
+        let (_, body) = app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "<@&123> nobody")]))).await;
+        let shown = reply_text(&body);
+        assert!(shown.contains("doesn't follow") && shown.contains("/streamers list"), "{shown}");
+        assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
+    }
+}

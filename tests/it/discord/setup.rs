@@ -1,0 +1,129 @@
+//! `/setup`: where notifications go and whom they ping, with an honest
+//! check of what the bot may do there.
+
+use serde_json::{Value, json};
+use streammaxing::store::PingMode;
+
+use crate::support::{app::TestApp, db::on_both_backends, interactions::*};
+
+const LIVE: u64 = 1_200_000_000_000_000_777;
+const ROLE: u64 = 1_900_000_000_000_000_001;
+const SEND_AND_EMBED: u64 = (1 << 11) | (1 << 14);
+
+fn setup(who: Who, options: Value, resolved: Value) -> Value {
+    slash(who, "setup", options, resolved)
+}
+
+pub fn text(body: &Value) -> String {
+    let data = &body["data"];
+    let mut out = data["content"].as_str().unwrap_or("").to_owned();
+    for embed in data["embeds"].as_array().into_iter().flatten() {
+        out.push_str(&format!(
+            "\n{}\n{}",
+            embed["title"].as_str().unwrap_or(""),
+            embed["description"].as_str().unwrap_or("")
+        ));
+        for field in embed["fields"].as_array().into_iter().flatten() {
+            out.push_str(&format!(
+                "\n{}: {}",
+                field["name"].as_str().unwrap_or(""),
+                field["value"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    out
+}
+
+/// A guild where the bot role has the usual permissions and a channel
+/// denying `deny` to @everyone.
+async fn app_with_channel(db: crate::support::db::TestDb, deny: u64) -> TestApp {
+    let app = TestApp::start(db).await;
+    app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
+    app.discord.add_channel(GUILD, LIVE, 0, deny);
+    app
+}
+
+on_both_backends! {
+    async fn an_admin_sets_channel_and_role(db) {
+        let app = app_with_channel(db, 0).await;
+        let options = json!([channel_option("channel", LIVE), role_option("role", ROLE)]);
+        let (status, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel_and_role(LIVE, ROLE, true))).await;
+        assert_eq!(status, 200);
+        assert_eq!(body["data"]["flags"], 64);
+        let shown = text(&body);
+        assert!(shown.contains("✅ Live notifications are set up"), "{shown}");
+        assert!(shown.contains(&format!("<#{LIVE}>")) && shown.contains(&format!("<@&{ROLE}>")), "{shown}");
+        assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]), "the reply itself pings nobody");
+        let config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
+        assert_eq!((config.channel_id, config.ping_mode, config.ping_role_id), (Some(LIVE as i64), PingMode::Role, Some(ROLE as i64)));
+    }
+
+    async fn a_member_without_manage_server_is_politely_refused(db) {
+        let app = app_with_channel(db, 0).await;
+        let (_, body) = app.interaction(&setup(AS_MEMBER, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        assert!(text(&body).contains("Manage Server"), "{body}");
+        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap(), None, "nothing changed");
+        // Administrator is enough on its own.
+        let admin = Who { user: ADMIN, permissions: ADMINISTRATOR };
+        let (_, body) = app.interaction(&setup(admin, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        assert!(text(&body).contains("set up"), "{body}");
+    }
+
+    async fn missing_channel_permissions_are_named_with_the_fix(db) {
+        let app = app_with_channel(db, SEND_AND_EMBED).await;
+        let (_, body) = app.interaction(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        let shown = text(&body);
+        assert!(shown.contains("⚠️ Saved, but something needs fixing"), "{shown}");
+        assert!(shown.contains("**Send Messages** and **Embed Links**"), "{shown}");
+        assert!(shown.contains("Permissions"), "says where to fix it: {shown}");
+        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().channel_id, Some(LIVE as i64), "still saved");
+    }
+
+    async fn the_channel_the_command_is_used_in_uses_discords_own_answer(db) {
+        let app = app_with_channel(db, 0).await;
+        let mut interaction = setup(AS_ADMIN, json!([channel_option("channel", CHANNEL)]), resolved_channel(CHANNEL, 0));
+        interaction["app_permissions"] = json!(((1u64 << 10) | (1 << 11)).to_string());
+        let (_, body) = app.interaction(&interaction).await;
+        assert!(text(&body).contains("**Embed Links**"), "{body}");
+        assert!(app.discord.calls("GET", &format!("/channels/{CHANNEL}")).is_empty(), "no lookup needed");
+    }
+
+    async fn an_unmentionable_role_is_flagged(db) {
+        let app = TestApp::start(db).await;
+        app.discord.add_guild(GUILD, EVERYDAY & !(1 << 17), BOT_PERMISSIONS & !(1 << 17));
+        app.discord.add_channel(GUILD, LIVE, 0, 0);
+        let options = json!([channel_option("channel", LIVE), role_option("role", ROLE)]);
+        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel_and_role(LIVE, ROLE, false))).await;
+        assert!(text(&body).contains("Allow anyone to @mention this role"), "{body}");
+    }
+
+    async fn opt_in_pings_need_manage_roles(db) {
+        let app = TestApp::start(db).await;
+        app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS & !(1 << 28));
+        app.discord.add_channel(GUILD, LIVE, 0, 0);
+        let options = json!([channel_option("channel", LIVE), string("ping", "streamer_role")]);
+        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
+        assert!(text(&body).contains("**Manage Roles**"), "{body}");
+        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().ping_mode, PingMode::StreamerRole);
+    }
+
+    async fn pinging_a_role_without_naming_one_explains_how(db) {
+        let app = app_with_channel(db, 0).await;
+        let options = json!([channel_option("channel", LIVE), string("ping", "role")]);
+        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
+        assert!(text(&body).contains("role:"), "{body}");
+        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap(), None);
+    }
+
+    async fn pausing_and_resuming_keeps_the_channel(db) {
+        let app = app_with_channel(db, 0).await;
+        let pause = json!([channel_option("channel", LIVE), {"name": "enabled", "type": 5, "value": false}]);
+        let (_, body) = app.interaction(&setup(AS_ADMIN, pause, resolved_channel(LIVE, 0))).await;
+        assert!(text(&body).contains("paused"), "{body}");
+        assert!(!app.db.guild_config(GUILD as i64).await.unwrap().unwrap().enabled);
+        app.interaction(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        assert!(!app.db.guild_config(GUILD as i64).await.unwrap().unwrap().enabled, "unchanged when not given");
+    }
+}
+
+pub(crate) use text as reply_text;

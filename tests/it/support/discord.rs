@@ -1,0 +1,420 @@
+//! A local stand-in for Discord's REST API (`/api/v10`), recording what the
+//! bot sends: command registrations, interaction follow-ups and edits,
+//! messages, role changes. Channels, roles and members are set up by the
+//! test; requests can be made to fail the way Discord fails (403 with a JSON
+//! error code, 404, 429 with `retry_after`).
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, MutexGuard},
+    time::Duration,
+};
+
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    http::{Method, StatusCode, Uri},
+    response::{IntoResponse, Response},
+    routing::{get, patch, post, put},
+};
+use serde_json::{Value, json};
+
+pub const APP_ID: u64 = 1_300_000_000_000_000_001;
+
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: Method,
+    pub path: String,
+    pub body: Value,
+}
+
+/// How a request to some path fails.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// An HTTP status with Discord's JSON error code.
+    Code(u16, u64, &'static str),
+}
+
+#[derive(Default)]
+pub struct World {
+    pub calls: Vec<Call>,
+    /// channel id → (type, permission overwrites)
+    pub channels: HashMap<u64, (u8, Value)>,
+    /// guild id → roles
+    pub roles: HashMap<u64, Vec<Value>>,
+    /// (guild, user) → role ids
+    pub members: HashMap<(u64, u64), Vec<u64>>,
+    /// Failures for paths containing the key, consumed in order.
+    pub failures: Vec<(String, Failure)>,
+    next_id: u64,
+    /// Delay before answering message posts.
+    pub latency: Duration,
+}
+
+#[derive(Clone)]
+pub struct DiscordStandIn {
+    pub url: String,
+    pub world: Arc<Mutex<World>>,
+}
+
+impl DiscordStandIn {
+    pub async fn start() -> Self {
+        let world = Arc::new(Mutex::new(World {
+            next_id: 1_400_000_000_000_000_000,
+            ..World::default()
+        }));
+        let api = Router::new()
+            .route("/applications/{app}/commands", put(echo_commands))
+            .route(
+                "/applications/{app}/guilds/{guild}/commands",
+                put(echo_commands),
+            )
+            .route(
+                "/webhooks/{app}/{token}/messages/@original",
+                patch(message_reply),
+            )
+            .route("/webhooks/{app}/{token}", post(message_reply))
+            .route("/channels/{channel}", get(channel))
+            .route("/channels/{channel}/messages", post(create_message))
+            .route(
+                "/channels/{channel}/messages/{message}",
+                patch(edit_message).delete(delete_message),
+            )
+            .route(
+                "/channels/{channel}/messages/{message}/crosspost",
+                post(crosspost),
+            )
+            .route("/guilds/{guild}/roles", get(roles).post(create_role))
+            .route("/guilds/{guild}/members/{user}", get(member))
+            .route(
+                "/guilds/{guild}/members/{user}/roles/{role}",
+                put(add_role).delete(remove_role),
+            )
+            .with_state(world.clone());
+        let router = Router::new().nest("/api/v10", api);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind stand-in");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        Self { url, world }
+    }
+
+    pub fn world(&self) -> MutexGuard<'_, World> {
+        self.world.lock().expect("stand-in state")
+    }
+
+    /// Every recorded call whose path ends with `suffix` (or contains it).
+    pub fn calls(&self, method: &str, path_part: &str) -> Vec<Call> {
+        self.world()
+            .calls
+            .iter()
+            .filter(|c| c.method == method && c.path.contains(path_part))
+            .cloned()
+            .collect()
+    }
+
+    /// A text channel (type 0) or announcement channel (type 5) in which the
+    /// bot is denied `deny` (a permission bitfield) for @everyone.
+    pub fn add_channel(&self, guild: u64, channel: u64, kind: u8, deny: u64) {
+        let overwrites =
+            json!([{"id": guild.to_string(), "type": 0, "allow": "0", "deny": deny.to_string()}]);
+        self.world().channels.insert(channel, (kind, overwrites));
+    }
+
+    /// The guild's roles: @everyone with `everyone` permissions, and the
+    /// bot's own role with `bot` permissions, which the bot holds.
+    pub fn add_guild(&self, guild: u64, everyone: u64, bot: u64) {
+        let bot_role = guild + 1;
+        let mut w = self.world();
+        w.roles.insert(
+            guild,
+            vec![
+                role(guild, "@everyone", everyone, 0, false),
+                role(bot_role, "StreamMaxing", bot, 1, false),
+            ],
+        );
+        w.members.insert((guild, APP_ID), vec![bot_role]);
+    }
+
+    pub fn fail(&self, path_part: &str, failure: Failure) {
+        self.world().failures.push((path_part.to_owned(), failure));
+    }
+
+    pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
+        self.world()
+            .members
+            .get(&(guild, user))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+pub fn role(id: u64, name: &str, permissions: u64, position: i64, mentionable: bool) -> Value {
+    json!({
+        "id": id.to_string(), "name": name, "color": 0, "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+        "hoist": false, "icon": null, "unicode_emoji": null, "position": position, "permissions": permissions.to_string(),
+        "managed": false, "mentionable": mentionable, "flags": 0
+    })
+}
+
+fn user(id: u64, name: &str, bot: bool) -> Value {
+    json!({"id": id.to_string(), "username": name, "discriminator": "0", "global_name": null, "avatar": null, "bot": bot})
+}
+
+fn message(id: u64, channel: &str, body: &Value) -> Value {
+    json!({
+        "id": id.to_string(), "channel_id": channel, "author": user(APP_ID, "StreamMaxing", true),
+        "content": body.get("content").cloned().unwrap_or(json!("")),
+        "timestamp": "2026-11-26T12:00:00.000000+00:00", "edited_timestamp": null, "tts": false,
+        "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [],
+        "embeds": body.get("embeds").cloned().unwrap_or(json!([])),
+        "components": body.get("components").cloned().unwrap_or(json!([])),
+        "pinned": false, "type": 0, "flags": body.get("flags").cloned().unwrap_or(json!(0))
+    })
+}
+
+fn error(status: u16, code: u64, message: &str) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, Json(json!({"message": message, "code": code}))).into_response()
+}
+
+type Shared = State<Arc<Mutex<World>>>;
+
+/// Records the call and returns the failure to answer with, if any.
+fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Option<Response> {
+    let mut w = world.lock().expect("state");
+    let path = uri.path().trim_start_matches("/api/v10").to_owned();
+    w.calls.push(Call {
+        method,
+        path: path.clone(),
+        body,
+    });
+    let failure = w
+        .failures
+        .iter()
+        .position(|(part, _)| path.contains(part.as_str()))
+        .map(|i| w.failures.remove(i).1);
+    failure.map(|Failure::Code(status, code, message)| error(status, code, message))
+}
+
+fn next_id(world: &Mutex<World>) -> u64 {
+    let mut w = world.lock().expect("state");
+    w.next_id += 1;
+    w.next_id
+}
+
+async fn echo_commands(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Json(body): Json<Value>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, body.clone()) {
+        return r;
+    }
+    let commands: Vec<Value> = body
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut c| {
+            c["id"] = json!(next_id(&world).to_string());
+            c["application_id"] = json!(APP_ID.to_string());
+            c["version"] = json!("1");
+            c
+        })
+        .collect();
+    Json(commands).into_response()
+}
+
+async fn message_reply(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Json(body): Json<Value>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, body.clone()) {
+        return r;
+    }
+    Json(message(next_id(&world), "1", &body)).into_response()
+}
+
+async fn channel(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path(channel): Path<u64>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    let found = world.lock().expect("state").channels.get(&channel).cloned();
+    match found {
+        Some((kind, overwrites)) => Json(json!({
+            "id": channel.to_string(), "type": kind, "name": "live", "position": 0, "permission_overwrites": overwrites
+        }))
+        .into_response(),
+        None => error(404, 10003, "Unknown Channel"),
+    }
+}
+
+async fn create_message(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path(channel): Path<u64>,
+    Json(body): Json<Value>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, body.clone()) {
+        return r;
+    }
+    let latency = world.lock().expect("state").latency;
+    tokio::time::sleep(latency).await;
+    Json(message(next_id(&world), &channel.to_string(), &body)).into_response()
+}
+
+async fn edit_message(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((channel, id)): Path<(u64, u64)>,
+    Json(body): Json<Value>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, body.clone()) {
+        return r;
+    }
+    Json(message(id, &channel.to_string(), &body)).into_response()
+}
+
+async fn delete_message(State(world): Shared, method: Method, uri: Uri) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn crosspost(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((channel, id)): Path<(u64, u64)>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    Json(message(id, &channel.to_string(), &json!({}))).into_response()
+}
+
+async fn roles(State(world): Shared, method: Method, uri: Uri, Path(guild): Path<u64>) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    let roles = world
+        .lock()
+        .expect("state")
+        .roles
+        .get(&guild)
+        .cloned()
+        .unwrap_or_default();
+    Json(roles).into_response()
+}
+
+async fn create_role(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path(guild): Path<u64>,
+    Json(body): Json<Value>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, body.clone()) {
+        return r;
+    }
+    let id = next_id(&world);
+    let name = body["name"].as_str().unwrap_or("new role");
+    let created = role(
+        id,
+        name,
+        0,
+        1,
+        body["mentionable"].as_bool().unwrap_or(false),
+    );
+    world
+        .lock()
+        .expect("state")
+        .roles
+        .entry(guild)
+        .or_default()
+        .push(created.clone());
+    Json(created).into_response()
+}
+
+async fn member(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((guild, user_id)): Path<(u64, u64)>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    let roles = world
+        .lock()
+        .expect("state")
+        .members
+        .get(&(guild, user_id))
+        .cloned();
+    match roles {
+        Some(roles) => Json(json!({
+            "user": user(user_id, "member", user_id == APP_ID), "roles": roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+            "joined_at": "2026-01-01T00:00:00.000000+00:00", "deaf": false, "mute": false, "flags": 0, "nick": null,
+            "communication_disabled_until": null, "pending": false
+        }))
+        .into_response(),
+        None => error(404, 10007, "Unknown Member"),
+    }
+}
+
+async fn add_role(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((guild, user_id, role_id)): Path<(u64, u64, u64)>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    let mut w = world.lock().expect("state");
+    let exists = w.roles.get(&guild).is_some_and(|roles| {
+        roles
+            .iter()
+            .any(|r| r["id"].as_str() == Some(role_id.to_string().as_str()))
+    });
+    if !exists {
+        return error(404, 10011, "Unknown Role");
+    }
+    let roles = w.members.entry((guild, user_id)).or_default();
+    if !roles.contains(&role_id) {
+        roles.push(role_id);
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn remove_role(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((guild, user_id, role_id)): Path<(u64, u64, u64)>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    world
+        .lock()
+        .expect("state")
+        .members
+        .entry((guild, user_id))
+        .or_default()
+        .retain(|r| *r != role_id);
+    StatusCode::NO_CONTENT.into_response()
+}
