@@ -4,6 +4,7 @@
 mod commands;
 mod endpoint;
 mod notify;
+mod serve;
 mod setup;
 mod streamers;
 mod template;

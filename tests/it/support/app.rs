@@ -107,20 +107,7 @@ impl TestApp {
     /// Posts an interaction signed exactly as Discord signs it; returns the
     /// status and the JSON answer (Null when the body is not JSON).
     pub async fn interaction(&self, body: &Value) -> (u16, Value) {
-        use ed25519_dalek::Signer;
-        let body = body.to_string();
-        let timestamp = chrono::Utc::now().timestamp().to_string();
-        let signature = discord_signing_key().sign(format!("{timestamp}{body}").as_bytes());
-        let response = self
-            .post_signed(
-                "/interactions",
-                &hex::encode(signature.to_bytes()),
-                &timestamp,
-                body,
-            )
-            .await;
-        let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(Value::Null))
+        post_interaction(&self.url, body).await
     }
 
     /// Posts to a Discord-signed endpoint with the given signature headers.
@@ -240,6 +227,27 @@ impl TestApp {
         })))
         .await
     }
+}
+
+/// Posts an interaction to the service at `base_url`, signed exactly as
+/// Discord signs it; returns the status and the JSON answer.
+pub async fn post_interaction(base_url: &str, body: &Value) -> (u16, Value) {
+    use ed25519_dalek::Signer;
+    let body = body.to_string();
+    let timestamp = chrono::Utc::now().timestamp().to_string();
+    let signature = discord_signing_key().sign(format!("{timestamp}{body}").as_bytes());
+    let response = reqwest::Client::new()
+        .post(format!("{base_url}/interactions"))
+        .header("Content-Type", "application/json")
+        .header("X-Signature-Ed25519", hex::encode(signature.to_bytes()))
+        .header("X-Signature-Timestamp", timestamp)
+        .body(body)
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await
+        .expect("interaction request");
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
 }
 
 /// An EventSub revocation body: the subscription, its status the reason.
