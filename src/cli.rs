@@ -35,6 +35,9 @@ pub enum Command {
         #[command(subcommand)]
         command: CommandsCommand,
     },
+    /// Deliver every notification that is due, once, and exit (what the
+    /// scheduled Lambda invocation runs; `serve` does this continuously).
+    Deliver,
     /// Twitch EventSub subscriptions.
     Eventsub {
         #[command(subcommand)]
@@ -75,6 +78,15 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         None => server::serve(config, None, true).await,
         Some(Command::Serve { addr, no_migrate }) => server::serve(config, addr, !no_migrate).await,
         Some(Command::Migrate) => server::migrate(&config).await,
+        Some(Command::Deliver) => {
+            let state = server::connect(config).await?;
+            let report = crate::notify::deliver::deliver_due(&state).await?;
+            println!(
+                "sent {}, stream ends handled {}, retrying later {}, failed {}, skipped {}",
+                report.sent, report.ended, report.retried, report.failed, report.skipped
+            );
+            Ok(())
+        }
         Some(Command::Commands {
             command: CommandsCommand::Export { dir },
         }) => {

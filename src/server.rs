@@ -8,7 +8,7 @@ use crate::{
     app::app,
     clock::Clock,
     config::Config,
-    maintenance,
+    maintenance, notify,
     state::AppState,
     store::{Db, PoolSettings},
 };
@@ -30,6 +30,7 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
     config.log_disabled_features();
     let state = AppState::new(config, db.clone(), Clock::system());
     let maintenance = tokio::spawn(maintenance::run_forever(state.clone()));
+    let delivery = tokio::spawn(notify::deliver::run_forever(state.clone()));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr} (BIND_ADDR)"))?;
@@ -39,11 +40,20 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
         listener.local_addr().unwrap_or(addr),
         db.backend()
     );
-    axum::serve(listener, app(state))
+    axum::serve(listener, app(state.clone()))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving HTTP")?;
     maintenance.abort();
+    delivery.abort();
+    // Deferred replies and clean-ups still running finish before exit.
+    if !state
+        .background
+        .finish(std::time::Duration::from_secs(10))
+        .await
+    {
+        tracing::warn!("some after-response work was still running at shutdown");
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -75,13 +75,15 @@ impl Db {
                         .bind(twitch_id)
                         .bind(stream_id)
                         .bind(now)
+                        .bind(started_at)
                         .execute(&mut *tx)
                         .await?
                         .rows_affected();
                 }
                 StreamEvent::Offline { twitch_id } => {
                     sqlx::query(
-                        "UPDATE notification_log SET ended_at = $2, updated_at = $2 \
+                        "UPDATE notification_log SET ended_at = $2, updated_at = $2, \
+                         end_state = 'pending', next_attempt_at = $2 \
                          WHERE twitch_id = $1 AND ended_at IS NULL",
                     )
                     .bind(twitch_id)

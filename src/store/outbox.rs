@@ -39,22 +39,25 @@ pub struct OutboxItem {
     pub sent_at: Option<i64>,
     pub ended_at: Option<i64>,
     pub updated_at: i64,
+    /// `pending` when the stream ended and the message awaits its end edit.
+    pub end_state: Option<String>,
+    pub stream_started_at: Option<i64>,
 }
 
 macro_rules! outbox_columns {
     () => {
         "id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
-     lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
-     ended_at, updated_at"
+         lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
+         ended_at, updated_at, end_state, stream_started_at"
     };
 }
 
 /// One pending row per guild that tracks streamer `$1` with notifications
-/// enabled, for stream `$2`, due at `$3`; guilds that have a row for this
-/// stream keep it.
+/// enabled, for stream `$2` (started at `$4`), due at `$3`; guilds that have
+/// a row for this stream keep it.
 pub(super) const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (guild_id, twitch_id, \
-     stream_id, next_attempt_at, created_at, updated_at) \
-     SELECT gs.guild_id, gs.twitch_id, $2, $3, $3, $3 FROM guild_streamers gs \
+     stream_id, next_attempt_at, created_at, updated_at, stream_started_at) \
+     SELECT gs.guild_id, gs.twitch_id, $2, $3, $3, $3, $4 FROM guild_streamers gs \
      JOIN guild_config gc ON gc.guild_id = gs.guild_id \
      WHERE gs.twitch_id = $1 AND gc.enabled \
      ON CONFLICT (guild_id, stream_id) DO NOTHING";
@@ -67,6 +70,7 @@ impl Db {
         &self,
         twitch_id: &str,
         stream_id: &str,
+        started_at: i64,
         now: i64,
     ) -> StoreResult<u64> {
         on_db!(self, |pool| {
@@ -74,6 +78,7 @@ impl Db {
                 .bind(twitch_id)
                 .bind(stream_id)
                 .bind(now)
+                .bind(started_at)
                 .execute(pool)
                 .await?;
             Ok(result.rows_affected())
@@ -96,7 +101,7 @@ impl Db {
                 concat!(
                     "UPDATE notification_log SET lease_owner = $1, lease_until = $2, \
                      attempts = attempts + 1, updated_at = $3 WHERE id IN \
-                     (SELECT id FROM notification_log WHERE state = 'pending' \
+                     (SELECT id FROM notification_log WHERE (state = 'pending' OR end_state = 'pending') \
                      AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
                      ORDER BY next_attempt_at, id LIMIT $4",
                     $lock,
@@ -148,7 +153,8 @@ impl Db {
         })
     }
 
-    /// Releases the row to be tried again at `next_attempt_at`.
+    /// Releases the row (a post or an end edit) to be tried again at
+    /// `next_attempt_at`.
     pub async fn schedule_notification_retry(
         &self,
         id: i64,
@@ -161,7 +167,7 @@ impl Db {
             let result = sqlx::query(
                 "UPDATE notification_log SET next_attempt_at = $3, last_error = $4, updated_at = $5, \
                  lease_until = NULL, lease_owner = NULL \
-                 WHERE id = $1 AND lease_owner = $2 AND state = 'pending'",
+                 WHERE id = $1 AND lease_owner = $2",
             )
             .bind(id)
             .bind(owner)
@@ -212,6 +218,50 @@ impl Db {
                 " FROM notification_log WHERE guild_id = $1 AND stream_id = $2"
             ))
             .bind(guild_id)
+            .bind(stream_id)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// The stream ended: the end edit is done (or nothing was left to do).
+    pub async fn finish_notification_end(
+        &self,
+        id: i64,
+        owner: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET end_state = 'done', updated_at = $3, lease_until = NULL, \
+                 lease_owner = NULL WHERE id = $1 AND lease_owner = $2",
+            )
+            .bind(id)
+            .bind(owner)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// The latest message this guild got for this streamer from a stream
+    /// other than `stream_id` (what a flapping stream resumes).
+    pub async fn previous_notification(
+        &self,
+        guild_id: i64,
+        twitch_id: &str,
+        stream_id: &str,
+    ) -> StoreResult<Option<OutboxItem>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                outbox_columns!(),
+                " FROM notification_log WHERE guild_id = $1 AND twitch_id = $2 AND stream_id <> $3 \
+                 AND state = 'sent' AND message_id IS NOT NULL ORDER BY sent_at DESC LIMIT 1"
+            ))
+            .bind(guild_id)
+            .bind(twitch_id)
             .bind(stream_id)
             .fetch_optional(pool)
             .await

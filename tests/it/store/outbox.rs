@@ -27,9 +27,9 @@ on_both_backends! {
         let mut config = db.guild_config(3).await.unwrap().unwrap();
         config.enabled = false;
         db.save_guild_config(&config, 1).await.unwrap();
-        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 100).await.unwrap(), 2);
-        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 200).await.unwrap(), 0, "a resend queues nothing");
-        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-2", 300).await.unwrap(), 2, "a new stream does");
+        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 100, 100).await.unwrap(), 2);
+        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 200, 200).await.unwrap(), 0, "a resend queues nothing");
+        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-2", 300, 300).await.unwrap(), 2, "a new stream does");
         let row = db.notification(1, "stream-1").await.unwrap().unwrap();
         assert_eq!((row.state, row.attempts, row.next_attempt_at, row.created_at), (OutboxState::Pending, 0, 100, 100));
         assert_eq!(db.notification(3, "stream-1").await.unwrap(), None);
@@ -38,7 +38,7 @@ on_both_backends! {
 
     async fn claimed_rows_are_leased_and_reclaimed_after_the_lease(db) {
         tracked_by(&db, 2).await;
-        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let claimed = db.claim_due_notifications("worker-a", 100, 30_000, 10).await.unwrap();
         assert_eq!(claimed.len(), 2);
         assert!(claimed.iter().all(|r| r.attempts == 1 && r.lease_owner.as_deref() == Some("worker-a") && r.lease_until == Some(30_100)));
@@ -52,7 +52,7 @@ on_both_backends! {
 
     async fn claims_respect_the_limit_and_due_time(db) {
         tracked_by(&db, 5).await;
-        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         assert!(db.claim_due_notifications("w", 99, 1_000, 10).await.unwrap().is_empty(), "not due yet");
         assert_eq!(db.claim_due_notifications("w", 100, 1_000, 3).await.unwrap().len(), 3);
         assert_eq!(db.claim_due_notifications("w", 100, 1_000, 3).await.unwrap().len(), 2);
@@ -60,7 +60,7 @@ on_both_backends! {
 
     async fn sent_rows_keep_their_message_and_leave_the_queue(db) {
         tracked_by(&db, 1).await;
-        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
         assert!(db.mark_notification_sent(row.id, "w", 555, 666, 150).await.unwrap());
         assert!(!db.mark_notification_sent(row.id, "w", 555, 667, 160).await.unwrap(), "only once");
@@ -72,7 +72,7 @@ on_both_backends! {
 
     async fn retries_wait_until_their_time(db) {
         tracked_by(&db, 1).await;
-        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
         assert!(db.schedule_notification_retry(row.id, "w", 5_000, "Discord 502", 200).await.unwrap());
         assert!(db.claim_due_notifications("w", 4_999, 1_000, 10).await.unwrap().is_empty());
@@ -82,7 +82,7 @@ on_both_backends! {
 
     async fn permanent_failures_end_the_row(db) {
         tracked_by(&db, 2).await;
-        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
         assert!(db.finish_notification_unsent(rows[0].id, "w", OutboxState::Failed, "50013 Missing Permissions", 200).await.unwrap());
         assert!(db.finish_notification_unsent(rows[1].id, "w", OutboxState::Skipped, "notifications off", 200).await.unwrap());
@@ -93,7 +93,7 @@ on_both_backends! {
 
     async fn concurrent_workers_never_claim_the_same_row(db) {
         tracked_by(&db, 60).await;
-        db.enqueue_stream_online(STREAMER, "s", 100).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let workers = (0..4).map(|w| {
             let db = db.db.clone();
             tokio::spawn(async move {

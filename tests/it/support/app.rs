@@ -31,6 +31,15 @@ pub struct TestApp {
     server: JoinHandle<()>,
 }
 
+/// Stops the delivery worker when the server task ends.
+struct AbortOnDrop(JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
@@ -91,8 +100,13 @@ impl TestApp {
                 .expect("test configuration");
         let state = AppState::new(config, db.db.clone(), Clock::system());
         let router = app(state.clone());
+        let worker = tokio::spawn(streammaxing::notify::deliver::run_forever(state.clone()));
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
+        });
+        let server = tokio::spawn(async move {
+            let _guard = AbortOnDrop(worker);
+            let _ = server.await;
         });
         Self {
             state,

@@ -7,7 +7,7 @@
 use std::{
     collections::HashMap,
     sync::{Arc, Mutex, MutexGuard},
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use axum::{
@@ -26,6 +26,7 @@ pub struct Call {
     pub method: Method,
     pub path: String,
     pub body: Value,
+    pub at: Instant,
 }
 
 /// How a request to some path fails.
@@ -33,6 +34,10 @@ pub struct Call {
 pub enum Failure {
     /// An HTTP status with Discord's JSON error code.
     Code(u16, u64, &'static str),
+    RateLimited {
+        retry_after: f64,
+        global: bool,
+    },
 }
 
 #[derive(Default)]
@@ -47,6 +52,10 @@ pub struct World {
     /// Failures for paths containing the key, consumed in order.
     pub failures: Vec<(String, Failure)>,
     next_id: u64,
+    /// (channel, nonce) → the message created with it, for `enforce_nonce`.
+    pub nonces: HashMap<(u64, String), Value>,
+    /// Messages that exist, by id (created, edited; deleted ones removed).
+    pub messages: HashMap<u64, Value>,
     /// Delay before answering message posts.
     pub latency: Duration,
 }
@@ -141,6 +150,19 @@ impl DiscordStandIn {
         self.world().failures.push((path_part.to_owned(), failure));
     }
 
+    /// Messages that exist in a channel (each created once).
+    pub fn messages_in(&self, channel: u64) -> Vec<Value> {
+        let mut found: Vec<Value> = self
+            .world()
+            .messages
+            .values()
+            .filter(|m| m["channel_id"].as_str() == Some(channel.to_string().as_str()))
+            .cloned()
+            .collect();
+        found.sort_by_key(|m| m["id"].as_str().unwrap_or("").to_owned());
+        found
+    }
+
     pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
         self.world()
             .members
@@ -189,13 +211,30 @@ fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Optio
         method,
         path: path.clone(),
         body,
+        at: Instant::now(),
     });
     let failure = w
         .failures
         .iter()
         .position(|(part, _)| path.contains(part.as_str()))
         .map(|i| w.failures.remove(i).1);
-    failure.map(|Failure::Code(status, code, message)| error(status, code, message))
+    failure.map(|f| match f {
+        Failure::Code(status, code, message) => error(status, code, message),
+        Failure::RateLimited { retry_after, global } => {
+            let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": global});
+            let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+            let h = r.headers_mut();
+            h.insert("retry-after", (retry_after.ceil() as u64).to_string().parse().expect("header"));
+            h.insert("x-ratelimit-global", global.to_string().parse().expect("header"));
+            h.insert("x-ratelimit-scope", (if global { "global" } else { "user" }).parse().expect("header"));
+            // Discord's per-route headers, which clients use to wait it out.
+            h.insert("x-ratelimit-bucket", "4d3a6c2b7e1f".parse().expect("header"));
+            h.insert("x-ratelimit-limit", "5".parse().expect("header"));
+            h.insert("x-ratelimit-remaining", "0".parse().expect("header"));
+            h.insert("x-ratelimit-reset-after", format!("{retry_after:.3}").parse().expect("header"));
+            r
+        }
+    })
 }
 
 fn next_id(world: &Mutex<World>) -> u64 {
@@ -271,7 +310,27 @@ async fn create_message(
     }
     let latency = world.lock().expect("state").latency;
     tokio::time::sleep(latency).await;
-    Json(message(next_id(&world), &channel.to_string(), &body)).into_response()
+    let mut w = world.lock().expect("state");
+    // Like Discord: a repeated nonce with enforce_nonce returns the message
+    // created the first time instead of creating another.
+    let nonce = body["nonce"]
+        .as_str()
+        .map(str::to_owned)
+        .filter(|_| body["enforce_nonce"] == true);
+    if let Some(existing) = nonce
+        .as_ref()
+        .and_then(|n| w.nonces.get(&(channel, n.clone())))
+    {
+        return Json(existing.clone()).into_response();
+    }
+    w.next_id += 1;
+    let created = message(w.next_id, &channel.to_string(), &body);
+    if let Some(nonce) = nonce {
+        w.nonces.insert((channel, nonce), created.clone());
+    }
+    let id = w.next_id;
+    w.messages.insert(id, created.clone());
+    Json(created).into_response()
 }
 
 async fn edit_message(
@@ -284,14 +343,28 @@ async fn edit_message(
     if let Some(r) = record(&world, method, &uri, body.clone()) {
         return r;
     }
-    Json(message(id, &channel.to_string(), &body)).into_response()
+    let mut w = world.lock().expect("state");
+    if !w.messages.contains_key(&id) {
+        return error(404, 10008, "Unknown Message");
+    }
+    let edited = message(id, &channel.to_string(), &body);
+    w.messages.insert(id, edited.clone());
+    Json(edited).into_response()
 }
 
-async fn delete_message(State(world): Shared, method: Method, uri: Uri) -> Response {
+async fn delete_message(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((_, id)): Path<(u64, u64)>,
+) -> Response {
     if let Some(r) = record(&world, method, &uri, Value::Null) {
         return r;
     }
-    StatusCode::NO_CONTENT.into_response()
+    match world.lock().expect("state").messages.remove(&id) {
+        Some(_) => StatusCode::NO_CONTENT.into_response(),
+        None => error(404, 10008, "Unknown Message"),
+    }
 }
 
 async fn crosspost(

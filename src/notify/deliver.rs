@@ -1,0 +1,637 @@
+//! The delivery worker: claims due outbox rows, renders each guild's
+//! message and posts it, with bounded concurrency.
+//!
+//! Exactly once: the outbox row is unique per (guild, stream), and every post
+//! carries the row's id as a `nonce` with `enforce_nonce`, so a worker that
+//! dies between Discord accepting the message and recording it re-sends the
+//! same nonce after its lease and Discord hands back the message it already
+//! created instead of posting a second one.
+//!
+//! Failures are classified: 429 waits for `retry_after`; 5xx and network
+//! errors retry with exponential backoff and jitter, a bounded number of
+//! times; lost access (10003, 10015, 50001, 50013) stops delivery to that
+//! guild and marks it as needing attention, so the bot never keeps knocking
+//! on a door Discord has closed (and never drifts toward the invalid-request
+//! ban). When the stream ends, the message is edited, deleted or kept.
+
+use std::{collections::HashMap, sync::Arc, time::Duration};
+
+use anyhow::Context as _;
+use futures_util::{StreamExt, stream};
+use tokio::sync::{Mutex, OnceCell};
+use twilight_http::{api_error::ApiError as DiscordApiError, error::ErrorType};
+use twilight_model::{
+    channel::message::AllowedMentions,
+    id::{Id, marker::ChannelMarker, marker::MessageMarker},
+};
+
+use super::{
+    message::{self, Outgoing},
+    roles::discord_code,
+};
+use crate::{
+    state::AppState,
+    store::{GuildConfig, OfflineMode, OutboxItem, OutboxState, Streamer, TrackedStreamer},
+    twitch::live::{GoLive, go_live_details},
+};
+
+/// How long a claimed row is ours before another worker may take it.
+pub const LEASE_MS: i64 = 60_000;
+/// Attempts before a notification is given up (each claim is one).
+pub const MAX_ATTEMPTS: i32 = 10;
+const BATCH: i64 = 100;
+const CONCURRENCY: usize = 16;
+/// Discord errors that mean this guild's channel can't be posted to.
+const LOST_ACCESS: [u64; 4] = [10003, 10015, 50001, 50013];
+const UNKNOWN_MESSAGE: u64 = 10008;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Report {
+    pub sent: usize,
+    pub ended: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Outcome {
+    Sent,
+    Ended,
+    Retried,
+    Failed,
+    Skipped,
+    /// Could not even record what happened; the lease will bring it back.
+    Error,
+}
+
+/// Delivers everything due now, batch after batch.
+pub async fn deliver_due(state: &AppState) -> anyhow::Result<Report> {
+    let owner = format!("worker-{}-{:x}", std::process::id(), fastrand::u64(..));
+    let details = Details::default();
+    let mut report = Report::default();
+    loop {
+        let batch = state
+            .db
+            .claim_due_notifications(&owner, state.now_ms(), LEASE_MS, BATCH)
+            .await?;
+        if batch.is_empty() {
+            return Ok(report);
+        }
+        let outcomes: Vec<Outcome> = stream::iter(batch)
+            .map(|item| deliver_one(state, &owner, item, &details))
+            .buffer_unordered(CONCURRENCY)
+            .collect()
+            .await;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Sent => report.sent += 1,
+                Outcome::Ended => report.ended += 1,
+                Outcome::Retried => report.retried += 1,
+                Outcome::Failed => report.failed += 1,
+                Outcome::Skipped => report.skipped += 1,
+                Outcome::Error => {}
+            }
+        }
+    }
+}
+
+/// `serve`'s worker: delivers whenever the outbox is woken, and every
+/// second for retries that have come due.
+pub async fn run_forever(state: AppState) {
+    loop {
+        if let Err(e) = deliver_due(&state).await {
+            tracing::warn!(
+                error = format!("{e:#}"),
+                "delivery pass failed; retrying shortly"
+            );
+        }
+        tokio::select! {
+            () = state.delivery.notified() => {}
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+    }
+}
+
+async fn deliver_one(
+    state: &AppState,
+    owner: &str,
+    item: OutboxItem,
+    details: &Details,
+) -> Outcome {
+    let span = tracing::info_span!("deliver", guild.id = item.guild_id, streamer.id = %item.twitch_id, stream.id = %item.stream_id);
+    let _enter = span.enter();
+    let result = if item.state == OutboxState::Sent {
+        end(state, owner, &item).await
+    } else {
+        announce(state, owner, &item, details).await
+    };
+    result.unwrap_or_else(|e| {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            "delivery step failed; the row will be retried after its lease"
+        );
+        Outcome::Error
+    })
+}
+
+/// Posts the go-live message (or resumes the previous one after a flap).
+async fn announce(
+    state: &AppState,
+    owner: &str,
+    item: &OutboxItem,
+    details: &Details,
+) -> anyhow::Result<Outcome> {
+    let (db, now) = (&state.db, state.now_ms());
+    let skip = |why: &'static str| async move {
+        db.finish_notification_unsent(item.id, owner, OutboxState::Skipped, why, now)
+            .await?;
+        db.finish_notification_end(item.id, owner, now).await?;
+        Ok(Outcome::Skipped)
+    };
+    let (Some(config), Some(tracked)) = (
+        db.guild_config(item.guild_id).await?,
+        db.tracked_streamer(item.guild_id, &item.twitch_id).await?,
+    ) else {
+        return skip("the server no longer follows this streamer").await;
+    };
+    if item.ended_at.is_some() {
+        return skip("the stream ended before it could be announced").await;
+    }
+    if !config.enabled {
+        return skip("notifications are paused in this server").await;
+    }
+    if let Some(code) = &config.needs_attention {
+        let why =
+            format!("not sent: the server needs attention ({code}); an admin fixes it with /setup");
+        db.finish_notification_unsent(item.id, owner, OutboxState::Failed, &why, now)
+            .await?;
+        return Ok(Outcome::Failed);
+    }
+    let Some(client) = state.discord.as_deref() else {
+        return retry(
+            state,
+            owner,
+            item,
+            "Discord is not configured",
+            Duration::from_secs(60),
+        )
+        .await;
+    };
+    let live = details.get(state, &tracked.streamer, &item.stream_id).await;
+    let started_at = item.stream_started_at.unwrap_or(item.created_at);
+    if let Some(outcome) =
+        resume_after_flap(state, owner, item, &config, &tracked, &live, started_at).await?
+    {
+        return Ok(outcome);
+    }
+    let cache_bust = format!("{}-{}", item.stream_id, now / 60_000);
+    let Some(out) = message::build(&config, &tracked, &live, started_at, &cache_bust, true) else {
+        db.set_needs_attention(
+            item.guild_id,
+            "no_channel",
+            "No notification channel is set. Run `/setup channel:#your-channel`.",
+            now,
+        )
+        .await?;
+        db.finish_notification_unsent(
+            item.id,
+            owner,
+            OutboxState::Failed,
+            "no notification channel set",
+            now,
+        )
+        .await?;
+        return Ok(Outcome::Failed);
+    };
+    let posted = match post(client, &out, &format!("sm{}", item.id)).await {
+        Ok(posted) => posted,
+        Err(e) => {
+            return retry(
+                state,
+                owner,
+                item,
+                &format!("{e:#}"),
+                backoff(item.attempts),
+            )
+            .await;
+        }
+    };
+    match posted {
+        Ok(message_id) => {
+            db.mark_notification_sent(
+                item.id,
+                owner,
+                out.channel_id,
+                snowflake(message_id.get()),
+                state.now_ms(),
+            )
+            .await?;
+            Ok(Outcome::Sent)
+        }
+        Err(e) => failed(state, owner, item, &e, out.channel_id).await,
+    }
+}
+
+/// A stream that comes back within the guild's cooldown after ending gets
+/// its previous message edited back to live: no new message, no new ping.
+async fn resume_after_flap(
+    state: &AppState,
+    owner: &str,
+    item: &OutboxItem,
+    config: &GuildConfig,
+    tracked: &TrackedStreamer,
+    live: &GoLive,
+    started_at: i64,
+) -> anyhow::Result<Option<Outcome>> {
+    let (db, now) = (&state.db, state.now_ms());
+    let cooldown_ms = i64::from(config.cooldown_secs) * 1000;
+    let Some(previous) = db
+        .previous_notification(item.guild_id, &item.twitch_id, &item.stream_id)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let recent = previous
+        .ended_at
+        .is_some_and(|ended| now - ended <= cooldown_ms);
+    let (Some(channel_id), Some(message_id)) = (previous.channel_id, previous.message_id) else {
+        return Ok(None);
+    };
+    if !recent || config.offline_mode == OfflineMode::Delete {
+        return Ok(None);
+    }
+    let client = state
+        .discord
+        .as_deref()
+        .context("Discord is not configured")?;
+    let cache_bust = format!("{}-{}", item.stream_id, now / 60_000);
+    let Some(out) = message::build(config, tracked, live, started_at, &cache_bust, false) else {
+        return Ok(None);
+    };
+    match edit(client, channel_id, message_id, &out).await {
+        Ok(()) => {
+            db.finish_notification_end(previous.id, owner, now)
+                .await
+                .ok();
+            db.mark_notification_sent(item.id, owner, channel_id, message_id, now)
+                .await?;
+            tracing::info!("stream came back within the cooldown: resumed the previous message");
+            Ok(Some(Outcome::Sent))
+        }
+        // The old message is gone: announce normally.
+        Err(e) if discord_code(&e) == Some(UNKNOWN_MESSAGE) => Ok(None),
+        Err(e) => failed(state, owner, item, &e, channel_id).await.map(Some),
+    }
+}
+
+/// The stream ended: edit the message to its ended state, delete it, or
+/// leave it, as the guild chose.
+async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
+    let (db, now) = (&state.db, state.now_ms());
+    let config = db.guild_config(item.guild_id).await?;
+    let tracked = db.tracked_streamer(item.guild_id, &item.twitch_id).await?;
+    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(client)) = (
+        config,
+        tracked,
+        item.channel_id,
+        item.message_id,
+        state.discord.as_deref(),
+    ) else {
+        db.finish_notification_end(item.id, owner, now).await?;
+        return Ok(Outcome::Skipped);
+    };
+    let result = match config.offline_mode {
+        OfflineMode::Keep => Ok(()),
+        OfflineMode::Delete => delete(client, channel_id, message_id).await,
+        OfflineMode::Edit => {
+            let started_at = item.stream_started_at.unwrap_or(item.created_at);
+            let cache_bust = format!("{}-ended", item.stream_id);
+            match message::build(
+                &config,
+                &tracked,
+                &stored_details(&tracked.streamer),
+                started_at,
+                &cache_bust,
+                false,
+            ) {
+                Some(out) => {
+                    let ended = ended_message(
+                        out,
+                        &tracked.streamer,
+                        item.ended_at.unwrap_or(now) - started_at,
+                    );
+                    edit(client, channel_id, message_id, &ended).await
+                }
+                None => Ok(()),
+            }
+        }
+    };
+    match result {
+        Ok(()) => {
+            db.finish_notification_end(item.id, owner, now).await?;
+            Ok(Outcome::Ended)
+        }
+        Err(e)
+            if matches!(classify(&e), Class::Transient(_) | Class::RateLimited(_))
+                && item.attempts < MAX_ATTEMPTS =>
+        {
+            let wait = match classify(&e) {
+                Class::RateLimited(wait) => wait,
+                _ => backoff(item.attempts),
+            };
+            retry(state, owner, item, &e.to_string(), wait).await
+        }
+        // Gone, or no longer ours to touch: nothing more to do.
+        Err(e) => {
+            tracing::info!(error = %e, "could not update the ended stream's message; leaving it");
+            db.finish_notification_end(item.id, owner, now).await?;
+            Ok(Outcome::Ended)
+        }
+    }
+}
+
+/// The ended state: no ping, a grey card saying how long the stream lasted,
+/// and no stale live preview.
+fn ended_message(mut out: Outgoing, streamer: &Streamer, lasted_ms: i64) -> Outgoing {
+    out.content = String::new();
+    let lasted = duration(lasted_ms);
+    for embed in &mut out.embeds {
+        embed.color = Some(0x4F545C);
+        embed.image = None;
+        embed.description = Some(format!(
+            "⚫ **{}** was live for {lasted}.",
+            super::template::escape_markdown(&streamer.display_name)
+        ));
+        embed.fields.retain(|f| f.name != "Viewers");
+    }
+    out
+}
+
+/// "2 h 13 min", "45 min".
+pub fn duration(ms: i64) -> String {
+    let minutes = (ms.max(0) + 30_000) / 60_000;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+enum Class {
+    RateLimited(Duration),
+    Transient(String),
+    /// The guild's channel is unreachable: stop and tell the admins.
+    LostAccess(u64),
+    /// Discord refused this message; retrying won't help.
+    Refused(String),
+}
+
+fn classify(e: &twilight_http::Error) -> Class {
+    match e.kind() {
+        ErrorType::Response {
+            error: DiscordApiError::Ratelimited(r),
+            ..
+        } => Class::RateLimited(
+            Duration::from_secs_f64(r.retry_after.max(0.0)) + Duration::from_millis(50),
+        ),
+        ErrorType::Response { status, .. } if status.get() == 429 => {
+            Class::RateLimited(Duration::from_secs(1))
+        }
+        ErrorType::Response { status, .. } if status.get() >= 500 => {
+            Class::Transient(format!("Discord answered {status}"))
+        }
+        ErrorType::Response { .. } => match discord_code(e) {
+            Some(code) if LOST_ACCESS.contains(&code) => Class::LostAccess(code),
+            _ => Class::Refused(e.to_string()),
+        },
+        _ => Class::Transient(e.to_string()),
+    }
+}
+
+/// What to do after Discord refused or failed a post.
+async fn failed(
+    state: &AppState,
+    owner: &str,
+    item: &OutboxItem,
+    e: &twilight_http::Error,
+    channel_id: i64,
+) -> anyhow::Result<Outcome> {
+    let (db, now) = (&state.db, state.now_ms());
+    match classify(e) {
+        Class::RateLimited(wait) => {
+            retry(state, owner, item, "rate limited by Discord", wait).await
+        }
+        Class::Transient(why) if item.attempts < MAX_ATTEMPTS => {
+            retry(state, owner, item, &why, backoff(item.attempts)).await
+        }
+        Class::Transient(why) => {
+            let why = format!("gave up after {} attempts: {why}", item.attempts);
+            db.finish_notification_unsent(item.id, owner, OutboxState::Failed, &why, now)
+                .await?;
+            Ok(Outcome::Failed)
+        }
+        Class::LostAccess(code) => {
+            let (name, fix) = lost_access(code, channel_id);
+            db.set_needs_attention(item.guild_id, name, &fix, now)
+                .await?;
+            db.finish_notification_unsent(
+                item.id,
+                owner,
+                OutboxState::Failed,
+                &format!("{code} {name}"),
+                now,
+            )
+            .await?;
+            tracing::warn!(
+                code,
+                "lost access to the notification channel; the server needs attention"
+            );
+            Ok(Outcome::Failed)
+        }
+        Class::Refused(why) => {
+            db.finish_notification_unsent(item.id, owner, OutboxState::Failed, &why, now)
+                .await?;
+            Ok(Outcome::Failed)
+        }
+    }
+}
+
+fn lost_access(code: u64, channel_id: i64) -> (&'static str, String) {
+    match code {
+        10003 => (
+            "unknown_channel",
+            format!(
+                "The notification channel <#{channel_id}> was deleted. Choose another with `/setup channel:`."
+            ),
+        ),
+        10015 => (
+            "unknown_webhook",
+            "The webhook used for notifications was deleted. Run `/setup` again.".to_owned(),
+        ),
+        _ => (
+            "missing_permissions",
+            format!(
+                "I can't post in <#{channel_id}>: give the StreamMaxing role **View Channel**, **Send Messages** and **Embed Links** there, then run `/setup` again."
+            ),
+        ),
+    }
+}
+
+async fn retry(
+    state: &AppState,
+    owner: &str,
+    item: &OutboxItem,
+    why: &str,
+    wait: Duration,
+) -> anyhow::Result<Outcome> {
+    let now = state.now_ms();
+    let at = now + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
+    state
+        .db
+        .schedule_notification_retry(item.id, owner, at, why, now)
+        .await?;
+    Ok(Outcome::Retried)
+}
+
+/// 2 s, 4 s, 8 s, … up to 5 minutes, with jitter.
+fn backoff(attempts: i32) -> Duration {
+    let base = 2_000u64
+        .saturating_mul(1 << attempts.clamp(1, 8).saturating_sub(1))
+        .min(300_000);
+    Duration::from_millis(base / 2 + fastrand::u64(0..=base / 2))
+}
+
+fn snowflake(id: u64) -> i64 {
+    i64::try_from(id).unwrap_or(i64::MAX)
+}
+
+fn channel(id: i64) -> Option<Id<ChannelMarker>> {
+    u64::try_from(id).ok().and_then(Id::new_checked)
+}
+
+/// Creates the message with an enforced nonce (see the module docs). The
+/// outer error means Discord accepted the message but its answer could not
+/// be read: retrying is safe, the nonce finds the same message.
+async fn post(
+    client: &twilight_http::Client,
+    out: &Outgoing,
+    nonce: &str,
+) -> anyhow::Result<Result<Id<MessageMarker>, twilight_http::Error>> {
+    let body = serde_json::json!({
+        "content": out.content,
+        "embeds": out.embeds,
+        "components": out.components,
+        "allowed_mentions": out.allowed_mentions,
+        "nonce": nonce,
+        "enforce_nonce": true,
+    });
+    let bytes = serde_json::to_vec(&body)?;
+    let channel = channel(out.channel_id).context("channel id")?;
+    match client.create_message(channel).payload_json(&bytes).await {
+        Ok(response) => Ok(Ok(response
+            .model()
+            .await
+            .context("reading the posted message")?
+            .id)),
+        Err(e) => Ok(Err(e)),
+    }
+}
+
+async fn edit(
+    client: &twilight_http::Client,
+    channel_id: i64,
+    message_id: i64,
+    out: &Outgoing,
+) -> Result<(), twilight_http::Error> {
+    let channel = channel(channel_id).unwrap_or(Id::new(1));
+    let message = u64::try_from(message_id)
+        .ok()
+        .and_then(Id::new_checked)
+        .unwrap_or(Id::new(1));
+    let none = AllowedMentions::default();
+    let content = Some(out.content.as_str()).filter(|c| !c.is_empty());
+    client
+        .update_message(channel, message)
+        .content(content)
+        .embeds(Some(&out.embeds))
+        .components(Some(&out.components))
+        .allowed_mentions(Some(&none))
+        .await
+        .map(drop)
+}
+
+async fn delete(
+    client: &twilight_http::Client,
+    channel_id: i64,
+    message_id: i64,
+) -> Result<(), twilight_http::Error> {
+    let channel = channel(channel_id).unwrap_or(Id::new(1));
+    let message = u64::try_from(message_id)
+        .ok()
+        .and_then(Id::new_checked)
+        .unwrap_or(Id::new(1));
+    match client.delete_message(channel, message).await {
+        Err(e) if discord_code(&e) == Some(UNKNOWN_MESSAGE) => Ok(()),
+        other => other.map(drop),
+    }
+}
+
+/// The stream's details, fetched from Twitch once per stream however many
+/// guilds are being told.
+#[derive(Default)]
+struct Details(Mutex<HashMap<String, Arc<OnceCell<GoLive>>>>);
+
+impl Details {
+    async fn get(&self, state: &AppState, streamer: &Streamer, stream_id: &str) -> GoLive {
+        let cell = self
+            .0
+            .lock()
+            .await
+            .entry(stream_id.to_owned())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| async {
+            match state.twitch.as_deref() {
+                Some(helix) => go_live_details(helix, &state.db, streamer, state.now_ms()).await,
+                None => stored_details(streamer),
+            }
+        })
+        .await
+        .clone()
+    }
+}
+
+/// What we know without asking Twitch.
+fn stored_details(s: &Streamer) -> GoLive {
+    GoLive {
+        login: s.login.clone(),
+        display_name: s.display_name.clone(),
+        avatar_url: s.avatar_url.clone(),
+        title: s.title.clone().unwrap_or_default(),
+        game_name: s.game_name.clone().unwrap_or_default(),
+        viewer_count: None,
+        thumbnail_url: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(45 * 60_000), "45 min");
+        assert_eq!(duration(2 * 3_600_000 + 13 * 60_000), "2 h 13 min");
+        assert_eq!(duration(3 * 3_600_000), "3 h");
+        assert_eq!(duration(-5), "0 min");
+    }
+
+    #[test]
+    fn backoff_grows_to_five_minutes_at_most() {
+        let first = backoff(1).as_millis();
+        assert!((1_000..=2_000).contains(&first), "{first}");
+        assert!(backoff(20).as_millis() <= 300_000);
+        assert!(backoff(4).as_millis() >= 8_000);
+    }
+}

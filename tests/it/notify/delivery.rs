@@ -1,0 +1,249 @@
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use streammaxing::{
+    notify::deliver,
+    store::{OfflineMode, OutboxState, PingMode},
+};
+
+use crate::support::{
+    app::{TestApp, notification},
+    db::on_both_backends,
+    discord::Failure,
+};
+
+const SHROUD: &str = "37402112";
+
+fn channel_of(guild: i64) -> u64 {
+    5_000_000_000_000_000 + guild as u64
+}
+
+/// `n` guilds tracking shroud, each posting to its own channel.
+async fn followed_by(app: &TestApp, n: i64) {
+    app.twitch.add_user(SHROUD, "shroud", "shroud");
+    let guilds: Vec<i64> = (1..=n).collect();
+    app.track(&guilds, SHROUD, "shroud").await;
+    let streamer = streammaxing::store::NewStreamer {
+        twitch_id: SHROUD,
+        login: "shroud",
+        display_name: "shroud",
+        avatar_url: Some("https://static-cdn.jtvnw.net/shroud-profile.png"),
+    };
+    app.db.upsert_streamer(&streamer, 1).await.unwrap();
+    for guild in guilds {
+        let mut config = app.db.guild_config(guild).await.unwrap().unwrap();
+        config.channel_id = Some(channel_of(guild) as i64);
+        app.db.save_guild_config(&config, 1).await.unwrap();
+    }
+}
+
+/// Waits until `check` holds (the worker runs in the background, like serve).
+async fn eventually(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if check() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("never happened: {what}");
+}
+
+async fn states(app: &TestApp, guilds: i64, stream: &str) -> Vec<OutboxState> {
+    let mut out = Vec::new();
+    for guild in 1..=guilds {
+        out.push(
+            app.db
+                .notification(guild, stream)
+                .await
+                .unwrap()
+                .map_or(OutboxState::Skipped, |r| r.state),
+        );
+    }
+    out
+}
+
+fn posts(app: &TestApp, guild: i64) -> Vec<Value> {
+    app.discord
+        .calls("POST", &format!("/channels/{}/messages", channel_of(guild)))
+        .into_iter()
+        .map(|c| c.body)
+        .collect()
+}
+
+on_both_backends! {
+    async fn every_guild_gets_exactly_one_message_with_its_template_and_pings(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 3).await;
+        let mut one = app.db.guild_config(1).await.unwrap().unwrap();
+        (one.ping_mode, one.ping_role_id) = (PingMode::Role, Some(4242));
+        one.template = Some(r#"{"content": "{mention} Guild one says {streamer_display_name} is on!"}"#.into());
+        app.db.save_guild_config(&one, 2).await.unwrap();
+
+        assert_eq!(app.twitch_online("m-1", SHROUD, "s-1").await.status(), 204);
+        eventually("three messages", || (1..=3).all(|g| app.discord.messages_in(channel_of(g)).len() == 1)).await;
+
+        let first = &posts(&app, 1)[0];
+        assert_eq!(first["content"], "<@&4242> Guild one says shroud is on!");
+        assert_eq!(first["allowed_mentions"], json!({"parse": [], "roles": ["4242"]}), "exactly the configured role");
+        assert_eq!(first["enforce_nonce"], true);
+        let second = &posts(&app, 2)[0];
+        assert_eq!(second["allowed_mentions"], json!({"parse": []}), "nobody to ping");
+        assert!(second["embeds"][0]["title"].as_str().unwrap().contains("ranked grind"), "title from Get Channel Information");
+        assert_eq!(second["components"][0]["components"][1]["custom_id"], format!("notify:{SHROUD}"));
+        let row = app.db.notification(2, "s-1").await.unwrap().unwrap();
+        assert_eq!((row.state, row.channel_id), (OutboxState::Sent, Some(channel_of(2) as i64)));
+        assert!(row.message_id.is_some());
+    }
+
+    async fn resends_new_message_ids_and_extra_passes_never_post_twice(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 2).await;
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("delivered", || (1..=2).all(|g| app.discord.messages_in(channel_of(g)).len() == 1)).await;
+        app.twitch_online("m-1", SHROUD, "s-1").await; // Twitch resends
+        app.twitch_online("m-2", SHROUD, "s-1").await; // same stream, new message id
+        deliver::deliver_due(&app.state).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        for guild in 1..=2 {
+            assert_eq!(posts(&app, guild).len(), 1, "guild {guild}");
+        }
+    }
+
+    async fn a_crash_after_discord_accepted_but_before_recording_posts_nothing_twice(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        // Queue the notification without waking anyone, as a dying worker
+        // would have claimed it: lease taken, message posted, never recorded.
+        app.db.apply_stream_event("m-1", &streammaxing::store::StreamEvent::Online { twitch_id: SHROUD, stream_id: "s-1", started_at: 1 }, 0).await.unwrap();
+        let now = chrono::Utc::now().timestamp_millis();
+        let claimed = app.db.claim_due_notifications("dead-worker", now, deliver::LEASE_MS, 10).await.unwrap();
+        let nonce = format!("sm{}", claimed[0].id);
+        reqwest::Client::new()
+            .post(format!("{}/api/v10/channels/{}/messages", app.discord.url, channel_of(1)))
+            .json(&json!({"content": "posted by the worker that died", "nonce": nonce, "enforce_nonce": true}))
+            .send().await.unwrap();
+        assert_eq!(app.discord.messages_in(channel_of(1)).len(), 1);
+        // The lease runs out; another worker takes the row and sends again.
+        let expired = app.db.claim_due_notifications("next-worker", now + deliver::LEASE_MS, deliver::LEASE_MS, 10).await.unwrap();
+        assert_eq!(expired.len(), 1, "reclaimed after the lease");
+        app.db.schedule_notification_retry(expired[0].id, "next-worker", 0, "simulated", now).await.unwrap();
+        deliver::deliver_due(&app.state).await.unwrap();
+        assert_eq!(app.discord.messages_in(channel_of(1)).len(), 1, "Discord returned the message it already had");
+        assert_eq!(posts(&app, 1).len(), 2, "the same nonce was sent twice");
+        assert_eq!(app.db.notification(1, "s-1").await.unwrap().unwrap().state, OutboxState::Sent);
+    }
+
+    async fn titles_from_twitch_never_ping_anyone(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        app.twitch.world().channels[0]["title"] = json!("@everyone <@&123> <@456> **FREE** @here");
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("delivered", || app.discord.messages_in(channel_of(1)).len() == 1).await;
+        let post = &posts(&app, 1)[0];
+        assert_eq!(post["allowed_mentions"], json!({"parse": []}));
+        let text = post.to_string();
+        for raw in ["@everyone", "@here", "<@&123>", "<@456>"] {
+            assert!(!text.contains(raw), "{raw} survived: {text}");
+        }
+    }
+
+    async fn a_429_is_waited_out_never_retried_early(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        app.discord.fail(&format!("/channels/{}/messages", channel_of(1)), Failure::RateLimited { retry_after: 1.5, global: false });
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("delivered after the wait", || app.discord.messages_in(channel_of(1)).len() == 1).await;
+        let calls = app.discord.calls("POST", &format!("/channels/{}/messages", channel_of(1)));
+        assert_eq!(calls.len(), 2);
+        let waited = calls[1].at - calls[0].at;
+        assert!(waited >= Duration::from_millis(1_500), "retried after {waited:?}");
+    }
+
+    async fn transient_errors_retry_and_lost_access_stops_and_tells_admins(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 2).await;
+        app.discord.fail(&format!("/channels/{}/messages", channel_of(1)), Failure::Code(502, 0, "Bad Gateway"));
+        app.discord.fail(&format!("/channels/{}/messages", channel_of(2)), Failure::Code(403, 50013, "Missing Permissions"));
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("guild 1 delivered on retry", || app.discord.messages_in(channel_of(1)).len() == 1).await;
+        assert_eq!(app.db.notification(1, "s-1").await.unwrap().unwrap().attempts, 2);
+        let failed = app.db.notification(2, "s-1").await.unwrap().unwrap();
+        assert_eq!(failed.state, OutboxState::Failed, "{failed:?}");
+        let config = app.db.guild_config(2).await.unwrap().unwrap();
+        assert_eq!(config.needs_attention.as_deref(), Some("missing_permissions"));
+        assert!(config.needs_attention_detail.unwrap().contains("Send Messages"));
+        // The next stream doesn't knock on the closed door again.
+        app.twitch_online("m-2", SHROUD, "s-2").await;
+        eventually("guild 1 got stream 2", || app.discord.messages_in(channel_of(1)).len() == 2).await;
+        let mut state = OutboxState::Pending;
+        for _ in 0..200 {
+            state = app.db.notification(2, "s-2").await.unwrap().unwrap().state;
+            if state != OutboxState::Pending { break; }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        assert_eq!(state, OutboxState::Failed);
+        assert_eq!(posts(&app, 2).len(), 1, "no further calls to a channel we lost");
+    }
+
+    async fn stream_end_edits_the_message_and_a_quick_return_resumes_it(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("posted", || app.discord.messages_in(channel_of(1)).len() == 1).await;
+        let offline = notification("stream.offline", "1", SHROUD, json!({"broadcaster_user_id": SHROUD}));
+        assert_eq!(app.eventsub("notification", "m-2", &offline).await.status(), 204);
+        let ended = || app.discord.messages_in(channel_of(1)).first().is_some_and(|m| m["embeds"][0]["description"].as_str().is_some_and(|d| d.contains("was live for")));
+        eventually("edited to ended", ended).await;
+        let message = app.discord.messages_in(channel_of(1))[0].clone();
+        assert!(message["content"].as_str().unwrap_or("").is_empty(), "the ended message pings nobody: {message}");
+        // Back within the cooldown: no new message, the old one is live again.
+        app.twitch_online("m-3", SHROUD, "s-2").await;
+        let edits = || app.discord.calls("PATCH", &format!("/channels/{}/messages/", channel_of(1))).len();
+        eventually("edited back to live", || edits() >= 2).await;
+        for _ in 0..200 {
+            if app.db.notification(1, "s-2").await.unwrap().is_some_and(|r| r.state == OutboxState::Sent) { break; }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        assert_eq!(posts(&app, 1).len(), 1, "no second post, no second ping");
+        let resumed = app.discord.messages_in(channel_of(1));
+        assert_eq!(resumed.len(), 1);
+        assert!(!resumed[0]["embeds"][0]["description"].as_str().unwrap_or("").contains("was live for"));
+        assert_eq!(app.db.notification(1, "s-2").await.unwrap().unwrap().message_id, Some(message["id"].as_str().unwrap().parse().unwrap()));
+    }
+
+    async fn stream_end_can_delete_or_keep_the_message(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 2).await;
+        for (guild, mode) in [(1, OfflineMode::Delete), (2, OfflineMode::Keep)] {
+            let mut config = app.db.guild_config(guild).await.unwrap().unwrap();
+            config.offline_mode = mode;
+            app.db.save_guild_config(&config, 2).await.unwrap();
+        }
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("posted", || (1..=2).all(|g| app.discord.messages_in(channel_of(g)).len() == 1)).await;
+        let offline = notification("stream.offline", "1", SHROUD, json!({"broadcaster_user_id": SHROUD}));
+        app.eventsub("notification", "m-2", &offline).await;
+        eventually("deleted", || app.discord.messages_in(channel_of(1)).is_empty()).await;
+        deliver::deliver_due(&app.state).await.unwrap();
+        assert_eq!(app.discord.messages_in(channel_of(2)).len(), 1, "kept");
+        assert!(app.discord.calls("PATCH", &format!("/channels/{}/messages", channel_of(2))).is_empty());
+    }
+
+    async fn two_hundred_guilds_each_get_one_message_and_twitch_is_answered_first(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 200).await;
+        app.discord.world().latency = Duration::from_millis(50);
+        let sent = Instant::now();
+        let response = app.twitch_online("m-1", SHROUD, "s-big").await;
+        let acked = Instant::now();
+        assert_eq!(response.status(), 204);
+        eventually("200 messages", || app.discord.world().messages.len() >= 200).await;
+        for guild in 1..=200 {
+            assert_eq!(app.discord.messages_in(channel_of(guild)).len(), 1, "guild {guild}");
+        }
+        let first_call = app.discord.calls("POST", "/messages").iter().map(|c| c.at).min().unwrap();
+        assert!(acked < first_call + Duration::from_millis(50), "acknowledged before any Discord call completed");
+        assert!(acked - sent < Duration::from_secs(2));
+        assert!(states(&app, 200, "s-big").await.iter().all(|s| *s == OutboxState::Sent));
+    }
+}

@@ -1,0 +1,4 @@
+//! Notifications end to end: Twitch says a stream started or ended, every
+//! tracking server hears about it exactly once, pinging only whom it chose.
+
+mod delivery;
