@@ -34,11 +34,7 @@ async fn notify_toggle(ctx: &Ctx, twitch_id: &str) -> anyhow::Result<Interaction
             "This server doesn't follow that streamer any more.",
         ));
     };
-    let config = ctx
-        .state
-        .db
-        .ensure_guild(ctx.guild_id, None, ctx.now())
-        .await?;
+    let config = ctx.guild_config().await?;
     let preferences = ctx
         .state
         .db

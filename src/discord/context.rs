@@ -52,6 +52,15 @@ impl Ctx {
         self.state.now_ms()
     }
 
+    /// This server's configuration (a default one on first use).
+    pub async fn guild_config(&self) -> anyhow::Result<crate::store::GuildConfig> {
+        Ok(self
+            .state
+            .db
+            .ensure_guild(self.guild_id, None, self.now())
+            .await?)
+    }
+
     pub fn command_data(&self) -> Option<&CommandData> {
         match &self.interaction.data {
             Some(InteractionData::ApplicationCommand(data)) => Some(data),

@@ -126,11 +126,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         },
         None => None,
     };
-    let config = ctx
-        .state
-        .db
-        .ensure_guild(ctx.guild_id, None, ctx.now())
-        .await?;
+    let config = ctx.guild_config().await?;
     let mut t = super::commands::template::current_template(&config, tracked.as_ref());
     let color_error = apply(&mut t, data);
     let mut errors: Vec<String> = template::validate(&t)

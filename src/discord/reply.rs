@@ -20,6 +20,24 @@ pub fn escape(text: &str) -> String {
     crate::notify::template::escape_markdown(text)
 }
 
+/// A row with one link button.
+pub fn link_button(label: &str, url: String) -> Component {
+    use twilight_model::channel::message::component::{ActionRow, Button, ButtonStyle};
+    Component::ActionRow(ActionRow {
+        id: None,
+        components: vec![Component::Button(Button {
+            custom_id: None,
+            disabled: false,
+            emoji: None,
+            id: None,
+            label: Some(label.to_owned()),
+            style: ButtonStyle::Link,
+            url: Some(url),
+            sku_id: None,
+        })],
+    })
+}
+
 /// A configuration reply: text, embeds and components.
 #[derive(Debug, Clone, Default)]
 pub struct Reply {

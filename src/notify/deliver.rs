@@ -310,7 +310,7 @@ async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result
             match message::build(
                 &config,
                 &tracked,
-                &stored_details(&tracked.streamer),
+                &GoLive::from_stored(&tracked.streamer),
                 started_at,
                 &cache_bust,
                 false,
@@ -506,6 +506,15 @@ fn snowflake(id: u64) -> i64 {
     i64::try_from(id).unwrap_or(i64::MAX)
 }
 
+/// Ids read back from our own rows (always valid snowflakes).
+fn message_ids(channel_id: i64, message_id: i64) -> (Id<ChannelMarker>, Id<MessageMarker>) {
+    let message = u64::try_from(message_id)
+        .ok()
+        .and_then(Id::new_checked)
+        .unwrap_or(Id::new(1));
+    (channel(channel_id).unwrap_or(Id::new(1)), message)
+}
+
 fn channel(id: i64) -> Option<Id<ChannelMarker>> {
     u64::try_from(id).ok().and_then(Id::new_checked)
 }
@@ -544,11 +553,7 @@ async fn edit(
     message_id: i64,
     out: &Outgoing,
 ) -> Result<(), twilight_http::Error> {
-    let channel = channel(channel_id).unwrap_or(Id::new(1));
-    let message = u64::try_from(message_id)
-        .ok()
-        .and_then(Id::new_checked)
-        .unwrap_or(Id::new(1));
+    let (channel, message) = message_ids(channel_id, message_id);
     let none = AllowedMentions::default();
     let content = Some(out.content.as_str()).filter(|c| !c.is_empty());
     client
@@ -566,11 +571,7 @@ async fn delete(
     channel_id: i64,
     message_id: i64,
 ) -> Result<(), twilight_http::Error> {
-    let channel = channel(channel_id).unwrap_or(Id::new(1));
-    let message = u64::try_from(message_id)
-        .ok()
-        .and_then(Id::new_checked)
-        .unwrap_or(Id::new(1));
+    let (channel, message) = message_ids(channel_id, message_id);
     match client.delete_message(channel, message).await {
         Err(e) if discord_code(&e) == Some(UNKNOWN_MESSAGE) => Ok(()),
         other => other.map(drop),
@@ -594,24 +595,11 @@ impl Details {
         cell.get_or_init(|| async {
             match state.twitch.as_deref() {
                 Some(helix) => go_live_details(helix, &state.db, streamer, state.now_ms()).await,
-                None => stored_details(streamer),
+                None => GoLive::from_stored(streamer),
             }
         })
         .await
         .clone()
-    }
-}
-
-/// What we know without asking Twitch.
-fn stored_details(s: &Streamer) -> GoLive {
-    GoLive {
-        login: s.login.clone(),
-        display_name: s.display_name.clone(),
-        avatar_url: s.avatar_url.clone(),
-        title: s.title.clone().unwrap_or_default(),
-        game_name: s.game_name.clone().unwrap_or_default(),
-        viewer_count: None,
-        thumbnail_url: None,
     }
 }
 

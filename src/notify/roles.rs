@@ -115,7 +115,16 @@ impl From<twilight_http::Error> for RoleError {
     }
 }
 
-async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<(), RoleError> {
+/// The REST client and this guild's id, for role changes.
+fn client_and_guild(
+    ctx: &Ctx,
+) -> Result<
+    (
+        &twilight_http::Client,
+        Id<twilight_model::id::marker::GuildMarker>,
+    ),
+    RoleError,
+> {
     let client = ctx
         .state
         .discord
@@ -125,6 +134,11 @@ async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<()
     let guild = id(ctx.guild_id)
         .context("guild id")
         .map_err(RoleError::Other)?;
+    Ok((client, guild))
+}
+
+async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<(), RoleError> {
+    let (client, guild) = client_and_guild(ctx)?;
     let user = id(ctx.user_id)
         .context("user id")
         .map_err(RoleError::Other)?;
@@ -153,15 +167,7 @@ async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<()
 }
 
 async fn create_role(ctx: &Ctx, tracked: &TrackedStreamer) -> Result<Id<RoleMarker>, RoleError> {
-    let client = ctx
-        .state
-        .discord
-        .as_deref()
-        .context("Discord is not configured")
-        .map_err(RoleError::Other)?;
-    let guild = id(ctx.guild_id)
-        .context("guild id")
-        .map_err(RoleError::Other)?;
+    let (client, guild) = client_and_guild(ctx)?;
     let name: String = format!("{} live", tracked.streamer.display_name)
         .chars()
         .take(100)

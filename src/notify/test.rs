@@ -24,15 +24,7 @@ pub async fn post(
     let streamer = &tracked.streamer;
     let details = match state.twitch.as_deref() {
         Some(helix) => go_live_details(helix, &state.db, streamer, state.now_ms()).await,
-        None => GoLive {
-            login: streamer.login.clone(),
-            display_name: streamer.display_name.clone(),
-            avatar_url: streamer.avatar_url.clone(),
-            title: streamer.title.clone().unwrap_or_default(),
-            game_name: streamer.game_name.clone().unwrap_or_default(),
-            viewer_count: None,
-            thumbnail_url: None,
-        },
+        None => GoLive::from_stored(streamer),
     };
     let cache_bust = format!("test{}", state.now_ms() / 1000);
     let Some(out) = message::build(

@@ -23,6 +23,22 @@ pub struct GoLive {
     pub thumbnail_url: Option<String>,
 }
 
+impl GoLive {
+    /// What we know without asking Twitch (the last profile and
+    /// `channel.update` we saw).
+    pub fn from_stored(s: &Streamer) -> Self {
+        Self {
+            login: s.login.clone(),
+            display_name: s.display_name.clone(),
+            avatar_url: s.avatar_url.clone(),
+            title: s.title.clone().unwrap_or_default(),
+            game_name: s.game_name.clone().unwrap_or_default(),
+            viewer_count: None,
+            thumbnail_url: None,
+        }
+    }
+}
+
 /// Title and game from Get Channel Information (falling back to the last
 /// `channel.update` we saw), profile from our cache (refreshed when the
 /// avatar is unknown), viewers and thumbnail from Get Streams if it answers.

@@ -70,11 +70,7 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             "This server doesn't follow any streamers yet.",
         ));
     }
-    let config = ctx
-        .state
-        .db
-        .ensure_guild(ctx.guild_id, None, ctx.now())
-        .await?;
+    let config = ctx.guild_config().await?;
     let preferences = ctx
         .state
         .db

@@ -3,9 +3,7 @@
 
 use twilight_interactions::command::{CommandModel, CreateCommand};
 use twilight_model::{
-    application::interaction::InteractionChannel,
-    channel::message::component::{ActionRow, Button, ButtonStyle, Component},
-    guild::Role,
+    application::interaction::InteractionChannel, guild::Role,
     http::interaction::InteractionResponse,
 };
 use twilight_util::builder::embed::{EmbedBuilder, EmbedFieldBuilder, ImageSource};
@@ -408,19 +406,7 @@ fn link(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         "{}/link?token={token}",
         ctx.state.config.public_url.as_str().trim_end_matches('/')
     );
-    let button = Component::ActionRow(ActionRow {
-        id: None,
-        components: vec![Component::Button(Button {
-            custom_id: None,
-            disabled: false,
-            emoji: None,
-            id: None,
-            label: Some("Open the link page".to_owned()),
-            style: ButtonStyle::Link,
-            url: Some(url),
-            sku_id: None,
-        })],
-    });
+    let button = reply::link_button("Open the link page", url);
     let text = format!(
         "Send this link to the streamer. On it they connect their Twitch account: this server then follows them, \
          they show as verified, and their alerts stop counting against Twitch's subscription limit. \

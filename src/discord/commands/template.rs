@@ -2,10 +2,7 @@
 //! for the whole server or one streamer.
 
 use twilight_interactions::command::{CommandModel, CreateCommand};
-use twilight_model::{
-    channel::message::component::{ActionRow, Button, ButtonStyle, Component},
-    http::interaction::InteractionResponse,
-};
+use twilight_model::http::interaction::InteractionResponse;
 
 use super::streamers::find_tracked;
 use crate::{
@@ -83,11 +80,7 @@ pub async fn run(ctx: &Ctx, cmd: Template) -> anyhow::Result<InteractionResponse
         },
         None => None,
     };
-    let config = ctx
-        .state
-        .db
-        .ensure_guild(ctx.guild_id, None, ctx.now())
-        .await?;
+    let config = ctx.guild_config().await?;
     let current = current_template(&config, tracked.as_ref());
     match cmd {
         Template::Edit(_) => Ok(modals::template_form(
@@ -146,19 +139,7 @@ pub fn preview(
     let rendered = template::render(t, &vars, "preview");
     let mut components = rendered.components;
     if let Some(url) = editor_url(ctx, tracked) {
-        components.push(Component::ActionRow(ActionRow {
-            id: None,
-            components: vec![Component::Button(Button {
-                custom_id: None,
-                disabled: false,
-                emoji: None,
-                id: None,
-                label: Some("Open the web editor".to_owned()),
-                style: ButtonStyle::Link,
-                url: Some(url),
-                sku_id: None,
-            })],
-        }));
+        components.push(reply::link_button("Open the web editor", url));
     }
     let content = format!(
         "**{heading}** (sample stream; pings nobody here)\n{}",
