@@ -21,7 +21,7 @@ use futures_util::{StreamExt, stream};
 use tokio::sync::{Mutex, OnceCell};
 use twilight_http::{api_error::ApiError as DiscordApiError, error::ErrorType};
 use twilight_model::{
-    channel::message::AllowedMentions,
+    channel::message::{AllowedMentions, Component, component::ButtonStyle},
     id::{Id, marker::ChannelMarker, marker::MessageMarker},
 };
 
@@ -36,10 +36,10 @@ use crate::{
 };
 
 /// How long a claimed row is ours before another worker may take it.
-pub const LEASE_MS: i64 = 60_000;
+pub const LEASE_MS: i64 = 20_000;
 /// Attempts before a notification is given up (each claim is one).
 pub const MAX_ATTEMPTS: i32 = 10;
-const BATCH: i64 = 100;
+const BATCH: i64 = 32;
 const CONCURRENCY: usize = 16;
 /// Discord errors that mean this guild's channel can't be posted to.
 const LOST_ACCESS: [u64; 4] = [10003, 10015, 50001, 50013];
@@ -121,10 +121,16 @@ async fn deliver_one(
 ) -> Outcome {
     let span = tracing::info_span!("deliver", guild.id = item.guild_id, streamer.id = %item.twitch_id, stream.id = %item.stream_id);
     let _enter = span.enter();
-    let result = if item.state == OutboxState::Sent {
-        end(state, owner, &item).await
-    } else {
-        announce(state, owner, &item, details).await
+    let result = match (item.state, item.end_state.as_deref(), item.refresh_due_at) {
+        (OutboxState::Pending, ..) => announce(state, owner, &item, details).await,
+        (_, Some("pending"), _) => end(state, owner, &item).await,
+        (_, _, Some(_)) => refresh(state, owner, &item).await,
+        _ => state
+            .db
+            .finish_notification_end(item.id, owner, state.now_ms())
+            .await
+            .map(|_| Outcome::Skipped)
+            .map_err(Into::into),
     };
     result.unwrap_or_else(|e| {
         tracing::warn!(
@@ -227,6 +233,9 @@ async fn announce(
                 state.now_ms(),
             )
             .await?;
+            if out.publish {
+                publish(client, out.channel_id, message_id).await;
+            }
             Ok(Outcome::Sent)
         }
         Err(e) => failed(state, owner, item, &e, out.channel_id).await,
@@ -285,6 +294,64 @@ async fn resume_after_flap(
     }
 }
 
+/// Publishes an announcement-channel post to following servers. Discord
+/// limits this (about 10 an hour per channel); a refusal never fails or
+/// delays the notification itself.
+async fn publish(client: &twilight_http::Client, channel_id: i64, message_id: Id<MessageMarker>) {
+    let Some(channel) = channel(channel_id) else {
+        return;
+    };
+    if let Err(e) = client.crosspost_message(channel, message_id).await {
+        tracing::info!(error = %e, "could not publish the notification to following servers");
+    }
+}
+
+/// The title or game changed while live: the message shows the new ones
+/// (the event scheduled this at most once a minute per message).
+async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
+    let (db, now) = (&state.db, state.now_ms());
+    let config = db.guild_config(item.guild_id).await?;
+    let tracked = db.tracked_streamer(item.guild_id, &item.twitch_id).await?;
+    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(client)) = (
+        config,
+        tracked,
+        item.channel_id,
+        item.message_id,
+        state.discord.as_deref(),
+    ) else {
+        db.finish_notification_refresh(item.id, owner, now).await?;
+        return Ok(Outcome::Skipped);
+    };
+    let started_at = item.stream_started_at.unwrap_or(item.created_at);
+    let cache_bust = format!("{}-{}", item.stream_id, now / 60_000);
+    let live = GoLive::from_stored(&tracked.streamer);
+    let Some(mut out) = message::build(&config, &tracked, &live, started_at, &cache_bust, false)
+    else {
+        db.finish_notification_refresh(item.id, owner, now).await?;
+        return Ok(Outcome::Skipped);
+    };
+    out.channel_id = channel_id;
+    match edit(client, channel_id, message_id, &out).await {
+        Ok(()) => {
+            db.finish_notification_refresh(item.id, owner, now).await?;
+            Ok(Outcome::Ended)
+        }
+        Err(e) => match classify(&e) {
+            Class::RateLimited(wait) => {
+                retry(state, owner, item, "rate limited by Discord", wait).await
+            }
+            Class::Transient(why) if item.attempts < MAX_ATTEMPTS => {
+                retry(state, owner, item, &why, backoff(item.attempts)).await
+            }
+            _ => {
+                tracing::info!(error = %e, "could not refresh the live message; leaving it");
+                db.finish_notification_refresh(item.id, owner, now).await?;
+                Ok(Outcome::Skipped)
+            }
+        },
+    }
+}
+
 /// The stream ended: edit the message to its ended state, delete it, or
 /// leave it, as the guild chose.
 async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
@@ -316,10 +383,12 @@ async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result
                 false,
             ) {
                 Some(out) => {
+                    let vod = vod_for(state, item).await;
                     let ended = ended_message(
                         out,
                         &tracked.streamer,
                         item.ended_at.unwrap_or(now) - started_at,
+                        vod,
                     );
                     edit(client, channel_id, message_id, &ended).await
                 }
@@ -351,9 +420,28 @@ async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result
     }
 }
 
+/// The VOD of this stream, if Twitch already has one (asked briefly; the
+/// ended message never waits long for it).
+async fn vod_for(state: &AppState, item: &OutboxItem) -> Option<String> {
+    let helix = state.twitch.as_deref()?;
+    let video = tokio::time::timeout(
+        Duration::from_secs(2),
+        helix.latest_archive(&item.twitch_id),
+    )
+    .await
+    .ok()?
+    .ok()??;
+    (video.stream_id.as_deref() == Some(item.stream_id.as_str())).then_some(video.url)
+}
+
 /// The ended state: no ping, a grey card saying how long the stream lasted,
-/// and no stale live preview.
-fn ended_message(mut out: Outgoing, streamer: &Streamer, lasted_ms: i64) -> Outgoing {
+/// no stale live preview, and the link pointing at the VOD when there is one.
+fn ended_message(
+    mut out: Outgoing,
+    streamer: &Streamer,
+    lasted_ms: i64,
+    vod: Option<String>,
+) -> Outgoing {
     out.content = String::new();
     let lasted = duration(lasted_ms);
     for embed in &mut out.embeds {
@@ -364,6 +452,21 @@ fn ended_message(mut out: Outgoing, streamer: &Streamer, lasted_ms: i64) -> Outg
             super::template::escape_markdown(&streamer.display_name)
         ));
         embed.fields.retain(|f| f.name != "Viewers");
+    }
+    if let Some(vod) = vod {
+        for row in &mut out.components {
+            let Component::ActionRow(row) = row else {
+                continue;
+            };
+            for button in &mut row.components {
+                if let Component::Button(button) = button
+                    && button.style == ButtonStyle::Link
+                {
+                    (button.url, button.label) =
+                        (Some(vod.clone()), Some("Watch the VOD".to_owned()));
+                }
+            }
+        }
     }
     out
 }

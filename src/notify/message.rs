@@ -26,7 +26,13 @@ pub struct Outgoing {
     pub components: Vec<Component>,
     /// The only mentions Discord may turn into pings.
     pub allowed_mentions: AllowedMentions,
+    /// Publish to following servers (an announcement channel, and the guild
+    /// wants it).
+    pub publish: bool,
 }
+
+/// Discord's channel type for announcement channels.
+const ANNOUNCEMENT: i32 = 5;
 
 /// The template that applies to this streamer in this guild. A stored
 /// template that no longer parses falls back to the default (and is logged).
@@ -57,6 +63,15 @@ pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64>
 /// Where this streamer's notifications go in this guild.
 pub fn channel_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
     tracked.overrides.channel_id.or(config.channel_id)
+}
+
+/// Is that channel an announcement channel whose posts the guild publishes?
+fn publishes(config: &GuildConfig, tracked: &TrackedStreamer) -> bool {
+    let kind = match tracked.overrides.channel_id {
+        Some(_) => tracked.overrides.channel_kind,
+        None => config.channel_kind,
+    };
+    config.publish_announcements && kind == Some(ANNOUNCEMENT)
 }
 
 /// The template's variables for this stream.
@@ -116,5 +131,6 @@ pub fn build(
             users: vec![],
             replied_user: false,
         },
+        publish: publishes(config, tracked),
     })
 }

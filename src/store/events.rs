@@ -113,6 +113,20 @@ impl Db {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
+                    // Live messages show the new title or game, at most
+                    // once a minute each.
+                    sqlx::query(
+                        "UPDATE notification_log SET refresh_due_at = CASE \
+                         WHEN edited_at IS NOT NULL AND edited_at + 60000 > $2 THEN edited_at + 60000 \
+                         ELSE $2 END, next_attempt_at = CASE \
+                         WHEN edited_at IS NOT NULL AND edited_at + 60000 > $2 THEN edited_at + 60000 \
+                         ELSE $2 END, updated_at = $2 \
+                         WHERE twitch_id = $1 AND state = 'sent' AND ended_at IS NULL",
+                    )
+                    .bind(twitch_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                 }
             }
             tx.commit().await?;

@@ -7,6 +7,8 @@ use super::{Db, PingMode, StoreResult, Streamer, on_db};
 #[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
 pub struct StreamerOverrides {
     pub channel_id: Option<i64>,
+    /// Discord's channel type for `channel_id`.
+    pub channel_kind: Option<i32>,
     #[sqlx(try_from = "Option<String>")]
     pub ping_mode: OptionalPingMode,
     pub ping_role_id: Option<i64>,
@@ -81,7 +83,7 @@ impl Db {
     pub async fn tracked_streamers(&self, guild_id: i64) -> StoreResult<Vec<TrackedStreamer>> {
         on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT s.*, gs.channel_id, gs.ping_mode, gs.ping_role_id, gs.template, \
+                "SELECT s.*, gs.channel_id, gs.channel_kind, gs.ping_mode, gs.ping_role_id, gs.template, \
                  gs.notify_role_id, gs.added_by, gs.added_at \
                  FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
                  WHERE gs.guild_id = $1 ORDER BY s.login",
@@ -100,7 +102,7 @@ impl Db {
     ) -> StoreResult<Option<TrackedStreamer>> {
         on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT s.*, gs.channel_id, gs.ping_mode, gs.ping_role_id, gs.template, \
+                "SELECT s.*, gs.channel_id, gs.channel_kind, gs.ping_mode, gs.ping_role_id, gs.template, \
                  gs.notify_role_id, gs.added_by, gs.added_at \
                  FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
                  WHERE gs.guild_id = $1 AND gs.twitch_id = $2",
@@ -141,7 +143,7 @@ impl Db {
         on_db!(self, |pool| {
             let result = sqlx::query(
                 "UPDATE guild_streamers SET channel_id = $3, ping_mode = $4, ping_role_id = $5, \
-                 template = $6 WHERE guild_id = $1 AND twitch_id = $2",
+                 template = $6, channel_kind = $7 WHERE guild_id = $1 AND twitch_id = $2",
             )
             .bind(guild_id)
             .bind(twitch_id)
@@ -149,6 +151,7 @@ impl Db {
             .bind(o.ping_mode.0.map(PingMode::as_str))
             .bind(o.ping_role_id)
             .bind(o.template.as_deref())
+            .bind(o.channel_kind)
             .execute(pool)
             .await?;
             Ok(result.rows_affected() == 1)

@@ -48,6 +48,8 @@ text_enum!(OfflineMode { Edit => "edit", Delete => "delete", Keep => "keep" });
 pub struct GuildConfig {
     pub guild_id: i64,
     pub channel_id: Option<i64>,
+    /// Discord's channel type for `channel_id` (5 = announcement).
+    pub channel_kind: Option<i32>,
     #[sqlx(try_from = "String")]
     pub ping_mode: PingMode,
     pub ping_role_id: Option<i64>,
@@ -68,7 +70,7 @@ pub struct GuildConfig {
 
 macro_rules! config_columns {
     () => {
-        "guild_id, channel_id, ping_mode, ping_role_id, enabled, template, \
+        "guild_id, channel_id, channel_kind, ping_mode, ping_role_id, enabled, template, \
      offline_mode, publish_announcements, cooldown_secs, needs_attention, \
      needs_attention_detail, needs_attention_since, updated_at"
     };
@@ -135,7 +137,7 @@ impl Db {
             let result = sqlx::query(
                 "UPDATE guild_config SET channel_id = $2, ping_mode = $3, ping_role_id = $4, \
                  enabled = $5, template = $6, offline_mode = $7, publish_announcements = $8, \
-                 cooldown_secs = $9, updated_at = $10 WHERE guild_id = $1",
+                 cooldown_secs = $9, updated_at = $10, channel_kind = $11 WHERE guild_id = $1",
             )
             .bind(config.guild_id)
             .bind(config.channel_id)
@@ -147,6 +149,7 @@ impl Db {
             .bind(config.publish_announcements)
             .bind(config.cooldown_secs)
             .bind(now)
+            .bind(config.channel_kind)
             .execute(pool)
             .await?;
             Ok(result.rows_affected() == 1)

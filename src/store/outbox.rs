@@ -42,13 +42,16 @@ pub struct OutboxItem {
     /// `pending` when the stream ended and the message awaits its end edit.
     pub end_state: Option<String>,
     pub stream_started_at: Option<i64>,
+    /// When a refresh edit (title or game changed) is due, if one is.
+    pub refresh_due_at: Option<i64>,
+    pub edited_at: Option<i64>,
 }
 
 macro_rules! outbox_columns {
     () => {
         "id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
          lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
-         ended_at, updated_at, end_state, stream_started_at"
+         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at"
     };
 }
 
@@ -101,7 +104,8 @@ impl Db {
                 concat!(
                     "UPDATE notification_log SET lease_owner = $1, lease_until = $2, \
                      attempts = attempts + 1, updated_at = $3 WHERE id IN \
-                     (SELECT id FROM notification_log WHERE (state = 'pending' OR end_state = 'pending') \
+                     (SELECT id FROM notification_log \
+                     WHERE (state = 'pending' OR end_state = 'pending' OR refresh_due_at IS NOT NULL) \
                      AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
                      ORDER BY next_attempt_at, id LIMIT $4",
                     $lock,
@@ -233,8 +237,29 @@ impl Db {
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result = sqlx::query(
-                "UPDATE notification_log SET end_state = 'done', updated_at = $3, lease_until = NULL, \
-                 lease_owner = NULL WHERE id = $1 AND lease_owner = $2",
+                "UPDATE notification_log SET end_state = 'done', refresh_due_at = NULL, updated_at = $3, \
+                 lease_until = NULL, lease_owner = NULL WHERE id = $1 AND lease_owner = $2",
+            )
+            .bind(id)
+            .bind(owner)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// The live message was refreshed with the new title or game.
+    pub async fn finish_notification_refresh(
+        &self,
+        id: i64,
+        owner: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET refresh_due_at = NULL, edited_at = $3, updated_at = $3, \
+                 lease_until = NULL, lease_owner = NULL WHERE id = $1 AND lease_owner = $2",
             )
             .bind(id)
             .bind(owner)

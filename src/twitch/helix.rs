@@ -10,7 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use tokio::sync::Mutex;
 
-use super::types::{Channel, EventSubSubscription, Stream, User};
+use super::types::{Channel, EventSubSubscription, Stream, User, Video};
 use crate::{clock::Clock, config::TwitchConfig};
 
 /// Helix accepts up to 100 ids or logins per lookup.
@@ -163,6 +163,14 @@ impl Helix {
     /// Get Streams: live streams only, and often empty for the first minute.
     pub async fn streams(&self, user_ids: &[&str]) -> Result<Vec<Stream>, HelixError> {
         self.batched("streams", "user_id", user_ids).await
+    }
+
+    /// The broadcaster's most recent VOD (archive), if Twitch keeps one.
+    pub async fn latest_archive(&self, user_id: &str) -> Result<Option<Video>, HelixError> {
+        let query = [("user_id", user_id), ("type", "archive"), ("first", "1")];
+        let page: Page<Video> =
+            decode(self.send(Method::GET, "videos", &query, None).await?).await?;
+        Ok(page.data.into_iter().next())
     }
 
     pub async fn create_subscription(

@@ -70,3 +70,12 @@ pub struct Transport {
     #[serde(default)]
     pub callback: Option<String>,
 }
+
+/// A video from Get Videos; archives (VODs) name the stream they recorded.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Video {
+    pub id: String,
+    #[serde(default)]
+    pub stream_id: Option<String>,
+    pub url: String,
+}

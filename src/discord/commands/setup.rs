@@ -17,7 +17,7 @@ use crate::{
         permissions::{self, TO_POST},
         reply::{self, Reply},
     },
-    store::PingMode,
+    store::{GuildConfig, OfflineMode, PingMode},
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -38,6 +38,20 @@ pub struct Setup {
     pub ping: Option<Ping>,
     /// Turn live notifications on or off for this server
     pub enabled: Option<bool>,
+    /// What happens to the message when the stream ends (default: edit it)
+    pub after_stream: Option<AfterStream>,
+    /// In announcement channels, publish notifications to following servers (default: on)
+    pub publish: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
+pub enum AfterStream {
+    #[option(name = "Edit it to say how long the stream lasted", value = "edit")]
+    Edit,
+    #[option(name = "Delete it", value = "delete")]
+    Delete,
+    #[option(name = "Leave it as it is", value = "keep")]
+    Keep,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
@@ -71,6 +85,14 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     let now = ctx.now();
     let mut config = ctx.state.db.ensure_guild(ctx.guild_id, None, now).await?;
     config.channel_id = Some(snowflake(cmd.channel.id.get()));
+    config.channel_kind = Some(i32::from(u8::from(cmd.channel.kind)));
+    config.offline_mode = match cmd.after_stream {
+        Some(AfterStream::Edit) => OfflineMode::Edit,
+        Some(AfterStream::Delete) => OfflineMode::Delete,
+        Some(AfterStream::Keep) => OfflineMode::Keep,
+        None => config.offline_mode,
+    };
+    config.publish_announcements = cmd.publish.unwrap_or(config.publish_announcements);
     config.ping_mode = mode;
     config.ping_role_id = cmd
         .role
@@ -85,7 +107,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
             .clear_needs_attention(ctx.guild_id, now)
             .await?;
     }
-    Ok(summary(&cmd, mode, config.enabled, &problems).into_response())
+    Ok(summary(&cmd, &config, &problems).into_response())
 }
 
 /// What would stop notifications from working, each with its fix.
@@ -143,7 +165,13 @@ async fn check_permissions(ctx: &Ctx, cmd: &Setup, mode: PingMode) -> Vec<String
     problems
 }
 
-fn summary(cmd: &Setup, mode: PingMode, enabled: bool, problems: &[String]) -> Reply {
+fn summary(cmd: &Setup, config: &GuildConfig, problems: &[String]) -> Reply {
+    let (mode, enabled) = (config.ping_mode, config.enabled);
+    let after = match config.offline_mode {
+        OfflineMode::Edit => "edited to say how long it lasted",
+        OfflineMode::Delete => "deleted",
+        OfflineMode::Keep => "left as it is",
+    };
     let pings = match (mode, &cmd.role) {
         (PingMode::Role, Some(role)) => format!("<@&{}>", role.id),
         (PingMode::StreamerRole, _) => "members who opted in with `/notify on`".to_owned(),
@@ -159,6 +187,10 @@ fn summary(cmd: &Setup, mode: PingMode, enabled: bool, problems: &[String]) -> R
         .color(color)
         .field(EmbedFieldBuilder::new("Channel", format!("<#{}>", cmd.channel.id)).inline())
         .field(EmbedFieldBuilder::new("Pings", pings).inline())
+        .field(
+            EmbedFieldBuilder::new("When a stream ends", format!("its message is {after}"))
+                .inline(),
+        )
         .field(
             EmbedFieldBuilder::new(
                 "Status",

@@ -139,6 +139,7 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
     }
     let overrides = StreamerOverrides {
         channel_id: add.channel.as_ref().map(|c| snowflake(c.id.get())),
+        channel_kind: add.channel.as_ref().map(|c| i32::from(u8::from(c.kind))),
         ping_mode: OptionalPingMode(add.role.as_ref().map(|_| PingMode::Role)),
         ping_role_id: add.role.as_ref().map(|r| snowflake(r.id.get())),
         template: None,
@@ -187,7 +188,10 @@ async fn add_deferred(
             .await?
             .map(|t| t.overrides)
             .unwrap_or_default();
-        merged.channel_id = overrides.channel_id.or(merged.channel_id);
+        if overrides.channel_id.is_some() {
+            (merged.channel_id, merged.channel_kind) =
+                (overrides.channel_id, overrides.channel_kind);
+        }
         if overrides.ping_role_id.is_some() {
             (merged.ping_mode, merged.ping_role_id) = (overrides.ping_mode, overrides.ping_role_id);
         }

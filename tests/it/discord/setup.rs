@@ -2,7 +2,7 @@
 //! check of what the bot may do there.
 
 use serde_json::{Value, json};
-use streammaxing::store::PingMode;
+use streammaxing::store::{OfflineMode, PingMode};
 
 use crate::support::{app::TestApp, db::on_both_backends, interactions::*};
 
@@ -113,6 +113,15 @@ on_both_backends! {
         let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("role:"), "{body}");
         assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap(), None);
+    }
+
+    async fn setup_chooses_what_happens_after_the_stream_and_publishing(db) {
+        let app = app_with_channel(db, 0).await;
+        let options = json!([channel_option("channel", LIVE), string("after_stream", "delete"), {"name": "publish", "type": 5, "value": false}]);
+        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 5))).await;
+        assert!(text(&body).contains("its message is deleted"), "{body}");
+        let config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
+        assert_eq!((config.offline_mode, config.publish_announcements, config.channel_kind), (OfflineMode::Delete, false, Some(5)));
     }
 
     async fn pausing_and_resuming_keeps_the_channel(db) {

@@ -247,3 +247,80 @@ on_both_backends! {
         assert!(states(&app, 200, "s-big").await.iter().all(|s| *s == OutboxState::Sent));
     }
 }
+
+async fn online_and_posted(app: &TestApp, guilds: i64) {
+    app.twitch_online("m-1", SHROUD, "s-1").await;
+    eventually("posted", || {
+        (1..=guilds).all(|g| app.discord.messages_in(channel_of(g)).len() == 1)
+    })
+    .await;
+}
+
+fn edits(app: &TestApp, guild: i64) -> Vec<Value> {
+    app.discord
+        .calls(
+            "PATCH",
+            &format!("/channels/{}/messages/", channel_of(guild)),
+        )
+        .into_iter()
+        .map(|c| c.body)
+        .collect()
+}
+
+on_both_backends! {
+    async fn a_title_change_while_live_edits_the_message_at_most_once_a_minute(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        online_and_posted(&app, 1).await;
+        let update = |title: &str| notification("channel.update", "2", SHROUD, json!({
+            "broadcaster_user_id": SHROUD, "broadcaster_user_login": "shroud", "broadcaster_user_name": "shroud",
+            "title": title, "language": "en", "category_id": "1", "category_name": "Just Chatting", "content_classification_labels": []
+        }));
+        app.eventsub("notification", "m-2", &update("New title!")).await;
+        eventually("edited", || edits(&app, 1).len() == 1).await;
+        let edited = &edits(&app, 1)[0];
+        assert!(edited["embeds"][0]["title"].as_str().unwrap().contains("New title!"), "{edited}");
+        assert_eq!(edited["allowed_mentions"], json!({"parse": []}), "an edit pings nobody");
+        // A second change within the minute waits for the minute to pass.
+        app.eventsub("notification", "m-3", &update("Another title")).await;
+        deliver::deliver_due(&app.state).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(1_500)).await;
+        assert_eq!(edits(&app, 1).len(), 1, "not edited again within a minute");
+        let row = app.db.notification(1, "s-1").await.unwrap().unwrap();
+        let (edited_at, due) = (row.edited_at.unwrap(), row.refresh_due_at.unwrap());
+        assert_eq!(due, edited_at + 60_000);
+    }
+
+    async fn announcement_channels_publish_and_a_refused_publish_changes_nothing(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 3).await;
+        for (guild, kind, publish) in [(1, 5, true), (2, 5, false), (3, 0, true)] {
+            let mut config = app.db.guild_config(guild).await.unwrap().unwrap();
+            (config.channel_kind, config.publish_announcements) = (Some(kind), publish);
+            app.db.save_guild_config(&config, 2).await.unwrap();
+        }
+        app.discord.fail("/crosspost", Failure::Code(400, 40033, "This message has already been crossposted."));
+        online_and_posted(&app, 3).await;
+        eventually("crosspost tried", || !app.discord.calls("POST", "/crosspost").is_empty()).await;
+        let crossposts = app.discord.calls("POST", "/crosspost");
+        assert_eq!(crossposts.len(), 1, "only the announcement channel that publishes");
+        assert!(crossposts[0].path.contains(&channel_of(1).to_string()));
+        assert_eq!(app.db.notification(1, "s-1").await.unwrap().unwrap().state, OutboxState::Sent, "a refused publish fails nothing");
+    }
+
+    async fn the_ended_message_links_the_vod_when_twitch_has_one(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        online_and_posted(&app, 1).await;
+        app.twitch.world().videos.push(json!({
+            "id": "335921245", "stream_id": "s-1", "user_id": SHROUD, "user_login": "shroud", "user_name": "shroud",
+            "title": "ranked grind", "url": "https://www.twitch.tv/videos/335921245", "type": "archive", "duration": "3h8m33s"
+        }));
+        let offline = notification("stream.offline", "1", SHROUD, json!({"broadcaster_user_id": SHROUD}));
+        app.eventsub("notification", "m-2", &offline).await;
+        eventually("ended", || !edits(&app, 1).is_empty()).await;
+        let ended = &edits(&app, 1)[0];
+        let button = &ended["components"][0]["components"][0];
+        assert_eq!((button["label"].as_str(), button["url"].as_str()), (Some("Watch the VOD"), Some("https://www.twitch.tv/videos/335921245")), "{ended}");
+    }
+}

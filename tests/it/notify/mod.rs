@@ -1,4 +1,5 @@
 //! Notifications end to end: Twitch says a stream started or ended, every
 //! tracking server hears about it exactly once, pinging only whom it chose.
 
+mod crash;
 mod delivery;

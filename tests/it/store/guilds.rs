@@ -10,6 +10,7 @@ on_both_backends! {
         assert_eq!(config, GuildConfig {
             guild_id: GUILD,
             channel_id: None,
+            channel_kind: None,
             ping_mode: PingMode::None,
             ping_role_id: None,
             enabled: true,
@@ -38,6 +39,7 @@ on_both_backends! {
     async fn every_setting_round_trips(db) {
         let mut config = db.ensure_guild(GUILD, None, 1_000).await.unwrap();
         config.channel_id = Some(1_200_000_000_000_000_000);
+        config.channel_kind = Some(5);
         config.ping_mode = PingMode::StreamerRole;
         config.ping_role_id = Some(i64::MAX);
         config.enabled = false;

@@ -84,6 +84,7 @@ on_both_backends! {
         db.track_streamer(1, "37402112", None, 1).await.unwrap();
         let overrides = StreamerOverrides {
             channel_id: Some(555),
+            channel_kind: Some(0),
             ping_mode: OptionalPingMode(Some(PingMode::Role)),
             ping_role_id: Some(777),
             template: Some("{}".into()),

@@ -264,6 +264,32 @@ pub async fn post_interaction(base_url: &str, body: &Value) -> (u16, Value) {
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
+/// Posts an EventSub notification to the service at `base_url`, signed as
+/// Twitch signs it; returns the status.
+pub async fn signed_eventsub(base_url: &str, message_id: &str, body: &str) -> u16 {
+    let timestamp = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
+    let signature = signature::sign(
+        EVENTSUB_SECRET.as_bytes(),
+        message_id,
+        &timestamp,
+        body.as_bytes(),
+    );
+    reqwest::Client::new()
+        .post(format!("{base_url}/webhooks/twitch"))
+        .header("Content-Type", "application/json")
+        .header("Twitch-Eventsub-Message-Id", message_id)
+        .header("Twitch-Eventsub-Message-Retry", "0")
+        .header("Twitch-Eventsub-Message-Type", "notification")
+        .header("Twitch-Eventsub-Message-Signature", signature)
+        .header("Twitch-Eventsub-Message-Timestamp", timestamp)
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("EventSub request")
+        .status()
+        .as_u16()
+}
+
 /// An EventSub revocation body: the subscription, its status the reason.
 pub fn revocation(sub: &streammaxing::store::Subscription, reason: &str) -> String {
     json!({

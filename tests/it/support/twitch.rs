@@ -44,6 +44,7 @@ pub struct World {
     pub users: Vec<Value>,
     pub channels: Vec<Value>,
     pub streams: Vec<Value>,
+    pub videos: Vec<Value>,
     pub subscriptions: Vec<Value>,
     pub valid_tokens: HashSet<String>,
     pub tokens_issued: u32,
@@ -78,6 +79,7 @@ impl TwitchStandIn {
             .route("/helix/users", get(users))
             .route("/helix/channels", get(channels))
             .route("/helix/streams", get(streams))
+            .route("/helix/videos", get(videos))
             .route(
                 "/helix/eventsub/subscriptions",
                 post(create).get(list).delete(delete),
@@ -394,6 +396,25 @@ async fn streams(
         .collect();
     let w = world.lock().expect("state");
     Json(json!({"data": lookup(&w.streams, "user_id", &ids), "pagination": {}})).into_response()
+}
+
+async fn videos(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let ids: Vec<String> = params(&q)
+        .into_iter()
+        .filter(|(k, _)| k == "user_id")
+        .map(|(_, v)| v)
+        .collect();
+    let w = world.lock().expect("state");
+    Json(json!({"data": lookup(&w.videos, "user_id", &ids), "pagination": {}})).into_response()
 }
 
 async fn create(

@@ -1,0 +1,106 @@
+//! A `serve` process killed in the middle of a fan-out loses nothing and
+//! duplicates nothing: the next process finishes the job.
+
+use std::{process::Stdio, time::Duration};
+
+use streammaxing::store::OutboxState;
+
+use crate::support::{
+    app::{notification, vars},
+    db::on_both_backends,
+    discord::DiscordStandIn,
+    twitch::TwitchStandIn,
+};
+
+const SHROUD: &str = "37402112";
+const GUILDS: i64 = 40;
+
+fn channel_of(guild: i64) -> u64 {
+    6_000_000_000_000_000 + guild as u64
+}
+
+fn serve(env: &[(String, String)], dir: &std::path::Path) -> tokio::process::Child {
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_streammaxing"))
+        .arg("serve")
+        .current_dir(dir)
+        .env_clear()
+        .envs(env.iter().cloned())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("serve starts")
+}
+
+async fn healthy(url: &str) {
+    for _ in 0..400 {
+        if reqwest::get(format!("{url}/api/health")).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("serve never became healthy");
+}
+
+on_both_backends! {
+    async fn a_process_killed_mid_fan_out_is_finished_by_the_next_one_exactly_once(db) {
+        let (twitch, discord) = (TwitchStandIn::start().await, DiscordStandIn::start().await);
+        twitch.add_user(SHROUD, "shroud", "shroud");
+        // Slow enough that the kill lands mid-fan-out.
+        discord.world().latency = Duration::from_millis(400);
+        let guilds: Vec<i64> = (1..=GUILDS).collect();
+        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: SHROUD, login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        for guild in &guilds {
+            let mut config = db.ensure_guild(*guild, None, 1).await.unwrap();
+            config.channel_id = Some(channel_of(*guild) as i64);
+            db.save_guild_config(&config, 1).await.unwrap();
+            db.track_streamer(*guild, SHROUD, None, 1).await.unwrap();
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let url = format!("http://127.0.0.1:{port}");
+        let dir = tempfile::tempdir().unwrap();
+        let mut env = vars(&twitch, &discord, &url);
+        env.push(("DATABASE_URL".into(), db.url.clone()));
+        env.push(("BIND_ADDR".into(), format!("127.0.0.1:{port}")));
+
+        let mut first = serve(&env, dir.path());
+        healthy(&url).await;
+        let body = notification("stream.online", "1", SHROUD, serde_json::json!({
+            "id": "s-crash", "broadcaster_user_id": SHROUD, "broadcaster_user_login": "shroud",
+            "broadcaster_user_name": "shroud", "type": "live", "started_at": "2026-11-26T12:00:00Z"
+        }));
+        let helper = crate::support::app::signed_eventsub(&url, "m-crash", &body).await;
+        assert_eq!(helper, 204);
+        // Kill it while posts are in flight.
+        for _ in 0..400 {
+            if discord.calls("POST", "/messages").len() >= 3 { break; }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        first.start_kill().unwrap();
+        first.wait().await.unwrap();
+        let delivered_before = discord.world().messages.len();
+        assert!((delivered_before as i64) < GUILDS, "the kill landed mid-fan-out ({delivered_before} delivered)");
+
+        let _second = serve(&env, dir.path());
+        healthy(&url).await;
+        for _ in 0..1_600 {
+            if discord.world().messages.len() as i64 >= GUILDS { break; }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        for guild in guilds {
+            let posted = discord.world().messages.values().filter(|m| m["channel_id"].as_str() == Some(channel_of(guild).to_string().as_str())).count();
+            assert_eq!(posted, 1, "guild {guild} got {posted} messages");
+        }
+        let mut pending = GUILDS;
+        for _ in 0..200 {
+            let mut left = 0;
+            for guild in 1..=GUILDS {
+                if db.notification(guild, "s-crash").await.unwrap().unwrap().state != OutboxState::Sent { left += 1; }
+            }
+            pending = left;
+            if pending == 0 { break; }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(pending, 0, "every row recorded as sent");
+    }
+}
