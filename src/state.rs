@@ -20,6 +20,8 @@ pub struct Inner {
     pub twitch: Option<Arc<Helix>>,
     /// The Discord REST client, when Discord is configured.
     pub discord: Option<Arc<twilight_http::Client>>,
+    /// Discord calls on the delivery path, with explicit rate limiting.
+    pub rest: Option<Arc<discord::rest::DiscordRest>>,
     /// Wakes the delivery worker when the outbox has new rows.
     pub delivery: Notify,
     /// Work that finishes after the response.
@@ -40,7 +42,14 @@ impl AppState {
             .discord
             .as_ref()
             .map(|d| Arc::new(discord::client::build(d, &config.discord_api_url)));
+        let rest = config.discord.as_ref().map(|d| {
+            Arc::new(discord::rest::DiscordRest::new(
+                &config.discord_api_url,
+                d.bot_token.clone(),
+            ))
+        });
         Self(Arc::new(Inner {
+            rest,
             config,
             db,
             clock,

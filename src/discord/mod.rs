@@ -11,6 +11,7 @@ pub mod interactions;
 pub mod modals;
 pub mod permissions;
 pub mod reply;
+pub mod rest;
 pub mod signature;
 
 use axum::http::HeaderMap;

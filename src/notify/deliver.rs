@@ -19,17 +19,11 @@ use std::{collections::HashMap, sync::Arc, time::Duration};
 use anyhow::Context as _;
 use futures_util::{StreamExt, stream};
 use tokio::sync::{Mutex, OnceCell};
-use twilight_http::{api_error::ApiError as DiscordApiError, error::ErrorType};
-use twilight_model::{
-    channel::message::{AllowedMentions, Component, component::ButtonStyle},
-    id::{Id, marker::ChannelMarker, marker::MessageMarker},
-};
+use twilight_model::channel::message::{AllowedMentions, Component, component::ButtonStyle};
 
-use super::{
-    message::{self, Outgoing},
-    roles::discord_code,
-};
+use super::message::{self, Outgoing};
 use crate::{
+    discord::rest::{DiscordRest, RestError},
     state::AppState,
     store::{GuildConfig, OfflineMode, OutboxItem, OutboxState, Streamer, TrackedStreamer},
     twitch::live::{GoLive, go_live_details},
@@ -174,7 +168,7 @@ async fn announce(
             .await?;
         return Ok(Outcome::Failed);
     }
-    let Some(client) = state.discord.as_deref() else {
+    let Some(rest) = state.rest.as_deref() else {
         return retry(
             state,
             owner,
@@ -210,31 +204,18 @@ async fn announce(
         .await?;
         return Ok(Outcome::Failed);
     };
-    let posted = match post(client, &out, &format!("sm{}", item.id)).await {
-        Ok(posted) => posted,
-        Err(e) => {
-            return retry(
-                state,
-                owner,
-                item,
-                &format!("{e:#}"),
-                backoff(item.attempts),
-            )
-            .await;
-        }
-    };
-    match posted {
+    match post(rest, &out, &format!("sm{}", item.id)).await {
         Ok(message_id) => {
             db.mark_notification_sent(
                 item.id,
                 owner,
                 out.channel_id,
-                snowflake(message_id.get()),
+                snowflake(message_id),
                 state.now_ms(),
             )
             .await?;
             if out.publish {
-                publish(client, out.channel_id, message_id).await;
+                publish(rest, out.channel_id, message_id).await;
             }
             Ok(Outcome::Sent)
         }
@@ -270,15 +251,12 @@ async fn resume_after_flap(
     if !recent || config.offline_mode == OfflineMode::Delete {
         return Ok(None);
     }
-    let client = state
-        .discord
-        .as_deref()
-        .context("Discord is not configured")?;
+    let rest = state.rest.as_deref().context("Discord is not configured")?;
     let cache_bust = format!("{}-{}", item.stream_id, now / 60_000);
     let Some(out) = message::build(config, tracked, live, started_at, &cache_bust, false) else {
         return Ok(None);
     };
-    match edit(client, channel_id, message_id, &out).await {
+    match edit(rest, channel_id, message_id, &out).await {
         Ok(()) => {
             db.finish_notification_end(previous.id, owner, now)
                 .await
@@ -289,7 +267,7 @@ async fn resume_after_flap(
             Ok(Some(Outcome::Sent))
         }
         // The old message is gone: announce normally.
-        Err(e) if discord_code(&e) == Some(UNKNOWN_MESSAGE) => Ok(None),
+        Err(e) if e.code() == Some(UNKNOWN_MESSAGE) => Ok(None),
         Err(e) => failed(state, owner, item, &e, channel_id).await.map(Some),
     }
 }
@@ -297,11 +275,8 @@ async fn resume_after_flap(
 /// Publishes an announcement-channel post to following servers. Discord
 /// limits this (about 10 an hour per channel); a refusal never fails or
 /// delays the notification itself.
-async fn publish(client: &twilight_http::Client, channel_id: i64, message_id: Id<MessageMarker>) {
-    let Some(channel) = channel(channel_id) else {
-        return;
-    };
-    if let Err(e) = client.crosspost_message(channel, message_id).await {
+async fn publish(rest: &DiscordRest, channel_id: i64, message_id: u64) {
+    if let Err(e) = rest.crosspost(id_of(channel_id), message_id).await {
         tracing::info!(error = %e, "could not publish the notification to following servers");
     }
 }
@@ -312,12 +287,12 @@ async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Re
     let (db, now) = (&state.db, state.now_ms());
     let config = db.guild_config(item.guild_id).await?;
     let tracked = db.tracked_streamer(item.guild_id, &item.twitch_id).await?;
-    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(client)) = (
+    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(rest)) = (
         config,
         tracked,
         item.channel_id,
         item.message_id,
-        state.discord.as_deref(),
+        state.rest.as_deref(),
     ) else {
         db.finish_notification_refresh(item.id, owner, now).await?;
         return Ok(Outcome::Skipped);
@@ -331,7 +306,7 @@ async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Re
         return Ok(Outcome::Skipped);
     };
     out.channel_id = channel_id;
-    match edit(client, channel_id, message_id, &out).await {
+    match edit(rest, channel_id, message_id, &out).await {
         Ok(()) => {
             db.finish_notification_refresh(item.id, owner, now).await?;
             Ok(Outcome::Ended)
@@ -358,19 +333,19 @@ async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result
     let (db, now) = (&state.db, state.now_ms());
     let config = db.guild_config(item.guild_id).await?;
     let tracked = db.tracked_streamer(item.guild_id, &item.twitch_id).await?;
-    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(client)) = (
+    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(rest)) = (
         config,
         tracked,
         item.channel_id,
         item.message_id,
-        state.discord.as_deref(),
+        state.rest.as_deref(),
     ) else {
         db.finish_notification_end(item.id, owner, now).await?;
         return Ok(Outcome::Skipped);
     };
     let result = match config.offline_mode {
         OfflineMode::Keep => Ok(()),
-        OfflineMode::Delete => delete(client, channel_id, message_id).await,
+        OfflineMode::Delete => delete(rest, channel_id, message_id).await,
         OfflineMode::Edit => {
             let started_at = item.stream_started_at.unwrap_or(item.created_at);
             let cache_bust = format!("{}-ended", item.stream_id);
@@ -390,7 +365,7 @@ async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result
                         item.ended_at.unwrap_or(now) - started_at,
                         vod,
                     );
-                    edit(client, channel_id, message_id, &ended).await
+                    edit(rest, channel_id, message_id, &ended).await
                 }
                 None => Ok(()),
             }
@@ -490,25 +465,17 @@ enum Class {
     Refused(String),
 }
 
-fn classify(e: &twilight_http::Error) -> Class {
-    match e.kind() {
-        ErrorType::Response {
-            error: DiscordApiError::Ratelimited(r),
-            ..
-        } => Class::RateLimited(
-            Duration::from_secs_f64(r.retry_after.max(0.0)) + Duration::from_millis(50),
-        ),
-        ErrorType::Response { status, .. } if status.get() == 429 => {
-            Class::RateLimited(Duration::from_secs(1))
+fn classify(e: &RestError) -> Class {
+    match e {
+        RestError::RateLimited { retry_after, .. } => {
+            Class::RateLimited(*retry_after + Duration::from_millis(50))
         }
-        ErrorType::Response { status, .. } if status.get() >= 500 => {
-            Class::Transient(format!("Discord answered {status}"))
-        }
-        ErrorType::Response { .. } => match discord_code(e) {
-            Some(code) if LOST_ACCESS.contains(&code) => Class::LostAccess(code),
-            _ => Class::Refused(e.to_string()),
-        },
-        _ => Class::Transient(e.to_string()),
+        RestError::Transport(why) => Class::Transient(why.clone()),
+        RestError::Discord { status, .. } if *status >= 500 => Class::Transient(e.to_string()),
+        RestError::Discord {
+            code: Some(code), ..
+        } if LOST_ACCESS.contains(code) => Class::LostAccess(*code),
+        RestError::Discord { .. } => Class::Refused(e.to_string()),
     }
 }
 
@@ -517,7 +484,7 @@ async fn failed(
     state: &AppState,
     owner: &str,
     item: &OutboxItem,
-    e: &twilight_http::Error,
+    e: &RestError,
     channel_id: i64,
 ) -> anyhow::Result<Outcome> {
     let (db, now) = (&state.db, state.now_ms());
@@ -609,27 +576,8 @@ fn snowflake(id: u64) -> i64 {
     i64::try_from(id).unwrap_or(i64::MAX)
 }
 
-/// Ids read back from our own rows (always valid snowflakes).
-fn message_ids(channel_id: i64, message_id: i64) -> (Id<ChannelMarker>, Id<MessageMarker>) {
-    let message = u64::try_from(message_id)
-        .ok()
-        .and_then(Id::new_checked)
-        .unwrap_or(Id::new(1));
-    (channel(channel_id).unwrap_or(Id::new(1)), message)
-}
-
-fn channel(id: i64) -> Option<Id<ChannelMarker>> {
-    u64::try_from(id).ok().and_then(Id::new_checked)
-}
-
-/// Creates the message with an enforced nonce (see the module docs). The
-/// outer error means Discord accepted the message but its answer could not
-/// be read: retrying is safe, the nonce finds the same message.
-async fn post(
-    client: &twilight_http::Client,
-    out: &Outgoing,
-    nonce: &str,
-) -> anyhow::Result<Result<Id<MessageMarker>, twilight_http::Error>> {
+/// Creates the message with an enforced nonce (see the module docs).
+async fn post(rest: &DiscordRest, out: &Outgoing, nonce: &str) -> Result<u64, RestError> {
     let body = serde_json::json!({
         "content": out.content,
         "embeds": out.embeds,
@@ -638,47 +586,38 @@ async fn post(
         "nonce": nonce,
         "enforce_nonce": true,
     });
-    let bytes = serde_json::to_vec(&body)?;
-    let channel = channel(out.channel_id).context("channel id")?;
-    match client.create_message(channel).payload_json(&bytes).await {
-        Ok(response) => Ok(Ok(response
-            .model()
-            .await
-            .context("reading the posted message")?
-            .id)),
-        Err(e) => Ok(Err(e)),
-    }
+    rest.create_message(id_of(out.channel_id), &body).await
 }
 
 async fn edit(
-    client: &twilight_http::Client,
+    rest: &DiscordRest,
     channel_id: i64,
     message_id: i64,
     out: &Outgoing,
-) -> Result<(), twilight_http::Error> {
-    let (channel, message) = message_ids(channel_id, message_id);
-    let none = AllowedMentions::default();
-    let content = Some(out.content.as_str()).filter(|c| !c.is_empty());
-    client
-        .update_message(channel, message)
-        .content(content)
-        .embeds(Some(&out.embeds))
-        .components(Some(&out.components))
-        .allowed_mentions(Some(&none))
+) -> Result<(), RestError> {
+    let body = serde_json::json!({
+        "content": Some(out.content.as_str()).filter(|c| !c.is_empty()),
+        "embeds": out.embeds,
+        "components": out.components,
+        "allowed_mentions": AllowedMentions::default(),
+    });
+    rest.edit_message(id_of(channel_id), id_of(message_id), &body)
         .await
-        .map(drop)
 }
 
-async fn delete(
-    client: &twilight_http::Client,
-    channel_id: i64,
-    message_id: i64,
-) -> Result<(), twilight_http::Error> {
-    let (channel, message) = message_ids(channel_id, message_id);
-    match client.delete_message(channel, message).await {
-        Err(e) if discord_code(&e) == Some(UNKNOWN_MESSAGE) => Ok(()),
-        other => other.map(drop),
+async fn delete(rest: &DiscordRest, channel_id: i64, message_id: i64) -> Result<(), RestError> {
+    match rest
+        .delete_message(id_of(channel_id), id_of(message_id))
+        .await
+    {
+        Err(e) if e.code() == Some(UNKNOWN_MESSAGE) => Ok(()),
+        other => other,
     }
+}
+
+/// Ids from our own rows are Discord snowflakes.
+fn id_of(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
 }
 
 /// The stream's details, fetched from Twitch once per stream however many

@@ -159,6 +159,18 @@ on_both_backends! {
         assert!(waited >= Duration::from_millis(1_500), "retried after {waited:?}");
     }
 
+    async fn a_global_429_is_waited_out_too(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        app.discord.fail(&format!("/channels/{}/messages", channel_of(1)), Failure::RateLimited { retry_after: 1.2, global: true });
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        eventually("delivered after the wait", || app.discord.messages_in(channel_of(1)).len() == 1).await;
+        let calls = app.discord.calls("POST", &format!("/channels/{}/messages", channel_of(1)));
+        assert_eq!(calls.len(), 2);
+        let waited = calls[1].at - calls[0].at;
+        assert!(waited >= Duration::from_millis(1_200), "retried after {waited:?}");
+    }
+
     async fn transient_errors_retry_and_lost_access_stops_and_tells_admins(db) {
         let app = TestApp::start(db).await;
         followed_by(&app, 2).await;
