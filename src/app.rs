@@ -4,19 +4,26 @@ use std::time::Duration;
 
 use axum::{
     Router,
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     routing::{get, post},
 };
 use tower::ServiceBuilder;
 use tower_http::{
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
 use tracing::Level;
 
-use crate::{discord, error::ApiError, health, state::AppState, twitch};
+use crate::{discord, health, state::AppState, twitch, web};
+
+/// Everything the web app loads comes from this origin; Twitch and Discord
+/// images are shown in the preview; nothing may frame the pages.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; \
+     style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; \
+     base-uri 'none'; form-action 'self'";
 
 /// Webhook and interaction bodies are a few KiB; nothing we accept is larger.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -29,7 +36,8 @@ pub fn app(state: AppState) -> Router {
         .route("/webhooks/twitch", post(twitch::webhook::receive))
         .route("/interactions", post(discord::interactions::receive))
         .route("/webhooks/discord", post(discord::events::receive))
-        .fallback(|| async { ApiError::NotFound })
+        .merge(web::routes())
+        .fallback(web::assets::serve)
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -53,6 +61,22 @@ pub fn app(state: AppState) -> Router {
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("strict-origin-when-cross-origin"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_FRAME_OPTIONS,
+                    HeaderValue::from_static("DENY"),
+                ))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::SERVICE_UNAVAILABLE,
                     REQUEST_TIMEOUT,

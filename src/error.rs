@@ -18,6 +18,15 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found")]
     NotFound,
+    /// A signed link that can't be used; `reason` is for the web app.
+    #[error("{message}")]
+    Link {
+        reason: &'static str,
+        message: String,
+    },
+    /// The template has problems; each names where and how to fix it.
+    #[error("the template has problems")]
+    Invalid(Vec<crate::notify::template::TemplateError>),
     /// The feature this route needs is switched off; says how to switch it on.
     #[error("{0} is not configured")]
     NotConfigured(&'static str),
@@ -31,7 +40,9 @@ pub enum ApiError {
 impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest(_) | ApiError::Invalid(_) => StatusCode::BAD_REQUEST,
+            ApiError::Link { reason: "used", .. } => StatusCode::GONE,
+            ApiError::Link { .. } => StatusCode::FORBIDDEN,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
@@ -50,6 +61,14 @@ impl IntoResponse for ApiError {
         if let ApiError::Unavailable(e) | ApiError::Internal(e) = &self {
             tracing::error!(error = format!("{e:#}"), "{status}");
         }
-        (status, Json(json!({ "error": self.to_string() }))).into_response()
+        let body = match &self {
+            ApiError::Link { reason, .. } => json!({ "error": self.to_string(), "reason": reason }),
+            ApiError::Invalid(errors) => json!({ "error": self.to_string(), "errors": errors }),
+            ApiError::NotConfigured(_) => {
+                json!({ "error": self.to_string(), "reason": "not_configured" })
+            }
+            _ => json!({ "error": self.to_string() }),
+        };
+        (status, Json(body)).into_response()
     }
 }

@@ -19,6 +19,7 @@ pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod twitch;
+pub mod web;
 
 pub use app::app;
 pub use state::AppState;

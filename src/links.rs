@@ -61,7 +61,12 @@ fn key(app_secret: &str) -> Hmac<Sha256> {
 }
 
 pub fn sign(app_secret: &str, claims: &Claims) -> String {
-    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap_or_default());
+    sign_payload(app_secret, claims)
+}
+
+/// Signs any payload the same way (e.g. the OAuth `state`).
+pub fn sign_payload<T: Serialize>(app_secret: &str, payload: &T) -> String {
+    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(payload).unwrap_or_default());
     let mut mac = key(app_secret);
     mac.update(payload.as_bytes());
     format!(
@@ -70,14 +75,11 @@ pub fn sign(app_secret: &str, claims: &Claims) -> String {
     )
 }
 
-/// Checks signature, purpose and expiry (in that order; nothing is parsed
-/// before the signature holds).
-pub fn verify(
+/// Checks a signed payload's signature (in constant time) before parsing it.
+pub fn verify_payload<T: serde::de::DeserializeOwned>(
     app_secret: &str,
     token: &str,
-    purpose: Purpose,
-    now: i64,
-) -> Result<Claims, LinkError> {
+) -> Result<T, LinkError> {
     let (payload, signature) = token.split_once('.').ok_or(LinkError::Malformed)?;
     let signature = URL_SAFE_NO_PAD
         .decode(signature)
@@ -89,7 +91,18 @@ pub fn verify(
     let json = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::Malformed)?;
-    let claims: Claims = serde_json::from_slice(&json).map_err(|_| LinkError::Malformed)?;
+    serde_json::from_slice(&json).map_err(|_| LinkError::Malformed)
+}
+
+/// Checks signature, purpose and expiry (in that order; nothing is parsed
+/// before the signature holds).
+pub fn verify(
+    app_secret: &str,
+    token: &str,
+    purpose: Purpose,
+    now: i64,
+) -> Result<Claims, LinkError> {
+    let claims: Claims = verify_payload(app_secret, token)?;
     if claims.purpose != purpose {
         return Err(LinkError::WrongPurpose);
     }

@@ -195,6 +195,18 @@ impl Db {
         })
     }
 
+    /// The guild's name, when Discord told us (on install).
+    pub async fn guild_name(&self, guild_id: i64) -> StoreResult<Option<String>> {
+        on_db!(self, |pool| {
+            let name: Option<Option<String>> =
+                sqlx::query_scalar("SELECT name FROM guilds WHERE guild_id = $1")
+                    .bind(guild_id)
+                    .fetch_optional(pool)
+                    .await?;
+            Ok(name.flatten())
+        })
+    }
+
     /// Forgets a guild and everything that belongs to it.
     pub async fn remove_guild(&self, guild_id: i64) -> StoreResult<bool> {
         on_db!(self, |pool| {

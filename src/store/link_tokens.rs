@@ -24,6 +24,18 @@ impl Db {
         })
     }
 
+    /// Has this link been used?
+    pub async fn link_token_used(&self, nonce: &str) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let used: Option<i64> =
+                sqlx::query_scalar("SELECT used_at FROM used_link_tokens WHERE nonce = $1")
+                    .bind(nonce)
+                    .fetch_optional(pool)
+                    .await?;
+            Ok(used.is_some())
+        })
+    }
+
     /// Forgets nonces of links that have expired (they fail on expiry anyway).
     pub async fn forget_expired_link_tokens(&self, now: i64) -> StoreResult<u64> {
         on_db!(self, |pool| {

@@ -144,6 +144,51 @@ impl Helix {
         &self.oauth_url
     }
 
+    /// Exchanges an authorization code (the link page's OAuth callback) for
+    /// a user access token.
+    pub async fn exchange_code(
+        &self,
+        code: &str,
+        redirect_uri: &str,
+    ) -> Result<SecretString, HelixError> {
+        let response = self
+            .http
+            .post(format!("{}/token", self.oauth_url))
+            .form(&[
+                ("client_id", self.client_id.as_str()),
+                ("client_secret", self.client_secret.expose_secret()),
+                ("code", code),
+                ("grant_type", "authorization_code"),
+                ("redirect_uri", redirect_uri),
+            ])
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(api_error(response).await);
+        }
+        let token: TokenResponse = decode(response).await?;
+        Ok(SecretString::from(token.access_token))
+    }
+
+    /// The user a user access token belongs to.
+    pub async fn user_for_token(&self, user_token: &SecretString) -> Result<User, HelixError> {
+        let response = self
+            .http
+            .get(format!("{}/users", self.helix_url))
+            .bearer_auth(user_token.expose_secret())
+            .header("Client-Id", &self.client_id)
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(api_error(response).await);
+        }
+        let page: Page<User> = decode(response).await?;
+        page.data
+            .into_iter()
+            .next()
+            .ok_or_else(|| HelixError::Decode("no user for that token".into()))
+    }
+
     /// Get Users by login, batched; unknown logins are simply absent.
     pub async fn users_by_login(&self, logins: &[&str]) -> Result<Vec<User>, HelixError> {
         self.batched("users", "login", logins).await

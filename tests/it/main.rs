@@ -9,3 +9,4 @@ mod notify;
 mod schema;
 mod store;
 mod twitch;
+mod web;

@@ -57,6 +57,11 @@ pub struct World {
     /// Broadcasters who authorised the app: their subscriptions cost 0.
     pub authorized: HashSet<String>,
     next_id: u32,
+    /// The user who consents on the authorize page (None: they cancel).
+    pub consenting_user: Option<String>,
+    /// Authorization codes and user tokens → user id.
+    pub codes: std::collections::HashMap<String, (String, String)>,
+    pub user_tokens: std::collections::HashMap<String, String>,
     /// Seconds a Get Streams call takes (to test that nothing waits on it).
     pub streams_delay: Duration,
 }
@@ -76,6 +81,7 @@ impl TwitchStandIn {
         }));
         let router = Router::new()
             .route("/oauth2/token", post(token))
+            .route("/oauth2/authorize", get(authorize))
             .route("/helix/users", get(users))
             .route("/helix/channels", get(channels))
             .route("/helix/streams", get(streams))
@@ -249,10 +255,24 @@ async fn token(State(world): Shared, Form(form): Form<Vec<(String, String)>>) ->
     if get("client_id") != Some(CLIENT_ID) || get("client_secret") != Some(CLIENT_SECRET) {
         return error(403, "invalid client secret");
     }
+    let mut w = world.lock().expect("state");
+    if get("grant_type") == Some("authorization_code") {
+        let code = get("code").unwrap_or("");
+        let Some((user, redirect_uri)) = w.codes.remove(code) else {
+            return error(400, "Invalid authorization code");
+        };
+        if get("redirect_uri") != Some(redirect_uri.as_str()) {
+            return error(400, "Parameter redirect_uri does not match registered URI");
+        }
+        w.tokens_issued += 1;
+        let token = format!("user-token-{}", w.tokens_issued);
+        w.user_tokens.insert(token.clone(), user.clone());
+        w.authorized.insert(user);
+        return Json(json!({"access_token": token, "refresh_token": "r", "expires_in": 14000, "scope": [], "token_type": "bearer"})).into_response();
+    }
     if get("grant_type") != Some("client_credentials") {
         return error(400, "unsupported grant type");
     }
-    let mut w = world.lock().expect("state");
     w.tokens_issued += 1;
     let token = format!("app-token-{}", w.tokens_issued);
     w.valid_tokens.insert(token.clone());
@@ -325,6 +345,45 @@ fn lookup(rows: &[Value], field: &str, wanted: &[String]) -> Vec<Value> {
         .collect()
 }
 
+/// Twitch's consent page, answered at once by the configured user.
+async fn authorize(State(world): Shared, RawQuery(q): RawQuery) -> Response {
+    let p = params(&q);
+    let get = |k: &str| {
+        p.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (redirect_uri, state) = (get("redirect_uri"), get("state"));
+    if get("client_id") != CLIENT_ID || get("response_type") != "code" {
+        return error(400, "invalid client or response type");
+    }
+    let mut w = world.lock().expect("state");
+    let query = match w.consenting_user.clone() {
+        Some(user) => {
+            w.next_id += 1;
+            let code = format!("auth-code-{}", w.next_id);
+            w.codes.insert(code.clone(), (user, redirect_uri.clone()));
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("code", &code)
+                .append_pair("scope", "")
+                .append_pair("state", &state)
+                .finish()
+        }
+        None => url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("error", "access_denied")
+            .append_pair("error_description", "The user denied you access")
+            .append_pair("state", &state)
+            .finish(),
+    };
+    let mut response = StatusCode::FOUND.into_response();
+    response.headers_mut().insert(
+        "location",
+        format!("{redirect_uri}?{query}").parse().expect("location"),
+    );
+    response
+}
+
 async fn users(
     State(world): Shared,
     method: Method,
@@ -332,6 +391,22 @@ async fn users(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let owner = world
+        .lock()
+        .expect("state")
+        .user_tokens
+        .get(bearer)
+        .cloned();
+    if let Some(owner) = owner {
+        // A user token without a query: Twitch answers with its owner.
+        let w = world.lock().expect("state");
+        return Json(json!({"data": lookup(&w.users, "id", &[owner])})).into_response();
+    }
     if let Some(r) = gate(&world, method, &uri, &headers) {
         return r;
     }

@@ -1,0 +1,304 @@
+//! The Twitch link page's server side: a streamer, given a signed link from
+//! `/streamers link`, authorises StreamMaxing on Twitch; the server then
+//! follows them in that Discord server, marks them linked (their
+//! subscriptions then cost nothing against Twitch's limit) and spends the
+//! link.
+//!
+//! CSRF: `start` puts a random nonce in an HttpOnly, SameSite=Lax cookie and
+//! in the signed `state`; `callback` accepts only a state whose nonce
+//! matches this browser's cookie. No Twitch user token is kept: once the
+//! user is known, the token is dropped.
+
+use axum::{
+    Json,
+    extract::{Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::{link_error, templates::unavailable};
+use crate::{
+    error::ApiError,
+    links::{self, Claims, Purpose},
+    state::AppState,
+    store::NewStreamer,
+    twitch::subscriptions,
+};
+
+const COOKIE: &str = "sm_oauth";
+/// How long a sign-in attempt may take on Twitch's side.
+const STATE_TTL_MS: i64 = 10 * 60 * 1000;
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    token: String,
+}
+
+#[derive(Deserialize)]
+pub struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// What the signed OAuth `state` carries.
+#[derive(Serialize, Deserialize)]
+struct OAuthState {
+    /// Matches the cookie set in this browser.
+    n: String,
+    /// The link token the flow started from.
+    t: String,
+    /// Expiry, Unix ms.
+    e: i64,
+}
+
+fn secret(state: &AppState) -> Result<&str, ApiError> {
+    state
+        .config
+        .app_secret
+        .as_ref()
+        .map(|s| s.expose_secret())
+        .ok_or(ApiError::NotConfigured("the link page: set APP_SECRET"))
+}
+
+/// A usable (signed, unexpired, unspent) link.
+async fn usable_link(state: &AppState, token: &str) -> Result<Claims, ApiError> {
+    let claims = links::verify(secret(state)?, token, Purpose::TwitchLink, state.now_ms())
+        .map_err(link_error)?;
+    if state
+        .db
+        .link_token_used(&claims.nonce)
+        .await
+        .map_err(unavailable)?
+    {
+        return Err(ApiError::Link {
+            reason: "used",
+            message: "this link was already used".into(),
+        });
+    }
+    Ok(claims)
+}
+
+/// `GET /api/link?token=`: what the link page shows before connecting.
+pub async fn info(
+    State(state): State<AppState>,
+    Query(q): Query<TokenQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let claims = usable_link(&state, &q.token).await?;
+    let guild_name = state
+        .db
+        .guild_name(claims.guild_id)
+        .await
+        .map_err(unavailable)?;
+    Ok(Json(
+        json!({ "guild_name": guild_name, "expires_at": claims.expires_at }),
+    ))
+}
+
+/// `GET /api/auth/twitch/start?token=`: off to Twitch's consent page.
+pub async fn start(State(state): State<AppState>, Query(q): Query<TokenQuery>) -> Response {
+    let (Some(helix), Ok(secret)) = (state.twitch.as_deref(), secret(&state)) else {
+        return to_page("/link/error", &[("reason", "not_configured")]);
+    };
+    if let Err(e) = usable_link(&state, &q.token).await {
+        return to_page("/link/error", &[("reason", reason_of(&e))]);
+    }
+    let nonce = links::nonce();
+    let signed = links::sign_payload(
+        secret,
+        &OAuthState {
+            n: nonce.clone(),
+            t: q.token,
+            e: state.now_ms() + STATE_TTL_MS,
+        },
+    );
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("client_id", helix.client_id())
+        .append_pair("redirect_uri", &redirect_uri(&state))
+        .append_pair("response_type", "code")
+        .append_pair("scope", "")
+        .append_pair("state", &signed)
+        .finish();
+    let secure = if state.config.public_url.scheme() == "https" {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{COOKIE}={nonce}; HttpOnly; SameSite=Lax; Path=/api/auth/twitch; Max-Age=600{secure}"
+    );
+    let mut response = redirect(&format!("{}/authorize?{query}", helix.oauth_url()));
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// `GET /api/auth/twitch/callback`: Twitch sends the browser back here.
+pub async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<CallbackQuery>,
+) -> Response {
+    let mut response = match link_streamer(&state, &headers, q).await {
+        Ok((login, name)) => to_page("/link/done", &[("streamer", &login), ("name", &name)]),
+        Err(reason) => to_page("/link/error", &[("reason", reason)]),
+    };
+    let clear = format!("{COOKIE}=; HttpOnly; SameSite=Lax; Path=/api/auth/twitch; Max-Age=0");
+    if let Ok(value) = HeaderValue::from_str(&clear) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The whole link flow after Twitch; the error is the reason the page shows.
+async fn link_streamer(
+    state: &AppState,
+    headers: &HeaderMap,
+    q: CallbackQuery,
+) -> Result<(String, String), &'static str> {
+    let secret = secret(state).map_err(|_| "not_configured")?;
+    let helix = state.twitch.as_deref().ok_or("not_configured")?;
+    let signed: OAuthState =
+        links::verify_payload(secret, q.state.as_deref().unwrap_or("")).map_err(|_| "state")?;
+    let cookie = cookie(headers, COOKIE).unwrap_or_default();
+    if signed.e <= state.now_ms() || !constant_time_eq(cookie.as_bytes(), signed.n.as_bytes()) {
+        return Err("state");
+    }
+    if q.error.is_some() {
+        return Err("denied");
+    }
+    let claims = usable_link(state, &signed.t)
+        .await
+        .map_err(|e| reason_of(&e))?;
+    let code = q.code.ok_or("twitch")?;
+    let token = helix
+        .exchange_code(&code, &redirect_uri(state))
+        .await
+        .map_err(|e| twitch_failed(&e))?;
+    let user = helix
+        .user_for_token(&token)
+        .await
+        .map_err(|e| twitch_failed(&e))?;
+    drop(token);
+    let (db, now) = (&state.db, state.now_ms());
+    if !db
+        .use_link_token(&claims.nonce, claims.expires_at, now)
+        .await
+        .map_err(|_| "twitch")?
+    {
+        return Err("used");
+    }
+    let avatar = Some(user.profile_image_url.as_str()).filter(|u| !u.is_empty());
+    let streamer = NewStreamer {
+        twitch_id: &user.id,
+        login: &user.login,
+        display_name: &user.display_name,
+        avatar_url: avatar,
+    };
+    let stored = async {
+        db.upsert_streamer(&streamer, now).await?;
+        db.set_streamer_linked(&user.id, true, now).await?;
+        db.ensure_guild(claims.guild_id, None, now).await?;
+        db.track_streamer(claims.guild_id, &user.id, Some(claims.user_id), now)
+            .await
+    };
+    stored.await.map_err(|e| {
+        tracing::error!(error = %e, "storing a linked streamer failed");
+        "twitch"
+    })?;
+    if let Err(e) = subscriptions::ensure(state, &user.id).await {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            "subscribing a linked streamer failed; maintenance will retry"
+        );
+    }
+    tracing::info!(guild.id = claims.guild_id, streamer.login = %user.login, "streamer linked their Twitch account");
+    Ok((user.login, user.display_name))
+}
+
+fn twitch_failed(e: &crate::twitch::HelixError) -> &'static str {
+    tracing::warn!(error = %e, "Twitch refused the link flow");
+    "twitch"
+}
+
+fn reason_of(e: &ApiError) -> &'static str {
+    match e {
+        ApiError::Link { reason, .. } => reason,
+        ApiError::NotConfigured(_) => "not_configured",
+        _ => "twitch",
+    }
+}
+
+fn redirect_uri(state: &AppState) -> String {
+    format!(
+        "{}/api/auth/twitch/callback",
+        state.config.public_url.as_str().trim_end_matches('/')
+    )
+}
+
+fn redirect(location: &str) -> Response {
+    let mut response = StatusCode::FOUND.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A redirect to one of the web app's pages with query parameters.
+fn to_page(path: &str, params: &[(&str, &str)]) -> Response {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish();
+    redirect(&format!("{path}?{query}"))
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            pair.trim()
+                .strip_prefix(name)?
+                .strip_prefix('=')
+                .map(str::to_owned)
+        })
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && !a.is_empty()
+        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; sm_oauth=abc123; sm_oauthx=no"),
+        );
+        assert_eq!(cookie(&headers, COOKIE).as_deref(), Some("abc123"));
+        assert_eq!(cookie(&HeaderMap::new(), COOKIE), None);
+    }
+
+    #[test]
+    fn comparison_needs_equal_non_empty_values() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"", b""));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
+    }
+}

@@ -1,0 +1,54 @@
+//! The web app's server side: the single-page app's files, and the few
+//! APIs it needs (the Twitch link flow and the template editor). Everything
+//! else happens in Discord.
+
+pub mod assets;
+pub mod link;
+pub mod templates;
+
+use axum::{
+    Json, Router,
+    extract::State,
+    routing::{get, post},
+};
+use serde_json::{Value, json};
+
+use crate::{error::ApiError, links::LinkError, state::AppState};
+
+/// What the bot may do in a server, as the "Add to Discord" link asks for it:
+/// View Channel, Send Messages, Embed Links, Manage Roles (opt-in pings).
+pub const BOT_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 28);
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/config", get(config))
+        .route("/api/link", get(link::info))
+        .route("/api/auth/twitch/start", get(link::start))
+        .route("/api/auth/twitch/callback", get(link::callback))
+        .route("/api/templates/default", get(templates::default))
+        .route("/api/templates/render", post(templates::render))
+        .route("/api/templates", get(templates::load).put(templates::save))
+}
+
+/// The install link and which features this instance has.
+async fn config(State(state): State<AppState>) -> Json<Value> {
+    let invite_url = state.config.discord.as_ref().map(|d| {
+        format!(
+            "https://discord.com/oauth2/authorize?client_id={}&scope=bot%20applications.commands&permissions={BOT_PERMISSIONS}&integration_type=0",
+            d.application_id
+        )
+    });
+    Json(json!({ "invite_url": invite_url, "features": state.config.features() }))
+}
+
+/// A link error as the web app shows it: a reason it knows and a sentence.
+pub fn link_error(e: LinkError) -> ApiError {
+    let reason = match e {
+        LinkError::Expired => "expired",
+        LinkError::Malformed | LinkError::BadSignature | LinkError::WrongPurpose => "invalid",
+    };
+    ApiError::Link {
+        reason,
+        message: e.to_string(),
+    }
+}

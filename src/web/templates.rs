@@ -1,0 +1,170 @@
+//! The template editor's API: the one template engine, in Rust. Rendering
+//! is open (the editor doubles as a playground); loading and saving need a
+//! signed, expiring editor link from `/template preview`.
+
+use axum::{
+    Json,
+    extract::{Query, State},
+};
+use secrecy::ExposeSecret;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::link_error;
+use crate::{
+    error::ApiError,
+    links::{self, Claims, Purpose},
+    notify::{
+        message,
+        template::{self, Sample, Template},
+    },
+    state::AppState,
+};
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    token: String,
+}
+
+#[derive(Deserialize)]
+pub struct RenderRequest {
+    template: Template,
+    #[serde(default)]
+    sample: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SaveRequest {
+    template: Template,
+}
+
+pub async fn default() -> Json<Value> {
+    Json(json!({ "template": Template::default() }))
+}
+
+/// Renders a template with sample data, exactly as Discord will get it,
+/// with every validation problem (the message is rendered regardless).
+pub async fn render(
+    body: Result<Json<RenderRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Json(request) =
+        body.map_err(|e| ApiError::BadRequest(format!("malformed template: {}", e.body_text())))?;
+    let sample = match request.sample.as_deref() {
+        None | Some("typical") => Sample::Typical,
+        Some("long_title") => Sample::LongTitle,
+        Some("no_game") => Sample::NoGame,
+        Some("emoji") => Sample::Emoji,
+        Some(other) => return Err(ApiError::BadRequest(format!("unknown sample {other:?}"))),
+    };
+    let rendered = template::render(&request.template, &sample.vars(), "preview");
+    let errors = template::validate(&request.template)
+        .err()
+        .unwrap_or_default();
+    Ok(Json(json!({
+        "message": { "content": rendered.content, "embeds": rendered.embeds, "components": rendered.components },
+        "errors": errors,
+    })))
+}
+
+/// The editor link's claims, after checking it.
+fn editor_claims(state: &AppState, token: &str) -> Result<Claims, ApiError> {
+    let secret = state
+        .config
+        .app_secret
+        .as_ref()
+        .ok_or(ApiError::NotConfigured(
+            "the template editor: set APP_SECRET",
+        ))?;
+    links::verify(
+        secret.expose_secret(),
+        token,
+        Purpose::Editor,
+        state.now_ms(),
+    )
+    .map_err(link_error)
+}
+
+pub async fn load(
+    State(state): State<AppState>,
+    Query(q): Query<TokenQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let claims = editor_claims(&state, &q.token)?;
+    let db = &state.db;
+    let config = db
+        .guild_config(claims.guild_id)
+        .await
+        .map_err(unavailable)?
+        .ok_or(ApiError::NotFound)?;
+    let (template, streamer) = match &claims.twitch_id {
+        Some(id) => {
+            let tracked = db
+                .tracked_streamer(claims.guild_id, id)
+                .await
+                .map_err(unavailable)?
+                .ok_or(ApiError::NotFound)?;
+            let streamer = json!({ "login": tracked.streamer.login, "display_name": tracked.streamer.display_name });
+            (message::template_for(&config, &tracked), Some(streamer))
+        }
+        None => (
+            config
+                .template
+                .as_deref()
+                .and_then(|t| Template::from_json(t).ok())
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    let guild_name = db.guild_name(claims.guild_id).await.map_err(unavailable)?;
+    Ok(Json(
+        json!({ "template": template, "guild_name": guild_name, "streamer": streamer }),
+    ))
+}
+
+/// Saves after the same validation as `/template edit`; the link's claims
+/// decide which server (and streamer) it is for, never the request body.
+pub async fn save(
+    State(state): State<AppState>,
+    Query(q): Query<TokenQuery>,
+    body: Result<Json<SaveRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let claims = editor_claims(&state, &q.token)?;
+    let Json(request) =
+        body.map_err(|e| ApiError::BadRequest(format!("malformed template: {}", e.body_text())))?;
+    template::validate(&request.template).map_err(ApiError::Invalid)?;
+    let (db, now, json) = (&state.db, state.now_ms(), request.template.to_json());
+    match &claims.twitch_id {
+        Some(id) => {
+            let mut overrides = db
+                .tracked_streamer(claims.guild_id, id)
+                .await
+                .map_err(unavailable)?
+                .ok_or(ApiError::NotFound)?
+                .overrides;
+            overrides.template = Some(json);
+            db.set_streamer_overrides(claims.guild_id, id, &overrides)
+                .await
+                .map_err(unavailable)?;
+        }
+        None => {
+            let mut config = db
+                .guild_config(claims.guild_id)
+                .await
+                .map_err(unavailable)?
+                .ok_or(ApiError::NotFound)?;
+            config.template = Some(json);
+            db.save_guild_config(&config, now)
+                .await
+                .map_err(unavailable)?;
+        }
+    }
+    tracing::info!(
+        guild.id = claims.guild_id,
+        user.id = claims.user_id,
+        "template saved from the web editor"
+    );
+    Ok(Json(json!({ "saved": true })))
+}
+
+pub fn unavailable(e: sqlx::Error) -> ApiError {
+    ApiError::Unavailable(e.into())
+}
