@@ -3,11 +3,14 @@
 
 ## Run the service on 127.0.0.1:3000 with SQLite (no credentials needed).
 serve:
+	./scripts/build-frontend
 	cargo run --release -- serve
 
-## Every check CI makes: fmt, clippy, all tests on SQLite and Postgres.
+## Every check CI makes: the web app's build and tests, fmt, clippy, and all
+## tests on SQLite and Postgres (including the browser tests in Chromium).
 test:
 	./scripts/check
 
 build:
+	./scripts/build-frontend
 	cargo build --release

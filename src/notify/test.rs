@@ -62,8 +62,18 @@ pub async fn post(
                 .model()
                 .await
                 .context("reading the posted message")?;
+            // Posting works again: a server held back by a past failure resumes.
+            let resumed = if config.needs_attention.is_some() {
+                state
+                    .db
+                    .clear_needs_attention(guild_id, state.now_ms())
+                    .await?;
+                " Notifications were paused after an earlier failure; they are back on."
+            } else {
+                ""
+            };
             Ok(Reply::text(format!(
-                "✅ Posted a test notification for **{}** in {where_}: https://discord.com/channels/{guild_id}/{}/{}. Nobody was pinged.",
+                "✅ Posted a test notification for **{}** in {where_}: https://discord.com/channels/{guild_id}/{}/{}. Nobody was pinged.{resumed}",
                 escape(&streamer.display_name),
                 out.channel_id,
                 message.id

@@ -1,28 +1,17 @@
 //! The real `streammaxing serve` binary, pointed at the Discord and Twitch
 //! stand-ins: every command end to end, as a server admin would use it.
 
-use std::{process::Stdio, time::Duration};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use super::setup::reply_text;
 use crate::support::{
-    app::{post_interaction, vars},
-    db::on_both_backends,
-    discord::DiscordStandIn,
-    interactions::*,
-    twitch::TwitchStandIn,
+    app::post_interaction, db::on_both_backends, discord::DiscordStandIn, interactions::*,
+    serve::Serve, twitch::TwitchStandIn,
 };
 
 const LIVE: u64 = 1_200_000_000_000_000_777;
-
-struct Serve(tokio::process::Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.start_kill();
-    }
-}
 
 /// Waits for the next deferred reply (an edit of `@original`).
 async fn deferred_reply(discord: &DiscordStandIn, before: usize) -> String {
@@ -42,26 +31,8 @@ on_both_backends! {
         twitch.add_user("37402112", "shroud", "shroud");
         discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
         discord.add_channel(GUILD, LIVE, 0, 0);
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let url = format!("http://127.0.0.1:{port}");
-        let dir = tempfile::tempdir().unwrap();
-        let mut env = vars(&twitch, &discord, &url);
-        env.push(("DATABASE_URL".into(), db.url.clone()));
-        env.push(("BIND_ADDR".into(), format!("127.0.0.1:{port}")));
-        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_streammaxing"))
-            .arg("serve")
-            .current_dir(dir.path())
-            .env_clear()
-            .envs(env)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let _serve = Serve(child);
-        for _ in 0..400 {
-            if reqwest::get(format!("{url}/api/health")).await.is_ok() { break; }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
+        let serve = Serve::start(&db.url, &twitch, &discord).await;
+        let url = serve.url.clone();
 
         // The developer portal's check: PING, and a forged request.
         assert_eq!(post_interaction(&url, &json!({"type": 1})).await, (200, json!({"type": 1})));

@@ -162,6 +162,12 @@ on_both_backends! {
         assert!(post["content"].as_str().unwrap().contains("Test notification"));
         assert!(post["embeds"][0]["title"].as_str().unwrap().contains("ranked grind"), "{post}");
         assert!(edited(&app).contains(&format!("https://discord.com/channels/{GUILD}/{LIVE}/")), "{}", edited(&app));
+        // After a failure paused the server, a successful test resumes it.
+        app.db.set_needs_attention(GUILD as i64, "missing_permissions", "fixed since", 3).await.unwrap();
+        app.interaction(&streamers(AS_ADMIN, "test", json!([string("streamer", "shroud")]), json!({}))).await;
+        app.settle().await;
+        assert!(edited(&app).contains("they are back on"), "{}", edited(&app));
+        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().needs_attention, None);
     }
 
     async fn a_failing_test_says_exactly_why(db) {

@@ -1,14 +1,12 @@
 //! A `serve` process killed in the middle of a fan-out loses nothing and
 //! duplicates nothing: the next process finishes the job.
 
-use std::{process::Stdio, time::Duration};
+use std::time::Duration;
 
 use streammaxing::store::OutboxState;
 
 use crate::support::{
-    app::{notification, vars},
-    db::on_both_backends,
-    discord::DiscordStandIn,
+    app::notification, db::on_both_backends, discord::DiscordStandIn, serve::Serve,
     twitch::TwitchStandIn,
 };
 
@@ -17,29 +15,6 @@ const GUILDS: i64 = 40;
 
 fn channel_of(guild: i64) -> u64 {
     6_000_000_000_000_000 + guild as u64
-}
-
-fn serve(env: &[(String, String)], dir: &std::path::Path) -> tokio::process::Child {
-    tokio::process::Command::new(env!("CARGO_BIN_EXE_streammaxing"))
-        .arg("serve")
-        .current_dir(dir)
-        .env_clear()
-        .envs(env.iter().cloned())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("serve starts")
-}
-
-async fn healthy(url: &str) {
-    for _ in 0..400 {
-        if reqwest::get(format!("{url}/api/health")).await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("serve never became healthy");
 }
 
 on_both_backends! {
@@ -56,15 +31,8 @@ on_both_backends! {
             db.save_guild_config(&config, 1).await.unwrap();
             db.track_streamer(*guild, SHROUD, None, 1).await.unwrap();
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let url = format!("http://127.0.0.1:{port}");
-        let dir = tempfile::tempdir().unwrap();
-        let mut env = vars(&twitch, &discord, &url);
-        env.push(("DATABASE_URL".into(), db.url.clone()));
-        env.push(("BIND_ADDR".into(), format!("127.0.0.1:{port}")));
-
-        let mut first = serve(&env, dir.path());
-        healthy(&url).await;
+        let first = Serve::start(&db.url, &twitch, &discord).await;
+        let (url, env) = (first.url.clone(), first.env.clone());
         let body = notification("stream.online", "1", SHROUD, serde_json::json!({
             "id": "s-crash", "broadcaster_user_id": SHROUD, "broadcaster_user_login": "shroud",
             "broadcaster_user_name": "shroud", "type": "live", "started_at": "2026-11-26T12:00:00Z"
@@ -76,13 +44,11 @@ on_both_backends! {
             if discord.calls("POST", "/messages").len() >= 3 { break; }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        first.start_kill().unwrap();
-        first.wait().await.unwrap();
+        first.kill().await;
         let delivered_before = discord.world().messages.len();
         assert!((delivered_before as i64) < GUILDS, "the kill landed mid-fan-out ({delivered_before} delivered)");
 
-        let _second = serve(&env, dir.path());
-        healthy(&url).await;
+        let _second = Serve::start_env(url, env).await;
         for _ in 0..1_600 {
             if discord.world().messages.len() as i64 >= GUILDS { break; }
             tokio::time::sleep(Duration::from_millis(25)).await;

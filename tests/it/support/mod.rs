@@ -3,4 +3,5 @@ pub mod db;
 pub mod discord;
 pub mod http;
 pub mod interactions;
+pub mod serve;
 pub mod twitch;

@@ -1,6 +1,7 @@
 //! The web app's server side: the link flow, the editor API, the files.
 
 mod assets;
+mod browser;
 mod link;
 mod templates;
 
