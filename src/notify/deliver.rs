@@ -281,19 +281,56 @@ async fn publish(rest: &DiscordRest, channel_id: i64, message_id: u64) {
     }
 }
 
+/// What editing a posted message needs; `None` when it can't be edited any
+/// more (the server or streamer is gone, or Discord isn't configured).
+struct Posted<'a> {
+    config: GuildConfig,
+    tracked: TrackedStreamer,
+    channel_id: i64,
+    message_id: i64,
+    rest: &'a DiscordRest,
+}
+
+async fn posted<'a>(state: &'a AppState, item: &OutboxItem) -> anyhow::Result<Option<Posted<'a>>> {
+    let config = state.db.guild_config(item.guild_id).await?;
+    let tracked = state
+        .db
+        .tracked_streamer(item.guild_id, &item.twitch_id)
+        .await?;
+    Ok(
+        match (
+            config,
+            tracked,
+            item.channel_id,
+            item.message_id,
+            state.rest.as_deref(),
+        ) {
+            (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(rest)) => {
+                Some(Posted {
+                    config,
+                    tracked,
+                    channel_id,
+                    message_id,
+                    rest,
+                })
+            }
+            _ => None,
+        },
+    )
+}
+
 /// The title or game changed while live: the message shows the new ones
 /// (the event scheduled this at most once a minute per message).
 async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
     let (db, now) = (&state.db, state.now_ms());
-    let config = db.guild_config(item.guild_id).await?;
-    let tracked = db.tracked_streamer(item.guild_id, &item.twitch_id).await?;
-    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(rest)) = (
+    let Some(Posted {
         config,
         tracked,
-        item.channel_id,
-        item.message_id,
-        state.rest.as_deref(),
-    ) else {
+        channel_id,
+        message_id,
+        rest,
+    }) = posted(state, item).await?
+    else {
         db.finish_notification_refresh(item.id, owner, now).await?;
         return Ok(Outcome::Skipped);
     };
@@ -331,15 +368,14 @@ async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Re
 /// leave it, as the guild chose.
 async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
     let (db, now) = (&state.db, state.now_ms());
-    let config = db.guild_config(item.guild_id).await?;
-    let tracked = db.tracked_streamer(item.guild_id, &item.twitch_id).await?;
-    let (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(rest)) = (
+    let Some(Posted {
         config,
         tracked,
-        item.channel_id,
-        item.message_id,
-        state.rest.as_deref(),
-    ) else {
+        channel_id,
+        message_id,
+        rest,
+    }) = posted(state, item).await?
+    else {
         db.finish_notification_end(item.id, owner, now).await?;
         return Ok(Outcome::Skipped);
     };

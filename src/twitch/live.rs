@@ -94,18 +94,11 @@ pub async fn go_live_details(
             })
             .filter(|u| !u.is_empty()),
     };
-    if let Some(user) = user {
-        let avatar = Some(user.profile_image_url.as_str()).filter(|u| !u.is_empty());
-        let fresh = NewStreamer {
-            twitch_id: &user.id,
-            login: &user.login,
-            display_name: &user.display_name,
-            avatar_url: avatar,
-        };
-        if let Ok(updated) = db.upsert_streamer(&fresh, now).await {
-            details.display_name = updated.display_name;
-            details.avatar_url = updated.avatar_url;
-        }
+    if let Some(user) = user
+        && let Ok(updated) = db.upsert_streamer(&NewStreamer::from(&user), now).await
+    {
+        details.display_name = updated.display_name;
+        details.avatar_url = updated.avatar_url;
     }
     details
 }

@@ -11,6 +11,17 @@ pub struct User {
     pub profile_image_url: String,
 }
 
+impl<'a> From<&'a User> for crate::store::NewStreamer<'a> {
+    fn from(user: &'a User) -> Self {
+        Self {
+            twitch_id: &user.id,
+            login: &user.login,
+            display_name: &user.display_name,
+            avatar_url: Some(user.profile_image_url.as_str()).filter(|u| !u.is_empty()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct Channel {
     pub broadcaster_id: String,

@@ -192,13 +192,7 @@ async fn link_streamer(
     {
         return Err("used");
     }
-    let avatar = Some(user.profile_image_url.as_str()).filter(|u| !u.is_empty());
-    let streamer = NewStreamer {
-        twitch_id: &user.id,
-        login: &user.login,
-        display_name: &user.display_name,
-        avatar_url: avatar,
-    };
+    let streamer = NewStreamer::from(&user);
     let stored = async {
         db.upsert_streamer(&streamer, now).await?;
         db.set_streamer_linked(&user.id, true, now).await?;

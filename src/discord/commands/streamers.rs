@@ -168,13 +168,7 @@ async fn add_deferred(
             login.as_str()
         )));
     };
-    let avatar = Some(user.profile_image_url.as_str()).filter(|u| !u.is_empty());
-    let streamer = NewStreamer {
-        twitch_id: &user.id,
-        login: &user.login,
-        display_name: &user.display_name,
-        avatar_url: avatar,
-    };
+    let streamer = NewStreamer::from(&user);
     let streamer = state.db.upsert_streamer(&streamer, now).await?;
     let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
     let newly = state
