@@ -74,7 +74,7 @@ pub enum EventsubCommand {
 /// `AWS_LAMBDA_RUNTIME_API` is set).
 pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     match cli.command {
-        None if server::on_lambda() => server::run_lambda(config).await,
+        None if server::on_lambda() => crate::lambda::run(config).await,
         None => server::serve(config, None, true).await,
         Some(Command::Serve { addr, no_migrate }) => server::serve(config, addr, !no_migrate).await,
         Some(Command::Migrate) => server::migrate(&config).await,

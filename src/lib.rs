@@ -11,6 +11,7 @@ pub mod config;
 pub mod discord;
 pub mod error;
 pub mod health;
+pub mod lambda;
 pub mod links;
 pub mod maintenance;
 pub mod notify;

@@ -59,19 +59,6 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
     Ok(())
 }
 
-/// Runs the same router as a Lambda handler. Nothing slow happens here:
-/// the pool connects on first use and migrations run at deploy time.
-pub async fn run_lambda(config: Config) -> anyhow::Result<()> {
-    let db = Db::connect(&config.database_url, PoolSettings::LAMBDA)
-        .await
-        .context("configuring the database pool (DATABASE_URL)")?;
-    config.log_disabled_features();
-    let state = AppState::new(config, db, Clock::system());
-    lambda_http::run(app(state))
-        .await
-        .map_err(|e| anyhow::anyhow!("Lambda runtime: {e}"))
-}
-
 /// Connects to the database for a one-off command.
 pub async fn connect(config: Config) -> anyhow::Result<AppState> {
     let db = Db::connect(&config.database_url, PoolSettings::SERVER)

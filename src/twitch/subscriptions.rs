@@ -132,14 +132,17 @@ pub async fn release_if_untracked(state: &AppState, twitch_id: &str) -> anyhow::
 }
 
 /// A challenge was answered: the subscription is enabled. Recorded only for
-/// streamers we know (a `twitch event verify-subscription` test names a
-/// random one); a failure here must not fail the challenge.
+/// streamers a server tracks (a `twitch event verify-subscription` test
+/// names a random one); a failure here must not fail the challenge.
 pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
     let Some(twitch_id) = sub.condition.broadcaster_user_id.as_deref() else {
         return;
     };
     let result = async {
-        if state.db.streamer(twitch_id).await?.is_some() {
+        // Only while a server tracks the streamer: a challenge that arrives
+        // after the last server stopped (and the subscription was deleted)
+        // must not bring the record back.
+        if state.db.tracking_guild_count(twitch_id).await? > 0 {
             let enabled = EventSubSubscription {
                 status: "enabled".into(),
                 ..sub.clone()

@@ -5,6 +5,7 @@ mod support;
 mod cli;
 mod discord;
 mod http;
+mod lambda;
 mod notify;
 mod schema;
 mod store;

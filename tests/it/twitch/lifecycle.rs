@@ -54,6 +54,9 @@ on_both_backends! {
         let deletes = app.twitch.requests("/helix/eventsub/subscriptions").into_iter().filter(|r| r.method == "DELETE").count();
         assert_eq!(deletes, 3);
         assert!(app.db.subscriptions_for(SHROUD).await.unwrap().is_empty());
+        // Challenges still in flight when the subscriptions went don't bring them back.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(app.db.subscriptions_for(SHROUD).await.unwrap().is_empty());
     }
 
     async fn sync_creates_recreates_and_deletes_exactly_the_right_subscriptions(db) {
