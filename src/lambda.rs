@@ -51,9 +51,15 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
             move |event: ExtensionEvent| {
                 let (state, wait_for_response) = (worker.clone(), wait_for_response.clone());
                 async move {
-                    if let NextEvent::Invoke(_) = event.next {
-                        wait_for_response.lock().await.recv().await;
+                    if let NextEvent::Invoke(invoke) = event.next {
+                        tracing::debug!(request.id = %invoke.request_id, "extension: waiting for the response");
+                        let mut responses = wait_for_response.lock().await;
+                        responses.recv().await;
+                        // One response per invocation; anything extra is work already due.
+                        while responses.try_recv().is_ok() {}
+                        drop(responses);
                         finish_invocation(&state).await;
+                        tracing::debug!(request.id = %invoke.request_id, "extension: after-response work done");
                     }
                     Ok::<(), lambda_extension::Error>(())
                 }

@@ -26,6 +26,7 @@ const LIVE: u64 = 1_200_000_000_000_000_777;
 
 struct Emulator {
     port: u16,
+    log: std::path::PathBuf,
     _watch: tokio::process::Child,
     function: tokio::process::Child,
 }
@@ -84,17 +85,24 @@ async fn start(database_url: &str, twitch: &TwitchStandIn, discord: &DiscordStan
             "128".to_owned(),
         ),
         ("_HANDLER".to_owned(), "http".to_owned()),
+        ("RUST_LOG".to_owned(), "info,streammaxing=debug".to_owned()),
     ]);
+    let log = std::env::temp_dir().join(format!("streammaxing-lambda-{port}.log"));
+    let log_file = std::fs::File::create(&log).unwrap();
     let function = tokio::process::Command::new(&bootstrap)
         .env_clear()
         .envs(env)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(log_file.try_clone().unwrap())
+        .stderr(log_file)
         .kill_on_drop(true)
         .spawn()
         .expect("bootstrap starts");
+    // Lambda finishes init (the extension's registration included) before
+    // the first invocation; the emulator doesn't wait for it, so we do.
+    tokio::time::sleep(Duration::from_secs(2)).await;
     Emulator {
         port,
+        log,
         _watch: watch,
         function,
     }
@@ -135,6 +143,19 @@ impl Emulator {
         panic!("the function never answered");
     }
 
+    /// The end of the function's log, for failure messages.
+    fn log_tail(&self) -> String {
+        let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+        log.lines()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     fn rss_kib(&self) -> Option<u64> {
         let status =
             std::fs::read_to_string(format!("/proc/{}/status", self.function.id()?)).ok()?;
@@ -146,6 +167,16 @@ impl Emulator {
             .parse()
             .ok()
     }
+}
+
+async fn eventually(check: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if check() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    false
 }
 
 fn discord_signed(body: &str) -> Value {
@@ -205,12 +236,11 @@ on_both_backends! {
         let answer = lambda.invoke("POST", "/webhooks/twitch", twitch_signed("notification", "m-online", &online), &online).await;
         let answered = Instant::now();
         assert_eq!(answer["statusCode"], 204);
-        let mut delivered = false;
-        for _ in 0..200 {
-            if discord.messages_in(LIVE).len() == 1 { delivered = true; break; }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        assert!(delivered, "the extension delivered the notification after the response");
+        // Lambda starts the next invocation only once the extension is done
+        // with this one (the emulator hands the extension its event late).
+        lambda.invoke("GET", "/api/health", json!({}), "").await;
+        let delivered = eventually(|| discord.messages_in(LIVE).len() == 1).await;
+        assert!(delivered, "the extension delivered the notification after the response; log:\n{}", lambda.log_tail());
         let post = discord.calls("POST", &format!("/channels/{LIVE}/messages"));
         assert!(answered < post[0].at + Duration::from_millis(400), "the response left before Discord answered");
 
@@ -218,12 +248,9 @@ on_both_backends! {
         let add = slash(AS_ADMIN, "streamers", sub("add", json!([string("login", "shroud")])), json!({})).to_string();
         let answer = lambda.invoke("POST", "/interactions", discord_signed(&add), &add).await;
         assert_eq!(serde_json::from_str::<Value>(answer["body"].as_str().unwrap()).unwrap()["type"], 5);
-        let mut edited = false;
-        for _ in 0..200 {
-            if !discord.calls("PATCH", "/messages/@original").is_empty() { edited = true; break; }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        assert!(edited, "the deferred reply was delivered after the response");
+        lambda.invoke("GET", "/api/health", json!({}), "").await;
+        let edited = eventually(|| discord.calls("PATCH", "/messages/@original").len() == 1).await;
+        assert!(edited, "the deferred reply was delivered after the response; log:\n{}", lambda.log_tail());
         if let Some(rss) = lambda.rss_kib() {
             eprintln!("lambda bootstrap RSS after the invocations: {} KiB", rss);
         }
