@@ -257,6 +257,11 @@ on_both_backends! {
         assert!(acked < first_call + Duration::from_millis(50), "acknowledged before any Discord call completed");
         assert!(acked - sent < Duration::from_secs(2));
         assert!(states(&app, 200, "s-big").await.iter().all(|s| *s == OutboxState::Sent));
+        // The delivery rate, for sizing (the Lambda sweep's timeout): paced
+        // to Discord's 50 requests per second.
+        let posts = app.discord.calls("POST", "/messages");
+        let span = posts.iter().map(|c| c.at).max().unwrap() - first_call;
+        eprintln!("delivered {} messages in {:.2} s ({:.0}/s)", posts.len(), span.as_secs_f64(), posts.len() as f64 / span.as_secs_f64());
     }
 }
 
