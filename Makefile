@@ -6,8 +6,9 @@ serve:
 	./scripts/build-frontend
 	cargo run --release -- serve
 
-## Every check CI makes: the web app's build and tests, fmt, clippy, and all
-## tests on SQLite and Postgres (including the browser tests in Chromium).
+## Every check CI makes: the web app's build and tests, template.yaml, the
+## Lambda build, fmt, clippy, and all tests on SQLite and Postgres (including
+## the browser tests in Chromium and the Lambda emulator tests).
 test:
 	./scripts/check
 
