@@ -1,6 +1,6 @@
 //! Housekeeping that runs every minute in `serve` (and from the scheduled
 //! invocation on Lambda): resubscribe what Twitch revoked, forget old
-//! EventSub message ids and spent link tokens.
+//! EventSub message ids, spent link tokens and month-old notifications.
 
 use std::time::Duration;
 
@@ -8,6 +8,9 @@ use crate::{state::AppState, twitch::subscriptions};
 
 /// EventSub ids are kept well past Twitch's retry horizon.
 const KEEP_MESSAGE_IDS_MS: i64 = 24 * 60 * 60 * 1000;
+/// Finished notifications are kept a month (for `/streamers list`'s "last
+/// posted" and a stream that ends days later), then forgotten.
+const KEEP_NOTIFICATIONS_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 pub const INTERVAL: Duration = Duration::from_secs(60);
 /// Streamers whose subscriptions are repaired per run (Twitch rate limits).
 const REPAIRS_PER_RUN: usize = 50;
@@ -32,6 +35,10 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     state
         .db
         .forget_template_drafts_before(now - KEEP_MESSAGE_IDS_MS)
+        .await?;
+    state
+        .db
+        .forget_notifications_before(now - KEEP_NOTIFICATIONS_MS)
         .await?;
     Ok(())
 }

@@ -293,6 +293,22 @@ impl Db {
         })
     }
 
+    /// Forgets finished notifications queued before `cutoff` (stream ids are
+    /// never reused, so a resend can't slip through); rows still pending or
+    /// waiting for their stream-end edit stay. Returns how many went.
+    pub async fn forget_notifications_before(&self, cutoff: i64) -> StoreResult<u64> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "DELETE FROM notification_log WHERE created_at < $1 AND state <> 'pending' \
+                 AND (end_state IS NULL OR end_state = 'done') AND refresh_due_at IS NULL",
+            )
+            .bind(cutoff)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected())
+        })
+    }
+
     /// When this guild last got a notification for this streamer.
     pub async fn last_notification_sent(
         &self,

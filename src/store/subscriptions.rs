@@ -69,6 +69,31 @@ impl Db {
         })
     }
 
+    /// Records a subscription whose challenge was answered as enabled, in
+    /// one statement and only while a guild tracks the streamer: a late
+    /// challenge can't bring back a subscription deleted after the last
+    /// guild stopped tracking. Returns whether it was recorded.
+    pub async fn record_confirmed_subscription(&self, s: &Subscription) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "INSERT INTO eventsub_subscriptions (subscription_id, twitch_id, sub_type, version, \
+                 status, cost, created_at, updated_at) \
+                 SELECT $1, $2, $3, $4, 'enabled', $5, $6, $6 \
+                 WHERE EXISTS (SELECT 1 FROM guild_streamers WHERE twitch_id = $2) \
+                 ON CONFLICT (subscription_id) DO UPDATE SET status = 'enabled', updated_at = excluded.updated_at",
+            )
+            .bind(&s.subscription_id)
+            .bind(&s.twitch_id)
+            .bind(&s.sub_type)
+            .bind(&s.version)
+            .bind(s.cost)
+            .bind(s.updated_at)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
     pub async fn set_subscription_status(
         &self,
         subscription_id: &str,

@@ -138,23 +138,15 @@ pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
     let Some(twitch_id) = sub.condition.broadcaster_user_id.as_deref() else {
         return;
     };
-    let result = async {
-        // Only while a server tracks the streamer: a challenge that arrives
-        // after the last server stopped (and the subscription was deleted)
-        // must not bring the record back.
-        if state.db.tracking_guild_count(twitch_id).await? > 0 {
-            let enabled = EventSubSubscription {
-                status: "enabled".into(),
-                ..sub.clone()
-            };
-            state
-                .db
-                .upsert_subscription(&record(&enabled, twitch_id, state.now_ms()))
-                .await?;
-        }
-        Ok::<_, sqlx::Error>(())
+    let enabled = EventSubSubscription {
+        status: "enabled".into(),
+        ..sub.clone()
     };
-    if let Err(e) = result.await {
+    let result = state
+        .db
+        .record_confirmed_subscription(&record(&enabled, twitch_id, state.now_ms()))
+        .await;
+    if let Err(e) = result {
         tracing::warn!(error = %e, subscription.id = %sub.id, "could not record an enabled subscription");
     }
 }

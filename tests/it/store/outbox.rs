@@ -91,6 +91,28 @@ on_both_backends! {
         assert_eq!((failed.state, failed.last_error.as_deref()), (OutboxState::Failed, Some("50013 Missing Permissions")));
     }
 
+    async fn old_finished_notifications_are_forgotten_and_unfinished_ones_kept(db) {
+        tracked_by(&db, 3).await;
+        db.enqueue_stream_online(STREAMER, "old", 100, 100).await.unwrap();
+        let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
+        let by_guild = |g: i64| rows.iter().find(|r| r.guild_id == g).unwrap().id;
+        db.mark_notification_sent(by_guild(1), "w", 5, 6, 150).await.unwrap();
+        db.mark_notification_sent(by_guild(2), "w", 5, 7, 150).await.unwrap();
+        // Guild 3's notification is still pending (released for a retry).
+        db.schedule_notification_retry(by_guild(3), "w", 10_000, "502", 150).await.unwrap();
+        // The stream ended: guild 1's end edit is done, guild 2's still due.
+        db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: STREAMER }, 160).await.unwrap();
+        let ended = db.claim_due_notifications("w2", 170, 1_000, 10).await.unwrap();
+        let guild_1 = ended.iter().find(|r| r.guild_id == 1).unwrap().id;
+        db.finish_notification_end(guild_1, "w2", 180).await.unwrap();
+        db.enqueue_stream_online(STREAMER, "new", 5_000, 5_000).await.unwrap();
+        assert_eq!(db.forget_notifications_before(1_000).await.unwrap(), 1, "only guild 1's finished row");
+        assert_eq!(db.notification(1, "old").await.unwrap(), None);
+        assert!(db.notification(2, "old").await.unwrap().is_some(), "its end edit is still due");
+        assert!(db.notification(3, "old").await.unwrap().is_some(), "still pending");
+        assert!(db.notification(1, "new").await.unwrap().is_some(), "recent rows stay");
+    }
+
     async fn concurrent_workers_never_claim_the_same_row(db) {
         tracked_by(&db, 60).await;
         db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();

@@ -71,6 +71,18 @@ on_both_backends! {
         assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "notification_failures_exceeded");
     }
 
+    async fn a_confirmed_subscription_is_recorded_only_while_tracked(db) {
+        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: "37402112", login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        assert!(!db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap(), "nobody tracks them");
+        assert!(db.subscriptions_for("37402112").await.unwrap().is_empty());
+        db.ensure_guild(1, None, 1).await.unwrap();
+        db.track_streamer(1, "37402112", None, 1).await.unwrap();
+        assert!(db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap());
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled");
+        db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled", "a late 202 doesn't undo it");
+    }
+
     async fn deleted_subscriptions_are_gone(db) {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         assert!(db.delete_subscription("sub-1").await.unwrap());
