@@ -309,19 +309,16 @@ impl Db {
         })
     }
 
-    /// When this guild last got a notification for this streamer.
-    pub async fn last_notification_sent(
-        &self,
-        guild_id: i64,
-        twitch_id: &str,
-    ) -> StoreResult<Option<i64>> {
+    /// When this guild last got a notification, per streamer (one query
+    /// for `/streamers list`, however many streamers).
+    pub async fn last_notifications_sent(&self, guild_id: i64) -> StoreResult<Vec<(String, i64)>> {
         on_db!(self, |pool| {
-            sqlx::query_scalar(
-                "SELECT MAX(sent_at) FROM notification_log WHERE guild_id = $1 AND twitch_id = $2 AND state = 'sent'",
+            sqlx::query_as(
+                "SELECT twitch_id, MAX(sent_at) FROM notification_log \
+                 WHERE guild_id = $1 AND state = 'sent' GROUP BY twitch_id",
             )
             .bind(guild_id)
-            .bind(twitch_id)
-            .fetch_one(pool)
+            .fetch_all(pool)
             .await
         })
     }

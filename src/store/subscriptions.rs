@@ -150,6 +150,21 @@ impl Db {
         })
     }
 
+    /// The subscriptions of every streamer this guild tracks, in one query.
+    pub async fn guild_subscriptions(&self, guild_id: i64) -> StoreResult<Vec<Subscription>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                subscription_columns!(),
+                " FROM eventsub_subscriptions WHERE twitch_id IN \
+                 (SELECT twitch_id FROM guild_streamers WHERE guild_id = $1) ORDER BY twitch_id, sub_type"
+            ))
+            .bind(guild_id)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
     pub async fn all_subscriptions(&self) -> StoreResult<Vec<Subscription>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(

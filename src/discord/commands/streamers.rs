@@ -15,7 +15,8 @@ use crate::{
     },
     links, notify,
     store::{
-        GuildConfig, NewStreamer, OptionalPingMode, PingMode, StreamerOverrides, TrackedStreamer,
+        GuildConfig, NewStreamer, OptionalPingMode, PingMode, StreamerOverrides, Subscription,
+        TrackedStreamer,
     },
     twitch::{TwitchLogin, subscriptions},
 };
@@ -305,8 +306,18 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     if tracked.is_empty() {
         lines.push("This server doesn't follow anyone yet. Add a streamer with `/streamers add login:<Twitch name>`.".to_owned());
     }
+    let subs = ctx.state.db.guild_subscriptions(ctx.guild_id).await?;
+    let last_sent: std::collections::HashMap<String, i64> = ctx
+        .state
+        .db
+        .last_notifications_sent(ctx.guild_id)
+        .await?
+        .into_iter()
+        .collect();
     for t in &tracked {
-        lines.push(streamer_line(ctx, &config, t).await?);
+        let id = &t.streamer.twitch_id;
+        let own: Vec<&Subscription> = subs.iter().filter(|s| &s.twitch_id == id).collect();
+        lines.push(streamer_line(&config, t, &own, last_sent.get(id).copied()));
     }
     let description = fit(&lines, 4000);
     let embed = EmbedBuilder::new()
@@ -321,18 +332,20 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     Ok(Reply::embed(embed).into_response())
 }
 
-async fn streamer_line(
-    ctx: &Ctx,
+/// One streamer in `/streamers list`: liveness, alert health (with the
+/// fix), where and whom it posts, and when it last did.
+fn streamer_line(
     config: &GuildConfig,
     t: &TrackedStreamer,
-) -> anyhow::Result<String> {
+    subs: &[&Subscription],
+    last_sent: Option<i64>,
+) -> String {
     let s = &t.streamer;
     let live = if s.live_stream_id.is_some() {
         "🔴 live now"
     } else {
         "⚫ offline"
     };
-    let subs = ctx.state.db.subscriptions_for(&s.twitch_id).await?;
     let healthy = subs.iter().filter(|s| s.status == "enabled").count();
     let health = match (s.problem.as_deref(), healthy) {
         (Some("user_removed"), _) => "⚠️ this Twitch account was deleted or banned: remove it with `/streamers remove`".to_owned(),
@@ -340,23 +353,18 @@ async fn streamer_line(
         _ if subs.iter().any(|s| s.status == "webhook_callback_verification_pending") => "⏳ alerts being confirmed by Twitch".to_owned(),
         _ => "⚠️ alerts not active yet: I retry every minute (the operator can run `streammaxing eventsub sync`)".to_owned(),
     };
-    let last = match ctx
-        .state
-        .db
-        .last_notification_sent(ctx.guild_id, &s.twitch_id)
-        .await?
-    {
+    let last = match last_sent {
         Some(at) => format!("last posted <t:{}:R>", at / 1000),
         None => "never posted yet".to_owned(),
     };
     let linked = if s.linked { " · ✔️ linked" } else { "" };
-    Ok(format!(
+    format!(
         "**[{}](https://twitch.tv/{})** · {live}{linked}\n{health}\n{} · pings {} · {last}\n",
         reply::escape(&s.display_name),
         s.login,
         where_to(config, Some(t)),
         whom(config, Some(t)),
-    ))
+    )
 }
 
 /// Joins lines up to `limit` characters, saying how many did not fit.

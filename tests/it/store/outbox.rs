@@ -113,6 +113,18 @@ on_both_backends! {
         assert!(db.notification(1, "new").await.unwrap().is_some(), "recent rows stay");
     }
 
+    async fn the_last_post_per_streamer_comes_in_one_query(db) {
+        tracked_by(&db, 2).await;
+        assert!(db.last_notifications_sent(1).await.unwrap().is_empty());
+        for (stream, at) in [("s1", 100), ("s2", 200)] {
+            db.enqueue_stream_online(STREAMER, stream, at, at).await.unwrap();
+            for row in db.claim_due_notifications("w", at, 1_000, 10).await.unwrap() {
+                db.mark_notification_sent(row.id, "w", 5, row.id, at + 5).await.unwrap();
+            }
+        }
+        assert_eq!(db.last_notifications_sent(1).await.unwrap(), [(STREAMER.to_string(), 205)]);
+    }
+
     async fn concurrent_workers_never_claim_the_same_row(db) {
         tracked_by(&db, 60).await;
         db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();

@@ -83,6 +83,18 @@ on_both_backends! {
         assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled", "a late 202 doesn't undo it");
     }
 
+    async fn a_guilds_subscriptions_come_in_one_query(db) {
+        for (guild, id) in [(1, "37402112"), (2, "999")] {
+            db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: id, login: id, display_name: id, avatar_url: None }, 1).await.unwrap();
+            db.ensure_guild(guild, None, 1).await.unwrap();
+            db.track_streamer(guild, id, None, 1).await.unwrap();
+        }
+        db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
+        db.upsert_subscription(&Subscription { subscription_id: "sub-2".into(), twitch_id: "999".into(), ..online("", "enabled") }).await.unwrap();
+        let ids: Vec<String> = db.guild_subscriptions(1).await.unwrap().into_iter().map(|s| s.subscription_id).collect();
+        assert_eq!(ids, ["sub-1"], "only this guild's streamers");
+    }
+
     async fn deleted_subscriptions_are_gone(db) {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         assert!(db.delete_subscription("sub-1").await.unwrap());
