@@ -34,12 +34,7 @@ async fn notify_toggle(ctx: &Ctx, twitch_id: &str) -> anyhow::Result<Interaction
             "This server doesn't follow that streamer any more.",
         ));
     };
-    let config = ctx.guild_config().await?;
-    let preferences = ctx
-        .state
-        .db
-        .notify_preferences(ctx.guild_id, ctx.user_id)
-        .await?;
-    let on = !roles::is_on(ctx, &config, &tracked, &preferences);
+    let choices = roles::MemberChoices::load(ctx).await?;
+    let on = !choices.is_on(ctx, &tracked);
     Ok(ctx.defer(move |ctx| async move { roles::set_notify(&ctx, &tracked, on).await }))
 }

@@ -34,29 +34,50 @@ pub fn effective_mode(config: &GuildConfig, tracked: &TrackedStreamer) -> PingMo
     tracked.overrides.ping_mode.0.unwrap_or(config.ping_mode)
 }
 
-/// Is this member pinged for this streamer? With opt-in roles, holding the
-/// role decides; otherwise the saved choice (default: on).
-pub fn is_on(
-    ctx: &Ctx,
-    config: &GuildConfig,
-    tracked: &TrackedStreamer,
-    preferences: &[(String, bool)],
-) -> bool {
-    let member_roles = ctx
-        .interaction
-        .member
-        .as_ref()
-        .map(|m| m.roles.as_slice())
-        .unwrap_or(&[]);
-    match (effective_mode(config, tracked), tracked.notify_role_id) {
-        (PingMode::StreamerRole, Some(role)) => {
-            member_roles.iter().any(|r| snowflake(r.get()) == role)
+/// What decides whether the interacting member is pinged: the server's
+/// settings and the member's saved choices.
+pub struct MemberChoices {
+    config: GuildConfig,
+    preferences: Vec<(String, bool)>,
+}
+
+impl MemberChoices {
+    pub async fn load(ctx: &Ctx) -> anyhow::Result<Self> {
+        let config = ctx.guild_config().await?;
+        let preferences = ctx
+            .state
+            .db
+            .notify_preferences(ctx.guild_id, ctx.user_id)
+            .await?;
+        Ok(Self {
+            config,
+            preferences,
+        })
+    }
+
+    /// Is this member pinged for this streamer? With opt-in roles, holding
+    /// the role decides; otherwise the saved choice (default: on).
+    pub fn is_on(&self, ctx: &Ctx, tracked: &TrackedStreamer) -> bool {
+        let member_roles = ctx
+            .interaction
+            .member
+            .as_ref()
+            .map(|m| m.roles.as_slice())
+            .unwrap_or(&[]);
+        match (
+            effective_mode(&self.config, tracked),
+            tracked.notify_role_id,
+        ) {
+            (PingMode::StreamerRole, Some(role)) => {
+                member_roles.iter().any(|r| snowflake(r.get()) == role)
+            }
+            (PingMode::StreamerRole, None) => false,
+            _ => self
+                .preferences
+                .iter()
+                .find(|(id, _)| *id == tracked.streamer.twitch_id)
+                .is_none_or(|(_, on)| *on),
         }
-        (PingMode::StreamerRole, None) => false,
-        _ => preferences
-            .iter()
-            .find(|(id, _)| *id == tracked.streamer.twitch_id)
-            .is_none_or(|(_, on)| *on),
     }
 }
 

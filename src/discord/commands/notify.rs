@@ -70,16 +70,11 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             "This server doesn't follow any streamers yet.",
         ));
     }
-    let config = ctx.guild_config().await?;
-    let preferences = ctx
-        .state
-        .db
-        .notify_preferences(ctx.guild_id, ctx.user_id)
-        .await?;
+    let choices = roles::MemberChoices::load(ctx).await?;
     let lines: Vec<String> = tracked
         .iter()
         .map(|t| {
-            let on = roles::is_on(ctx, &config, t, &preferences);
+            let on = choices.is_on(ctx, t);
             format!(
                 "{} **{}**",
                 if on { "🔔" } else { "🔕" },
