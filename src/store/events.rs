@@ -3,7 +3,7 @@
 //! fully recorded (and later resends are ignored) or not at all (and the
 //! error makes Twitch send it again).
 
-use super::{Db, StoreResult, on_db, outbox::ENQUEUE_ONLINE};
+use super::{Db, StoreResult, on_db};
 
 /// What a stream event changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +28,9 @@ pub enum StreamEvent<'a> {
 pub enum Applied {
     /// This message id was handled before; nothing changed.
     Duplicate,
-    /// Recorded; `queued` notifications were added to the outbox.
-    Recorded { queued: u64 },
+    /// Recorded; `fanout` when a go-live now waits for the delivery worker
+    /// to queue one notification per tracking guild.
+    Recorded { fanout: bool },
 }
 
 impl Db {
@@ -54,7 +55,7 @@ impl Db {
             if !first_time {
                 return Ok(Applied::Duplicate);
             }
-            let mut queued = 0;
+            let mut fanout = false;
             match *event {
                 StreamEvent::Online {
                     twitch_id,
@@ -71,16 +72,33 @@ impl Db {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                    queued = sqlx::query(ENQUEUE_ONLINE)
-                        .bind(twitch_id)
-                        .bind(stream_id)
-                        .bind(now)
-                        .bind(started_at)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
+                    // One row, however many guilds follow the streamer: the
+                    // worker fans it out (`expand_stream_fanouts`), so the
+                    // acknowledgement costs the same for 1 or 10,000 guilds.
+                    fanout = sqlx::query(
+                        "INSERT INTO stream_fanouts (twitch_id, stream_id, started_at, received_at) \
+                         SELECT $1, $2, $3, $4 \
+                         WHERE EXISTS (SELECT 1 FROM guild_streamers WHERE twitch_id = $1) \
+                         AND NOT EXISTS (SELECT 1 FROM stream_fanouts WHERE twitch_id = $1 AND stream_id = $2) \
+                         AND NOT EXISTS (SELECT 1 FROM notification_log WHERE twitch_id = $1 AND stream_id = $2)",
+                    )
+                    .bind(twitch_id)
+                    .bind(stream_id)
+                    .bind(started_at)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                        == 1;
                 }
                 StreamEvent::Offline { twitch_id } => {
+                    sqlx::query(
+                        "UPDATE stream_fanouts SET ended_at = $2 WHERE twitch_id = $1 AND ended_at IS NULL",
+                    )
+                    .bind(twitch_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                     sqlx::query(
                         "UPDATE notification_log SET ended_at = $2, updated_at = $2, \
                          end_state = 'pending', next_attempt_at = $2 \
@@ -130,7 +148,7 @@ impl Db {
                 }
             }
             tx.commit().await?;
-            Ok(Applied::Recorded { queued })
+            Ok(Applied::Recorded { fanout })
         })
     }
 }

@@ -56,14 +56,27 @@ macro_rules! outbox_columns {
 }
 
 /// One pending row per guild that tracks streamer `$1` with notifications
-/// enabled, for stream `$2` (started at `$4`), due at `$3`; guilds that have
-/// a row for this stream keep it.
-pub(super) const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (guild_id, twitch_id, \
-     stream_id, next_attempt_at, created_at, updated_at, stream_started_at) \
-     SELECT gs.guild_id, gs.twitch_id, $2, $3, $3, $3, $4 FROM guild_streamers gs \
+/// enabled, for stream `$2` (started at `$5`), due at `$3`, queued at `$4`;
+/// `$6` is when the stream ended if it already has (the row then only
+/// records that it was never announced). Guilds that have a row for this
+/// stream keep it.
+const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (guild_id, twitch_id, \
+     stream_id, next_attempt_at, created_at, updated_at, stream_started_at, ended_at, end_state) \
+     SELECT gs.guild_id, gs.twitch_id, $2, $3, $4, $3, $5, $6, \
+     CASE WHEN $6 IS NULL THEN NULL ELSE 'pending' END FROM guild_streamers gs \
      JOIN guild_config gc ON gc.guild_id = gs.guild_id \
      WHERE gs.twitch_id = $1 AND gc.enabled \
      ON CONFLICT (guild_id, stream_id) DO NOTHING";
+
+/// A go-live waiting for its fan-out (see `stream_fanouts`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct Fanout {
+    twitch_id: String,
+    stream_id: String,
+    started_at: i64,
+    received_at: i64,
+    ended_at: Option<i64>,
+}
 
 impl Db {
     /// Queues one notification per guild that tracks the streamer and has
@@ -81,11 +94,57 @@ impl Db {
                 .bind(twitch_id)
                 .bind(stream_id)
                 .bind(now)
+                .bind(now)
                 .bind(started_at)
+                .bind(None::<i64>)
                 .execute(pool)
                 .await?;
             Ok(result.rows_affected())
         })
+    }
+
+    /// Turns every recorded go-live into its per-guild outbox rows, one
+    /// go-live per transaction (taken and expanded together, so a crash
+    /// leaves it to the next worker and concurrent workers never both take
+    /// one). Returns how many rows were queued.
+    pub async fn expand_stream_fanouts(&self, now: i64) -> StoreResult<u64> {
+        macro_rules! take {
+            ($lock:literal) => {
+                concat!(
+                    "DELETE FROM stream_fanouts WHERE id = \
+                     (SELECT id FROM stream_fanouts ORDER BY id LIMIT 1",
+                    $lock,
+                    ") RETURNING twitch_id, stream_id, started_at, received_at, ended_at"
+                )
+            };
+        }
+        let take = match self {
+            Db::Postgres(_) => take!(" FOR UPDATE SKIP LOCKED"),
+            Db::Sqlite(_) => take!(""),
+        };
+        let mut queued = 0;
+        loop {
+            let expanded = on_db!(self, |pool| {
+                let mut tx = pool.begin().await?;
+                let fanout: Option<Fanout> = sqlx::query_as(take).fetch_optional(&mut *tx).await?;
+                let Some(f) = fanout else {
+                    return Ok(queued);
+                };
+                let rows = sqlx::query(ENQUEUE_ONLINE)
+                    .bind(&f.twitch_id)
+                    .bind(&f.stream_id)
+                    .bind(now)
+                    .bind(f.received_at)
+                    .bind(f.started_at)
+                    .bind(f.ended_at)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                tx.commit().await?;
+                rows
+            });
+            queued += expanded;
+        }
     }
 
     /// Claims up to `limit` due rows for `owner` until `now + lease_ms`.

@@ -97,9 +97,9 @@ pub(super) async fn handle(
         })?;
     match applied {
         Applied::Duplicate => tracing::info!("duplicate EventSub message ignored"),
-        Applied::Recorded { queued } => {
-            tracing::info!(subscription.type = %n.subscription.sub_type, queued, "EventSub notification recorded");
-            if queued > 0 {
+        Applied::Recorded { fanout } => {
+            tracing::info!(subscription.type = %n.subscription.sub_type, fanout, "EventSub notification recorded");
+            if fanout {
                 state.wake_delivery();
             }
         }

@@ -115,6 +115,7 @@ on_both_backends! {
         // Queue the notification without waking anyone, as a dying worker
         // would have claimed it: lease taken, message posted, never recorded.
         app.db.apply_stream_event("m-1", &streammaxing::store::StreamEvent::Online { twitch_id: SHROUD, stream_id: "s-1", started_at: 1 }, 0).await.unwrap();
+        app.db.expand_stream_fanouts(0).await.unwrap();
         let now = chrono::Utc::now().timestamp_millis();
         let claimed = app.db.claim_due_notifications("dead-worker", now, deliver::LEASE_MS, 10).await.unwrap();
         let nonce = format!("sm{}", claimed[0].id);

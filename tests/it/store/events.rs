@@ -31,11 +31,16 @@ const ONLINE: StreamEvent<'static> = StreamEvent::Online {
 on_both_backends! {
     async fn going_live_records_the_stream_and_queues_every_guild(db) {
         tracked_in_two_guilds(&db).await;
-        assert_eq!(db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap(), Applied::Recorded { queued: 2 });
+        assert_eq!(db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap(), Applied::Recorded { fanout: true });
         let s = db.streamer(ID).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id.as_deref(), s.live_since), (Some("s-1"), Some(90)));
-        assert!(db.notification(1, "s-1").await.unwrap().is_some());
-        assert!(db.notification(2, "s-1").await.unwrap().is_some());
+        assert_eq!(db.notification(1, "s-1").await.unwrap(), None, "the request itself queues no guild");
+        assert_eq!(db.expand_stream_fanouts(120).await.unwrap(), 2, "the worker fans it out");
+        for guild in [1, 2] {
+            let row = db.notification(guild, "s-1").await.unwrap().unwrap();
+            assert_eq!((row.created_at, row.next_attempt_at, row.stream_started_at, row.ended_at), (100, 120, Some(90), None));
+        }
+        assert_eq!(db.expand_stream_fanouts(130).await.unwrap(), 0, "a fan-out runs once");
     }
 
     async fn a_repeated_message_id_changes_nothing(db) {
@@ -50,12 +55,35 @@ on_both_backends! {
     async fn a_new_message_id_for_the_same_stream_queues_nothing_new(db) {
         tracked_in_two_guilds(&db).await;
         db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
-        assert_eq!(db.apply_stream_event("m-2", &ONLINE, 200).await.unwrap(), Applied::Recorded { queued: 0 });
+        assert_eq!(db.apply_stream_event("m-2", &ONLINE, 200).await.unwrap(), Applied::Recorded { fanout: false });
+        db.expand_stream_fanouts(210).await.unwrap();
+        assert_eq!(db.apply_stream_event("m-3", &ONLINE, 300).await.unwrap(), Applied::Recorded { fanout: false });
+        assert_eq!(db.expand_stream_fanouts(310).await.unwrap(), 0);
+    }
+
+    async fn a_stream_that_ends_before_its_fan_out_is_never_announced(db) {
+        tracked_in_two_guilds(&db).await;
+        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
+        db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: ID }, 150).await.unwrap();
+        assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 2);
+        let row = db.notification(1, "s-1").await.unwrap().unwrap();
+        assert_eq!((row.ended_at, row.end_state.as_deref()), (Some(150), Some("pending")));
+    }
+
+    async fn guilds_with_notifications_paused_get_no_row(db) {
+        tracked_in_two_guilds(&db).await;
+        let mut config = db.guild_config(2).await.unwrap().unwrap();
+        config.enabled = false;
+        db.save_guild_config(&config, 1).await.unwrap();
+        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
+        assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 1);
+        assert_eq!(db.notification(2, "s-1").await.unwrap(), None);
     }
 
     async fn going_offline_ends_the_stream(db) {
         tracked_in_two_guilds(&db).await;
         db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
+        db.expand_stream_fanouts(120).await.unwrap();
         db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: ID }, 500).await.unwrap();
         let s = db.streamer(ID).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id, s.last_offline_at), (None, Some(500)));
@@ -72,7 +100,7 @@ on_both_backends! {
 
     async fn events_for_unknown_streamers_are_recorded_and_queue_nothing(db) {
         let event = StreamEvent::Online { twitch_id: "999", stream_id: "x", started_at: 1 };
-        assert_eq!(db.apply_stream_event("m-1", &event, 100).await.unwrap(), Applied::Recorded { queued: 0 });
+        assert_eq!(db.apply_stream_event("m-1", &event, 100).await.unwrap(), Applied::Recorded { fanout: false });
         assert!(!db.remember_eventsub_message("m-1", 100).await.unwrap(), "the id is remembered");
     }
 }

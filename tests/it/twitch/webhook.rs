@@ -109,8 +109,17 @@ on_both_backends! {
         app.track(&[1, 2, 3], SHROUD, "shroud").await;
         let response = app.twitch_online("m-1", SHROUD, "40952121085").await;
         assert_eq!(response.status(), 204);
+        // The worker fans the go-live out to every tracking guild.
         for guild in [1, 2, 3] {
-            assert!(app.db.notification(guild, "40952121085").await.unwrap().is_some(), "guild {guild}");
+            let mut queued = None;
+            for _ in 0..200 {
+                queued = app.db.notification(guild, "40952121085").await.unwrap();
+                if queued.is_some() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+            }
+            assert!(queued.is_some(), "guild {guild}");
         }
         assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().live_stream_id.as_deref(), Some("40952121085"));
     }
