@@ -104,6 +104,9 @@ pub struct Config {
     pub twitch: Option<TwitchConfig>,
     pub app_secret: Option<SecretString>,
     pub discord_api_url: Url,
+    /// Requests per second allowed by Discord's global limit (50 unless
+    /// Discord raised it for this bot; 0 turns pacing off, for benches).
+    pub discord_global_rate: u32,
     pub twitch_helix_url: Url,
     pub twitch_oauth_url: Url,
     pub log_format: LogFormat,
@@ -237,6 +240,18 @@ impl Config {
             disabled.push(("web links and template editor", vec!["APP_SECRET"]));
         }
 
+        let discord_global_rate = match var("DISCORD_GLOBAL_RATE_LIMIT") {
+            None => crate::discord::rest::GLOBAL_PER_SECOND,
+            Some(raw) => raw.trim().parse::<u32>().map_err(|_| {
+                ConfigError::new(
+                    "DISCORD_GLOBAL_RATE_LIMIT",
+                    format!(
+                        "{raw:?} is not a number of requests per second (Discord's default is 50)"
+                    ),
+                )
+            })?,
+        };
+
         let log_format = match var("LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -256,6 +271,7 @@ impl Config {
             twitch,
             app_secret,
             discord_api_url,
+            discord_global_rate,
             twitch_helix_url,
             twitch_oauth_url,
             log_format,

@@ -46,6 +46,7 @@ impl AppState {
             Arc::new(discord::rest::DiscordRest::new(
                 &config.discord_api_url,
                 d.bot_token.clone(),
+                config.discord_global_rate,
             ))
         });
         Self(Arc::new(Inner {

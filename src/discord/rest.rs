@@ -3,7 +3,13 @@
 //!
 //! - per-route buckets follow `X-RateLimit-Remaining` / `-Reset-After`, so a
 //!   request waits for its bucket instead of earning a 429;
-//! - global traffic is paced to Discord's 50 requests per second;
+//! - global traffic is paced evenly to Discord's 50 requests per second
+//!   (one request every 20.4 ms, so no one-second window, however Discord
+//!   aligns it, ever holds more than 50), or to the higher limit Discord
+//!   granted a large bot (`DISCORD_GLOBAL_RATE_LIMIT`);
+//! - a request that would have to wait more than a few seconds (a global
+//!   pause, an exhausted route bucket) fails at once with `RateLimited`, so
+//!   the caller reschedules it rather than sitting on its outbox lease;
 //! - a 429 (route or global) is never retried here: the caller gets
 //!   `retry_after` and schedules the work for later, and a global 429 pauses
 //!   every request of this process until it has passed.
@@ -22,6 +28,8 @@ use tokio::sync::Mutex;
 
 /// Discord's global limit per bot token.
 pub const GLOBAL_PER_SECOND: u32 = 50;
+/// Longest wait for a turn before giving the request back to the caller.
+const MAX_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RestError {
@@ -50,6 +58,8 @@ pub struct DiscordRest {
     http: reqwest::Client,
     base: String,
     token: SecretString,
+    /// Time between two requests; `None` sends as fast as Discord answers.
+    spacing: Option<Duration>,
     limits: Mutex<Limits>,
 }
 
@@ -57,14 +67,16 @@ pub struct DiscordRest {
 struct Limits {
     /// No request before this (a global 429 was received).
     paused_until: Option<Instant>,
-    /// Start of the current one-second window and requests sent in it.
-    window: Option<(Instant, u32)>,
+    /// The earliest moment the next request may go (even pacing).
+    next_slot: Option<Instant>,
     /// Route key → (remaining, resets at).
     routes: HashMap<String, (u64, Instant)>,
 }
 
 impl DiscordRest {
-    pub fn new(api_url: &url::Url, token: SecretString) -> Self {
+    /// A client paced to `per_second` requests a second (0: unpaced, for a
+    /// test bench whose stand-in has no limit).
+    pub fn new(api_url: &url::Url, token: SecretString, per_second: u32) -> Self {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(10))
@@ -79,6 +91,8 @@ impl DiscordRest {
             http,
             base: format!("{}/api/v10", api_url.as_str().trim_end_matches('/')),
             token,
+            // 2 % under the limit: clock jitter never tips a window over it.
+            spacing: (per_second > 0).then(|| Duration::from_secs(1).mul_f64(1.02) / per_second),
             limits: Mutex::default(),
         }
     }
@@ -145,7 +159,7 @@ impl DiscordRest {
         route: &str,
         body: Option<&Value>,
     ) -> Result<Value, RestError> {
-        self.wait_for_turn(route).await;
+        self.wait_for_turn(route).await?;
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
@@ -181,43 +195,42 @@ impl DiscordRest {
         }
     }
 
-    /// Waits out a global pause, the one-second global window and the
-    /// route's bucket; then takes a slot.
-    async fn wait_for_turn(&self, route: &str) {
+    /// Waits out a global pause and the route's bucket, then takes the
+    /// next evenly paced slot; gives up with `RateLimited` when that would
+    /// take longer than [`MAX_WAIT`].
+    async fn wait_for_turn(&self, route: &str) -> Result<(), RestError> {
         loop {
             let wait = {
                 let mut limits = self.limits.lock().await;
                 let now = Instant::now();
-                let paused = limits
-                    .paused_until
-                    .filter(|until| *until > now)
-                    .map(|until| until - now);
+                let paused = limits.paused_until.filter(|until| *until > now);
                 let bucket = limits
                     .routes
                     .get(route)
                     .filter(|(remaining, reset)| *remaining == 0 && *reset > now)
-                    .map(|(_, reset)| *reset - now);
-                let window = match limits.window {
-                    Some((start, sent))
-                        if now - start < Duration::from_secs(1) && sent >= GLOBAL_PER_SECOND =>
-                    {
-                        Some(start + Duration::from_secs(1) - now)
+                    .map(|(_, reset)| *reset);
+                match (paused, bucket) {
+                    (Some(until), _) | (None, Some(until)) => {
+                        if until - now > MAX_WAIT {
+                            return Err(RestError::RateLimited {
+                                retry_after: until - now,
+                                global: paused.is_some(),
+                            });
+                        }
+                        until - now
                     }
-                    _ => None,
-                };
-                match paused.or(bucket).or(window) {
-                    Some(wait) => wait,
-                    None => {
-                        limits.window = match limits.window {
-                            Some((start, sent)) if now - start < Duration::from_secs(1) => {
-                                Some((start, sent + 1))
-                            }
-                            _ => Some((now, 1)),
-                        };
+                    (None, None) => {
                         if let Some((remaining, _)) = limits.routes.get_mut(route) {
                             *remaining = remaining.saturating_sub(1);
                         }
-                        return;
+                        let Some(spacing) = self.spacing else {
+                            return Ok(());
+                        };
+                        let slot = limits.next_slot.map_or(now, |next| next.max(now));
+                        limits.next_slot = Some(slot + spacing);
+                        drop(limits);
+                        tokio::time::sleep_until(slot.into()).await;
+                        return Ok(());
                     }
                 }
             };
@@ -236,10 +249,15 @@ impl DiscordRest {
             number("x-ratelimit-remaining"),
             number("x-ratelimit-reset-after"),
         ) {
-            let reset = Instant::now() + Duration::from_secs_f64(reset_after.max(0.0));
-            self.limits
-                .lock()
-                .await
+            let now = Instant::now();
+            let reset = now + Duration::from_secs_f64(reset_after.clamp(0.0, 3600.0));
+            let mut limits = self.limits.lock().await;
+            // One entry per channel posted to: forget the spent ones now
+            // and then, so a long-running process doesn't keep them all.
+            if limits.routes.len() >= 4096 {
+                limits.routes.retain(|_, (_, reset)| *reset > now);
+            }
+            limits
                 .routes
                 .insert(route.to_owned(), (remaining as u64, reset));
         }
