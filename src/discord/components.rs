@@ -36,5 +36,5 @@ async fn notify_toggle(ctx: &Ctx, twitch_id: &str) -> anyhow::Result<Interaction
     };
     let choices = roles::MemberChoices::load(ctx).await?;
     let on = !choices.is_on(ctx, &tracked);
-    Ok(ctx.defer(move |ctx| async move { roles::set_notify(&ctx, &tracked, on).await }))
+    roles::choose(ctx, tracked, on).await
 }

@@ -3,7 +3,10 @@
 //! server of any size pings exactly the members who asked.
 
 use anyhow::Context as _;
-use twilight_model::id::{Id, marker::RoleMarker};
+use twilight_model::{
+    http::interaction::InteractionResponse,
+    id::{Id, marker::RoleMarker},
+};
 
 use crate::{
     discord::{
@@ -81,10 +84,15 @@ impl MemberChoices {
     }
 }
 
-/// Turns this member's pings for the streamer on or off, and says so.
-pub async fn set_notify(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> anyhow::Result<Reply> {
+/// Turns this member's pings for the streamer on or off and answers: at
+/// once when only the saved choice changes (one database write, no Discord
+/// call), or deferred when a notification role has to be given or taken.
+pub async fn choose(
+    ctx: &Ctx,
+    tracked: TrackedStreamer,
+    on: bool,
+) -> anyhow::Result<InteractionResponse> {
     let (db, now) = (&ctx.state.db, ctx.now());
-    let name = escape(&tracked.streamer.display_name);
     db.set_notify_preference(
         ctx.guild_id,
         ctx.user_id,
@@ -94,8 +102,9 @@ pub async fn set_notify(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> anyho
     )
     .await?;
     let config = db.ensure_guild(ctx.guild_id, None, now).await?;
-    let mode = effective_mode(&config, tracked);
+    let mode = effective_mode(&config, &tracked);
     if mode != PingMode::StreamerRole {
+        let name = escape(&tracked.streamer.display_name);
         let current = match (mode, tracked.overrides.ping_role_id.or(config.ping_role_id)) {
             (PingMode::Role, Some(role)) => format!("pings <@&{role}> for everyone"),
             _ => "doesn't ping anyone".to_owned(),
@@ -105,8 +114,15 @@ pub async fn set_notify(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> anyho
              personal to switch yet; your choice applies as soon as an admin turns on opt-in pings \
              (`/setup ping:Members who opt in`).",
             if on { "pings on" } else { "pings off" }
-        )));
+        ))
+        .into_response());
     }
+    Ok(ctx.defer(move |ctx| async move { set_role(&ctx, &tracked, on).await }))
+}
+
+/// Gives or takes the streamer's notification role, and says so.
+async fn set_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> anyhow::Result<Reply> {
+    let name = escape(&tracked.streamer.display_name);
     match apply_role(ctx, tracked, on).await {
         Ok(()) if on => Ok(Reply::text(format!(
             "🔔 You'll be pinged when **{name}** goes live. `/notify off` undoes it."

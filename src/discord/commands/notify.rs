@@ -60,7 +60,7 @@ pub async fn run(ctx: &Ctx, cmd: Notify) -> anyhow::Result<InteractionResponse> 
         Ok(tracked) => tracked,
         Err(reply) => return Ok(reply),
     };
-    Ok(ctx.defer(move |ctx| async move { roles::set_notify(&ctx, &tracked, on).await }))
+    roles::choose(ctx, tracked, on).await
 }
 
 async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {

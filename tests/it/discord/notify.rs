@@ -89,10 +89,12 @@ on_both_backends! {
     async fn without_opt_in_pings_the_choice_is_saved_and_explained(db) {
         let app = TestApp::start(db).await;
         app.track(&[GUILD as i64], SHROUD, "shroud").await;
-        app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
+        let (_, body) = app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
+        assert_eq!((body["type"].as_u64(), body["data"]["flags"].as_u64()), (Some(4), Some(64)), "answered at once, privately");
+        assert!(reply_text(&body).contains("opt-in pings"), "{body}");
         app.settle().await;
-        assert!(edited(&app).contains("opt-in pings"), "{}", edited(&app));
         assert!(app.discord.calls("POST", "/roles").is_empty());
+        assert!(app.discord.calls("PATCH", "/messages/@original").is_empty(), "no follow-up call to Discord");
         assert_eq!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap(), [(SHROUD.to_string(), false)]);
     }
 
