@@ -4,6 +4,7 @@
 //! with its test in docs/security-section.md.
 
 mod links;
+mod replay;
 
 /// The text of an interaction reply: its content and embeds.
 fn reply_text(body: &serde_json::Value) -> String {
