@@ -3,6 +3,8 @@
 //! size limits, or get SQL built from input. Each promise here is listed
 //! with its test in docs/security-section.md.
 
+mod authorization;
+mod hygiene;
 mod limits;
 mod links;
 mod replay;
