@@ -100,3 +100,27 @@ on_both_backends! {
         }
     }
 }
+
+/// Over HTTPS, browsers are told never to use plain HTTP for this host;
+/// over plain HTTP (local use) the header would be meaningless.
+#[tokio::test]
+#[ignore = "needs Strict-Transport-Security in src/app.rs (docs/security-section.md, item 8)"]
+async fn over_https_every_response_asks_for_https_only() {
+    let db = crate::support::db::TestDb::sqlite().await;
+    let https = state(&db, &[("PUBLIC_URL", "https://alerts.example.com")]);
+    let plain = state(&db, &[("PUBLIC_URL", "http://localhost:3000")]);
+    for path in ["/api/health", "/editor", "/api/nothing"] {
+        let get = || Request::get(path).body(Body::empty()).unwrap();
+        let (response, _) = send(&https, get()).await;
+        assert_eq!(
+            response.headers()["strict-transport-security"],
+            "max-age=31536000",
+            "{path}"
+        );
+        let (response, _) = send(&plain, get()).await;
+        assert!(
+            !response.headers().contains_key("strict-transport-security"),
+            "{path}"
+        );
+    }
+}
