@@ -18,6 +18,9 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found")]
     NotFound,
+    /// The body is over the size limit every route shares.
+    #[error("the request body is too large")]
+    TooLarge,
     /// A signed link that can't be used; `reason` is for the web app.
     #[error("{message}")]
     Link {
@@ -46,6 +49,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unavailable(_) | ApiError::NotConfigured(_) => {
                 StatusCode::SERVICE_UNAVAILABLE
             }

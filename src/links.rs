@@ -51,23 +51,54 @@ pub enum LinkError {
 /// How long links stay valid.
 pub const LINK_TTL_MS: i64 = 60 * 60 * 1000;
 
-fn key(app_secret: &str) -> Hmac<Sha256> {
+/// What a signature is for. Each domain signs with its own key derived
+/// from `APP_SECRET`, so a payload signed for one never verifies as another
+/// (a link can't stand in for an OAuth `state`, nor the reverse).
+#[derive(Debug, Clone, Copy)]
+enum Domain {
+    Link,
+    OAuthState,
+}
+
+impl Domain {
+    fn label(self) -> &'static [u8] {
+        match self {
+            Domain::Link => b"streammaxing/links/v1",
+            Domain::OAuthState => b"streammaxing/oauth-state/v1",
+        }
+    }
+}
+
+fn key(app_secret: &str, domain: Domain) -> Hmac<Sha256> {
     // HMAC takes keys of any length.
     let mut derive = <Hmac<Sha256> as Mac>::new_from_slice(app_secret.as_bytes())
         .unwrap_or_else(|_| unreachable!());
-    derive.update(b"streammaxing/links/v1");
+    derive.update(domain.label());
     let derived = derive.finalize().into_bytes();
     <Hmac<Sha256> as Mac>::new_from_slice(&derived).unwrap_or_else(|_| unreachable!())
 }
 
 pub fn sign(app_secret: &str, claims: &Claims) -> String {
-    sign_payload(app_secret, claims)
+    sign_payload(app_secret, Domain::Link, claims)
 }
 
-/// Signs any payload the same way (e.g. the OAuth `state`).
-pub fn sign_payload<T: Serialize>(app_secret: &str, payload: &T) -> String {
+/// Signs the OAuth `state` of the Twitch link flow.
+pub fn sign_state<T: Serialize>(app_secret: &str, state: &T) -> String {
+    sign_payload(app_secret, Domain::OAuthState, state)
+}
+
+/// Checks an OAuth `state` signed by [`sign_state`] (in constant time)
+/// before parsing it.
+pub fn verify_state<T: serde::de::DeserializeOwned>(
+    app_secret: &str,
+    token: &str,
+) -> Result<T, LinkError> {
+    verify_payload(app_secret, Domain::OAuthState, token)
+}
+
+fn sign_payload<T: Serialize>(app_secret: &str, domain: Domain, payload: &T) -> String {
     let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(payload).unwrap_or_default());
-    let mut mac = key(app_secret);
+    let mut mac = key(app_secret, domain);
     mac.update(payload.as_bytes());
     format!(
         "{payload}.{}",
@@ -76,15 +107,16 @@ pub fn sign_payload<T: Serialize>(app_secret: &str, payload: &T) -> String {
 }
 
 /// Checks a signed payload's signature (in constant time) before parsing it.
-pub fn verify_payload<T: serde::de::DeserializeOwned>(
+fn verify_payload<T: serde::de::DeserializeOwned>(
     app_secret: &str,
+    domain: Domain,
     token: &str,
 ) -> Result<T, LinkError> {
     let (payload, signature) = token.split_once('.').ok_or(LinkError::Malformed)?;
     let signature = URL_SAFE_NO_PAD
         .decode(signature)
         .map_err(|_| LinkError::Malformed)?;
-    let mut mac = key(app_secret);
+    let mut mac = key(app_secret, domain);
     mac.update(payload.as_bytes());
     mac.verify_slice(&signature)
         .map_err(|_| LinkError::BadSignature)?;
@@ -102,7 +134,7 @@ pub fn verify(
     purpose: Purpose,
     now: i64,
 ) -> Result<Claims, LinkError> {
-    let claims: Claims = verify_payload(app_secret, token)?;
+    let claims: Claims = verify_payload(app_secret, Domain::Link, token)?;
     if claims.purpose != purpose {
         return Err(LinkError::WrongPurpose);
     }
@@ -112,9 +144,12 @@ pub fn verify(
     Ok(claims)
 }
 
-/// A random nonce (128 bits, hex).
+/// A random nonce: 128 bits from the operating system's CSPRNG, in hex.
+/// The OAuth cookie is one, so it must be unguessable, not just unique.
 pub fn nonce() -> String {
-    format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system's random source");
+    hex::encode(bytes)
 }
 
 /// Snowflakes travel as strings (JavaScript cannot hold 64-bit integers).
@@ -206,6 +241,22 @@ mod tests {
             verify(SECRET, "a.b.c", Purpose::TwitchLink, 0),
             Err(LinkError::Malformed)
         );
+    }
+
+    #[test]
+    fn links_and_oauth_states_never_stand_in_for_each_other() {
+        let link = sign(SECRET, &claims());
+        assert_eq!(
+            verify_state::<serde_json::Value>(SECRET, &link),
+            Err(LinkError::BadSignature)
+        );
+        // Even a state shaped exactly like a link's claims is refused as one.
+        let state = sign_state(SECRET, &claims());
+        assert_eq!(
+            verify(SECRET, &state, Purpose::TwitchLink, 0),
+            Err(LinkError::BadSignature)
+        );
+        assert_eq!(verify_state(SECRET, &state), Ok(claims_with(&state)));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use twilight_model::{
     http::interaction::{InteractionResponse, InteractionResponseType},
 };
 
-use super::{autocomplete, commands, components, context::Ctx, modals, reply};
+use super::{autocomplete, commands, components, context::Ctx, modals, reply, signature};
 use crate::{error::ApiError, state::AppState};
 
 pub async fn receive(
@@ -21,6 +21,18 @@ pub async fn receive(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     super::verify_request(&state, &headers, &body)?;
+    // The signature covers the timestamp: refusing old ones refuses replays.
+    let timestamp = headers
+        .get("x-signature-timestamp")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !signature::is_fresh(timestamp, state.now_ms()) {
+        tracing::warn!(
+            timestamp,
+            "refused a signed interaction whose timestamp is over 5 minutes from now"
+        );
+        return Err(ApiError::Unauthorized);
+    }
     // PING is answered from its type alone: the endpoint check in the
     // developer portal must never fail on a field the full model expects.
     #[derive(serde::Deserialize)]

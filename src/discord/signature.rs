@@ -18,6 +18,20 @@ pub fn is_valid(key: &VerifyingKey, timestamp: &str, body: &[u8], signature_hex:
         .is_ok()
 }
 
+/// How far `X-Signature-Timestamp` may be from now, either way. Discord
+/// delivers within seconds; the slack is for clock skew.
+pub const MAX_SKEW_SECS: u64 = 5 * 60;
+
+/// Is `timestamp` (Unix seconds, as Discord sends it) within
+/// [`MAX_SKEW_SECS`] of `now_ms`? Discord signs the timestamp with the body,
+/// so this is what keeps a captured request from being replayed later.
+/// Anything unparsable is not fresh.
+pub fn is_fresh(timestamp: &str, now_ms: i64) -> bool {
+    timestamp
+        .parse::<i64>()
+        .is_ok_and(|sent| sent.abs_diff(now_ms.div_euclid(1000)) <= MAX_SKEW_SECS)
+}
+
 #[cfg(test)]
 mod tests {
     use ed25519_dalek::{Signer, SigningKey};

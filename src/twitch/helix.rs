@@ -88,11 +88,22 @@ pub struct Condition<'a> {
     pub broadcaster_user_id: &'a str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct NewTransport<'a> {
     pub method: &'static str,
     pub callback: &'a str,
+    /// The EventSub secret: sent to Twitch, never printed.
     pub secret: &'a str,
+}
+
+impl std::fmt::Debug for NewTransport<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewTransport")
+            .field("method", &self.method)
+            .field("callback", &self.callback)
+            .field("secret", &"[REDACTED]")
+            .finish()
+    }
 }
 
 /// The outcome of creating a subscription.
@@ -473,5 +484,26 @@ mod tests {
                 "attempt {attempt}: {wait} ms"
             );
         }
+    }
+
+    #[test]
+    fn a_new_subscription_prints_without_its_secret() {
+        let new = NewSubscription {
+            sub_type: "stream.online",
+            version: "1",
+            condition: Condition {
+                broadcaster_user_id: "1",
+            },
+            transport: NewTransport {
+                method: "webhook",
+                callback: "https://example.com/webhooks/twitch",
+                secret: "eventsub-secret-value",
+            },
+        };
+        let printed = format!("{new:?}");
+        assert!(!printed.contains("eventsub-secret-value"), "{printed}");
+        assert!(printed.contains("https://example.com/webhooks/twitch"));
+        let sent = serde_json::to_value(&new).unwrap();
+        assert_eq!(sent["transport"]["secret"], "eventsub-secret-value");
     }
 }

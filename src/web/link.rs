@@ -107,7 +107,7 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<TokenQuery>) -
         return to_page("/link/error", &[("reason", reason_of(&e))]);
     }
     let nonce = links::nonce();
-    let signed = links::sign_payload(
+    let signed = links::sign_state(
         secret,
         &OAuthState {
             n: nonce.clone(),
@@ -121,15 +121,11 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<TokenQuery>) -
         .append_pair("response_type", "code")
         .append_pair("scope", "")
         .append_pair("state", &signed)
+        // Always ask: a page that sends a browser here must not link an
+        // account silently because its owner once said yes to this app.
+        .append_pair("force_verify", "true")
         .finish();
-    let secure = if state.config.public_url.scheme() == "https" {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{COOKIE}={nonce}; HttpOnly; SameSite=Lax; Path=/api/auth/twitch; Max-Age=600{secure}"
-    );
+    let cookie = nonce_cookie(&state, &nonce, STATE_TTL_MS / 1000);
     let mut response = redirect(&format!("{}/authorize?{query}", helix.oauth_url()));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
@@ -147,8 +143,7 @@ pub async fn callback(
         Ok((login, name)) => to_page("/link/done", &[("streamer", &login), ("name", &name)]),
         Err(reason) => to_page("/link/error", &[("reason", reason)]),
     };
-    let clear = format!("{COOKIE}=; HttpOnly; SameSite=Lax; Path=/api/auth/twitch; Max-Age=0");
-    if let Ok(value) = HeaderValue::from_str(&clear) {
+    if let Ok(value) = HeaderValue::from_str(&nonce_cookie(&state, "", 0)) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
@@ -163,7 +158,7 @@ async fn link_streamer(
     let secret = secret(state).map_err(|_| "not_configured")?;
     let helix = state.twitch.as_deref().ok_or("not_configured")?;
     let signed: OAuthState =
-        links::verify_payload(secret, q.state.as_deref().unwrap_or("")).map_err(|_| "state")?;
+        links::verify_state(secret, q.state.as_deref().unwrap_or("")).map_err(|_| "state")?;
     let cookie = cookie(headers, COOKIE).unwrap_or_default();
     if signed.e <= state.now_ms() || !constant_time_eq(cookie.as_bytes(), signed.n.as_bytes()) {
         return Err("state");
@@ -212,6 +207,21 @@ async fn link_streamer(
     }
     tracing::info!(guild.id = claims.guild_id, streamer.login = %user.login, "streamer linked their Twitch account");
     Ok((user.login, user.display_name))
+}
+
+/// The cookie that binds a sign-in to the browser that started it: no
+/// script can read it (HttpOnly), other sites' requests don't carry it
+/// (SameSite=Lax still sends it on Twitch's top-level redirect back), only
+/// the OAuth routes see it, and over HTTPS it never travels in clear.
+fn nonce_cookie(state: &AppState, value: &str, max_age_secs: i64) -> String {
+    let secure = if state.config.public_url.scheme() == "https" {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{COOKIE}={value}; HttpOnly; SameSite=Lax; Path=/api/auth/twitch; Max-Age={max_age_secs}{secure}"
+    )
 }
 
 fn twitch_failed(e: &crate::twitch::HelixError) -> &'static str {

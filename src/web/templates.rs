@@ -4,7 +4,8 @@
 
 use axum::{
     Json,
-    extract::{Query, State},
+    extract::{Query, State, rejection::JsonRejection},
+    http::StatusCode,
 };
 use secrecy::ExposeSecret;
 use serde::Deserialize;
@@ -45,10 +46,9 @@ pub async fn default() -> Json<Value> {
 /// Renders a template with sample data, exactly as Discord will get it,
 /// with every validation problem (the message is rendered regardless).
 pub async fn render(
-    body: Result<Json<RenderRequest>, axum::extract::rejection::JsonRejection>,
+    body: Result<Json<RenderRequest>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let Json(request) =
-        body.map_err(|e| ApiError::BadRequest(format!("malformed template: {}", e.body_text())))?;
+    let Json(request) = body.map_err(malformed)?;
     let sample = match request.sample.as_deref() {
         None | Some("typical") => Sample::Typical,
         Some("long_title") => Sample::LongTitle,
@@ -125,11 +125,10 @@ pub async fn load(
 pub async fn save(
     State(state): State<AppState>,
     Query(q): Query<TokenQuery>,
-    body: Result<Json<SaveRequest>, axum::extract::rejection::JsonRejection>,
+    body: Result<Json<SaveRequest>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let claims = editor_claims(&state, &q.token)?;
-    let Json(request) =
-        body.map_err(|e| ApiError::BadRequest(format!("malformed template: {}", e.body_text())))?;
+    let Json(request) = body.map_err(malformed)?;
     template::validate(&request.template).map_err(ApiError::Invalid)?;
     let (db, now, json) = (&state.db, state.now_ms(), request.template.to_json());
     match &claims.twitch_id {
@@ -163,6 +162,16 @@ pub async fn save(
         "template saved from the web editor"
     );
     Ok(Json(json!({ "saved": true })))
+}
+
+/// A body that isn't a template: 400 with the reason, or 413 when it went
+/// over the size limit before it could be read.
+fn malformed(e: JsonRejection) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::TooLarge
+    } else {
+        ApiError::BadRequest(format!("malformed template: {}", e.body_text()))
+    }
 }
 
 pub fn unavailable(e: sqlx::Error) -> ApiError {

@@ -8,6 +8,7 @@ mod http;
 mod lambda;
 mod notify;
 mod schema;
+mod security;
 mod store;
 mod twitch;
 mod web;
