@@ -31,8 +31,12 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub fn app(state: AppState) -> Router {
+    // Browsers that once reached us over https never fall back to http.
+    let hsts = (state.config.public_url.scheme() == "https")
+        .then(|| HeaderValue::from_static("max-age=31536000"));
     Router::new()
         .route("/api/health", get(health::health))
+        .route("/api/health/live", get(health::live))
         .route("/webhooks/twitch", post(twitch::webhook::receive))
         .route("/interactions", post(discord::interactions::receive))
         .route("/webhooks/discord", post(discord::events::receive))
@@ -76,6 +80,10 @@ pub fn app(state: AppState) -> Router {
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_FRAME_OPTIONS,
                     HeaderValue::from_static("DENY"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::STRICT_TRANSPORT_SECURITY,
+                    hsts,
                 ))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::SERVICE_UNAVAILABLE,

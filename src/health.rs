@@ -52,3 +52,9 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
     };
     (status, Json(body))
 }
+
+/// Liveness: the process answers HTTP. No database, no work: what a load
+/// balancer polls, and the ceiling the benches compare endpoints against.
+pub async fn live() -> &'static str {
+    "ok"
+}

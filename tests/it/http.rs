@@ -64,6 +64,10 @@ async fn health_is_503_with_the_same_shape_when_the_database_is_unreachable() {
         serde_json::json!({"backend": "postgres", "reachable": false})
     );
     assert!(body["features"].is_object() && body["version"].is_string());
+    // The process itself is alive: a load balancer must not kill it for a
+    // database outage it can't fix by restarting.
+    let (response, body) = send(&state, get("/api/health/live")).await;
+    assert_eq!((response.status().as_u16(), &body[..]), (200, &b"ok"[..]));
 }
 
 #[tokio::test]

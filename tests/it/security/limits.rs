@@ -104,7 +104,6 @@ on_both_backends! {
 /// Over HTTPS, browsers are told never to use plain HTTP for this host;
 /// over plain HTTP (local use) the header would be meaningless.
 #[tokio::test]
-#[ignore = "needs Strict-Transport-Security in src/app.rs (docs/security-section.md, item 8)"]
 async fn over_https_every_response_asks_for_https_only() {
     let db = crate::support::db::TestDb::sqlite().await;
     let https = state(&db, &[("PUBLIC_URL", "https://alerts.example.com")]);
