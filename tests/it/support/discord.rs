@@ -58,6 +58,16 @@ pub struct World {
     pub messages: HashMap<u64, Value>,
     /// Delay before answering message posts.
     pub latency: Duration,
+    /// Discord's own rate limits, as a bench needs them: at most this many
+    /// requests in any one-second window (else a global 429), and per-route
+    /// `x-ratelimit-*` headers on message posts (5 per channel per 5 s).
+    pub realistic_limits: Option<u32>,
+    /// Arrival times of recent requests (for the global limit).
+    pub recent: std::collections::VecDeque<Instant>,
+    /// 429s answered because of `realistic_limits`.
+    pub global_429s: usize,
+    /// When the latest message was created.
+    pub last_created: Option<Instant>,
 }
 
 #[derive(Clone)]
@@ -213,6 +223,9 @@ fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Optio
         body,
         at: Instant::now(),
     });
+    if let Some(limited) = global_limit(&mut w) {
+        return Some(limited);
+    }
     let failure = w
         .failures
         .iter()
@@ -235,6 +248,79 @@ fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Optio
             r
         }
     })
+}
+
+/// Discord's global limit, counted over a sliding one-second window (the
+/// strictest way Discord could count it).
+fn global_limit(w: &mut World) -> Option<Response> {
+    let limit = w.realistic_limits?;
+    let now = Instant::now();
+    while w
+        .recent
+        .front()
+        .is_some_and(|t| now - *t >= Duration::from_secs(1))
+    {
+        w.recent.pop_front();
+    }
+    if w.recent.len() >= limit as usize {
+        w.global_429s += 1;
+        let retry_after = (Duration::from_secs(1) - (now - w.recent[0])).as_secs_f64();
+        let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": true});
+        let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+        let h = r.headers_mut();
+        h.insert(
+            "retry-after",
+            (retry_after.ceil() as u64)
+                .to_string()
+                .parse()
+                .expect("header"),
+        );
+        h.insert("x-ratelimit-global", "true".parse().expect("header"));
+        h.insert("x-ratelimit-scope", "global".parse().expect("header"));
+        return Some(r);
+    }
+    w.recent.push_back(now);
+    None
+}
+
+/// Per-route headers for a post to `channel`, as Discord sends them.
+fn route_headers(w: &World, channel: u64, response: &mut Response) {
+    if w.realistic_limits.is_none() {
+        return;
+    }
+    let path = format!("/channels/{channel}/messages");
+    let now = Instant::now();
+    let recent = w
+        .calls
+        .iter()
+        .rev()
+        .take_while(|c| now - c.at < Duration::from_secs(5))
+        .filter(|c| c.method == Method::POST && c.path == path)
+        .count();
+    let h = response.headers_mut();
+    h.insert(
+        "x-ratelimit-bucket",
+        format!("{:x}", channel % 0xffff_ffff)
+            .parse()
+            .expect("header"),
+    );
+    h.insert("x-ratelimit-limit", "5".parse().expect("header"));
+    h.insert(
+        "x-ratelimit-remaining",
+        5usize
+            .saturating_sub(recent)
+            .to_string()
+            .parse()
+            .expect("header"),
+    );
+    h.insert(
+        "x-ratelimit-reset",
+        (chrono::Utc::now().timestamp() + 5)
+            .to_string()
+            .parse()
+            .expect("header"),
+    );
+    h.insert("x-ratelimit-reset-after", "5.000".parse().expect("header"));
 }
 
 fn next_id(world: &Mutex<World>) -> u64 {
@@ -330,7 +416,10 @@ async fn create_message(
     }
     let id = w.next_id;
     w.messages.insert(id, created.clone());
-    Json(created).into_response()
+    w.last_created = Some(Instant::now());
+    let mut response = Json(created).into_response();
+    route_headers(&w, channel, &mut response);
+    response
 }
 
 async fn edit_message(

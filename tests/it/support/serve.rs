@@ -58,6 +58,11 @@ impl Serve {
         panic!("serve never became healthy");
     }
 
+    /// The process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// SIGKILL: no chance to finish anything.
     pub async fn kill(mut self) {
         self.child.start_kill().unwrap();
