@@ -2,6 +2,7 @@
 //! mid-fan-out. Whatever happens, every tracking server gets its message,
 //! exactly once.
 
+mod database_down;
 mod flaky_discord;
 
 use std::{
