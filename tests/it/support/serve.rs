@@ -82,6 +82,10 @@ impl Serve {
     }
 
     /// The process id, while it runs.
+    #[allow(
+        dead_code,
+        reason = "used by benches/soak.rs, which shares this support code"
+    )]
     pub fn pid(&self) -> Option<u32> {
         self.child.id()
     }
