@@ -160,17 +160,18 @@ impl Db {
     pub async fn ping(&self) -> StoreResult<()> {
         use sqlx::{ConnectOptions as _, Connection as _};
         match self {
+            Db::Sqlite(pool) if pool.is_closed() => Err(sqlx::Error::PoolClosed),
             Db::Sqlite(pool) if !in_memory(&pool.connect_options()) => {
                 let options = (*pool.connect_options())
                     .clone()
                     .busy_timeout(Duration::from_secs(1));
                 let mut conn = options.connect().await?;
-                let probe = sqlx::raw_sql("BEGIN IMMEDIATE; ROLLBACK")
-                    .execute(&mut conn)
-                    .await
-                    .map(drop);
+                let mut probe = sqlx::query("BEGIN IMMEDIATE").execute(&mut conn).await;
+                if probe.is_ok() {
+                    probe = sqlx::query("ROLLBACK").execute(&mut conn).await;
+                }
                 conn.close().await?;
-                probe
+                probe.map(drop)
             }
             _ => on_db!(self, |pool| sqlx::query("SELECT 1")
                 .execute(pool)

@@ -72,7 +72,9 @@ pub struct World {
     pub global_429s: usize,
     /// When the latest message was created.
     pub last_created: Option<Instant>,
-    /// Random or scripted faults, applied before any handler runs.
+    /// Random or scripted faults, applied before any handler runs. A
+    /// faulted request that never reaches its handler is not in `calls`;
+    /// `chaos.injected` lists every fault.
     pub chaos: Option<Chaos>,
     /// channel id → messages created there (a repeated nonce creates none).
     pub accepted: HashMap<u64, usize>,
