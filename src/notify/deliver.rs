@@ -17,8 +17,11 @@
 use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use anyhow::Context as _;
-use futures_util::{StreamExt, stream::FuturesUnordered};
-use tokio::sync::{Mutex, OnceCell};
+use tokio::{
+    sync::{Mutex, OnceCell},
+    task::JoinSet,
+};
+use tracing::Instrument as _;
 use twilight_model::channel::message::{AllowedMentions, Component, component::ButtonStyle};
 
 use super::message::{self, Outgoing};
@@ -61,15 +64,26 @@ enum Outcome {
 }
 
 /// Delivers everything due now. Up to [`CONCURRENCY`] notifications are in
-/// flight at once; more are claimed whenever half of them have finished, so
-/// a slow answer from Discord never holds up a whole batch.
+/// flight at once, each in its own task; more are claimed whenever half of
+/// them have finished, so a slow answer from Discord never holds up a whole
+/// batch. Once nothing is left to claim, the pass still looks again when new
+/// work is announced (or a second has passed) while requests are out: a
+/// request that hangs until its timeout delays only its own guild, never the
+/// next stream's fan-out.
+///
+/// The deliveries run as tasks, not as futures polled by this loop: while
+/// the loop awaits a claim, a delivery that holds a pooled connection must
+/// still be able to finish its query and give the connection back, or the
+/// claim waits for a connection that never comes.
 pub async fn deliver_due(state: &AppState) -> anyhow::Result<Report> {
     let owner = format!("worker-{}-{:x}", std::process::id(), fastrand::u64(..));
-    let details = Details::default();
+    let details = Arc::new(Details::default());
     let mut report = Report::default();
-    let mut in_flight = FuturesUnordered::new();
-    // The last claim found nothing due: claim again only once all is done.
+    let mut in_flight = JoinSet::new();
+    // The last claim found nothing due: claim again only once all is done,
+    // or when woken.
     let mut drained = false;
+    let mut look_again = tokio::time::Instant::now();
     loop {
         let room = CONCURRENCY - in_flight.len();
         if in_flight.is_empty() || (!drained && room >= CONCURRENCY / 2) {
@@ -79,23 +93,36 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<Report> {
                     if drained && in_flight.is_empty() {
                         return Ok(report);
                     }
-                    in_flight.extend(
-                        batch
-                            .into_iter()
-                            .map(|item| deliver_one(state, &owner, item, &details)),
-                    );
+                    for item in batch {
+                        let (state, owner, details) =
+                            (state.clone(), owner.clone(), details.clone());
+                        in_flight.spawn(async move {
+                            deliver_one(&state, &owner, item, &details).await
+                        });
+                    }
                 }
                 Err(e) if in_flight.is_empty() => return Err(e),
                 // Finish what is in flight; the next claim reports the error.
                 Err(_) => drained = true,
             }
+            look_again = tokio::time::Instant::now() + Duration::from_secs(1);
         }
-        match in_flight.next().await {
-            Some(Outcome::Sent) => report.sent += 1,
-            Some(Outcome::Ended) => report.ended += 1,
-            Some(Outcome::Retried) => report.retried += 1,
-            Some(Outcome::Failed) => report.failed += 1,
-            Some(Outcome::Skipped) => report.skipped += 1,
+        tokio::select! {
+            outcome = in_flight.join_next() => report.count(outcome.and_then(Result::ok)),
+            () = state.delivery.notified(), if drained => drained = false,
+            () = tokio::time::sleep_until(look_again), if drained => drained = false,
+        }
+    }
+}
+
+impl Report {
+    fn count(&mut self, outcome: Option<Outcome>) {
+        match outcome {
+            Some(Outcome::Sent) => self.sent += 1,
+            Some(Outcome::Ended) => self.ended += 1,
+            Some(Outcome::Retried) => self.retried += 1,
+            Some(Outcome::Failed) => self.failed += 1,
+            Some(Outcome::Skipped) => self.skipped += 1,
             Some(Outcome::Error) | None => {}
         }
     }
@@ -137,25 +164,29 @@ async fn deliver_one(
     details: &Details,
 ) -> Outcome {
     let span = tracing::info_span!("deliver", guild.id = item.guild_id, streamer.id = %item.twitch_id, stream.id = %item.stream_id);
-    let _enter = span.enter();
-    let result = match (item.state, item.end_state.as_deref(), item.refresh_due_at) {
-        (OutboxState::Pending, ..) => announce(state, owner, &item, details).await,
-        (_, Some("pending"), _) => end(state, owner, &item).await,
-        (_, _, Some(_)) => refresh(state, owner, &item).await,
-        _ => state
-            .db
-            .finish_notification_end(item.id, owner, state.now_ms())
-            .await
-            .map(|_| Outcome::Skipped)
-            .map_err(Into::into),
+    let steps = async {
+        let result = match (item.state, item.end_state.as_deref(), item.refresh_due_at) {
+            (OutboxState::Pending, ..) => announce(state, owner, &item, details).await,
+            (_, Some("pending"), _) => end(state, owner, &item).await,
+            (_, _, Some(_)) => refresh(state, owner, &item).await,
+            _ => state
+                .db
+                .finish_notification_end(item.id, owner, state.now_ms())
+                .await
+                .map(|_| Outcome::Skipped)
+                .map_err(Into::into),
+        };
+        result.unwrap_or_else(|e| {
+            tracing::warn!(
+                error = format!("{e:#}"),
+                "delivery step failed; the row will be retried after its lease"
+            );
+            Outcome::Error
+        })
     };
-    result.unwrap_or_else(|e| {
-        tracing::warn!(
-            error = format!("{e:#}"),
-            "delivery step failed; the row will be retried after its lease"
-        );
-        Outcome::Error
-    })
+    // Instrumented, not entered: an entered span held across awaits leaks
+    // into whatever else runs on the thread meanwhile.
+    steps.instrument(span).await
 }
 
 /// Posts the go-live message (or resumes the previous one after a flap).

@@ -42,6 +42,15 @@ pub type StoreResult<T> = Result<T, sqlx::Error>;
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
+/// sqlx names in-memory databases `file:sqlx-in-memory-N`; a real file is
+/// a plain path.
+fn in_memory(options: &SqliteConnectOptions) -> bool {
+    options
+        .get_filename()
+        .to_string_lossy()
+        .starts_with("file:")
+}
+
 /// Runs `$body` with `$pool` bound to the concrete pool of either backend.
 macro_rules! on_db {
     ($db:expr, |$pool:ident| $body:expr) => {
@@ -142,11 +151,33 @@ impl Db {
     }
 
     /// A round trip to the database, for health checks.
+    ///
+    /// On a SQLite file a read proves little: in WAL mode readers never
+    /// wait, so `SELECT 1` answers while another process holds the write
+    /// lock and every write is timing out. There the check takes the write
+    /// lock on a connection of its own (waiting at most a second, well
+    /// within the health check's two) and gives it straight back.
     pub async fn ping(&self) -> StoreResult<()> {
-        on_db!(self, |pool| sqlx::query("SELECT 1")
-            .execute(pool)
-            .await
-            .map(drop))
+        use sqlx::{ConnectOptions as _, Connection as _};
+        match self {
+            Db::Sqlite(pool) if pool.is_closed() => Err(sqlx::Error::PoolClosed),
+            Db::Sqlite(pool) if !in_memory(&pool.connect_options()) => {
+                let options = (*pool.connect_options())
+                    .clone()
+                    .busy_timeout(Duration::from_secs(1));
+                let mut conn = options.connect().await?;
+                let mut probe = sqlx::query("BEGIN IMMEDIATE").execute(&mut conn).await;
+                if probe.is_ok() {
+                    probe = sqlx::query("ROLLBACK").execute(&mut conn).await;
+                }
+                conn.close().await?;
+                probe.map(drop)
+            }
+            _ => on_db!(self, |pool| sqlx::query("SELECT 1")
+                .execute(pool)
+                .await
+                .map(drop)),
+        }
     }
 
     /// Table name → column names, sorted; used to keep both schemas in step.

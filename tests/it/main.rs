@@ -4,6 +4,7 @@ mod support;
 
 mod cli;
 mod discord;
+mod faults;
 mod http;
 mod lambda;
 mod notify;

@@ -2,7 +2,8 @@
 //! bot sends: command registrations, interaction follow-ups and edits,
 //! messages, role changes. Channels, roles and members are set up by the
 //! test; requests can be made to fail the way Discord fails (403 with a JSON
-//! error code, 404, 429 with `retry_after`).
+//! error code, 404, 429 with `retry_after`), and can be given a [`Chaos`]
+//! that fails requests at random (hung answers and dropped connections too).
 
 use std::{
     collections::HashMap,
@@ -12,12 +13,15 @@ use std::{
 
 use axum::{
     Json, Router,
-    extract::{Path, State},
+    extract::{Path, Request, State},
     http::{Method, StatusCode, Uri},
+    middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, patch, post, put},
 };
 use serde_json::{Value, json};
+
+use super::chaos::{Chaos, Fault};
 
 pub const APP_ID: u64 = 1_300_000_000_000_000_001;
 
@@ -68,6 +72,12 @@ pub struct World {
     pub global_429s: usize,
     /// When the latest message was created.
     pub last_created: Option<Instant>,
+    /// Random or scripted faults, applied before any handler runs. A
+    /// faulted request that never reaches its handler is not in `calls`;
+    /// `chaos.injected` lists every fault.
+    pub chaos: Option<Chaos>,
+    /// channel id → messages created there (a repeated nonce creates none).
+    pub accepted: HashMap<u64, usize>,
 }
 
 #[derive(Clone)]
@@ -109,6 +119,7 @@ impl DiscordStandIn {
                 "/guilds/{guild}/members/{user}/roles/{role}",
                 put(add_role).delete(remove_role),
             )
+            .layer(middleware::from_fn_with_state(world.clone(), chaos))
             .with_state(world.clone());
         let router = Router::new().nest("/api/v10", api);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -173,6 +184,17 @@ impl DiscordStandIn {
         found
     }
 
+    /// Installs failure injection (see [`Chaos`]).
+    pub fn set_chaos(&self, chaos: Chaos) {
+        self.world().chaos = Some(chaos);
+    }
+
+    /// Messages Discord created in `channel` (not counting the ones a
+    /// repeated nonce handed back).
+    pub fn accepted_in(&self, channel: u64) -> usize {
+        self.world().accepted.get(&channel).copied().unwrap_or(0)
+    }
+
     pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
         self.world()
             .members
@@ -233,21 +255,87 @@ fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Optio
         .map(|i| w.failures.remove(i).1);
     failure.map(|f| match f {
         Failure::Code(status, code, message) => error(status, code, message),
-        Failure::RateLimited { retry_after, global } => {
-            let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": global});
-            let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
-            let h = r.headers_mut();
-            h.insert("retry-after", (retry_after.ceil() as u64).to_string().parse().expect("header"));
-            h.insert("x-ratelimit-global", global.to_string().parse().expect("header"));
-            h.insert("x-ratelimit-scope", (if global { "global" } else { "user" }).parse().expect("header"));
-            // Discord's per-route headers, which clients use to wait it out.
-            h.insert("x-ratelimit-bucket", "4d3a6c2b7e1f".parse().expect("header"));
-            h.insert("x-ratelimit-limit", "5".parse().expect("header"));
-            h.insert("x-ratelimit-remaining", "0".parse().expect("header"));
-            h.insert("x-ratelimit-reset-after", format!("{retry_after:.3}").parse().expect("header"));
-            r
-        }
+        Failure::RateLimited {
+            retry_after,
+            global,
+        } => rate_limited(retry_after, global),
     })
+}
+
+/// A 429 as Discord sends it: `retry_after` in the body and the headers.
+fn rate_limited(retry_after: f64, global: bool) -> Response {
+    let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": global});
+    let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        "retry-after",
+        (retry_after.ceil() as u64)
+            .to_string()
+            .parse()
+            .expect("header"),
+    );
+    h.insert(
+        "x-ratelimit-global",
+        global.to_string().parse().expect("header"),
+    );
+    h.insert(
+        "x-ratelimit-scope",
+        (if global { "global" } else { "user" })
+            .parse()
+            .expect("header"),
+    );
+    // Discord's per-route headers, which clients use to wait it out.
+    h.insert(
+        "x-ratelimit-bucket",
+        "4d3a6c2b7e1f".parse().expect("header"),
+    );
+    h.insert("x-ratelimit-limit", "5".parse().expect("header"));
+    h.insert("x-ratelimit-remaining", "0".parse().expect("header"));
+    h.insert(
+        "x-ratelimit-reset-after",
+        format!("{retry_after:.3}").parse().expect("header"),
+    );
+    r
+}
+
+/// Applies the world's [`Chaos`], if any, before the request reaches its
+/// handler (an `accepted` hang or drop runs the handler first).
+async fn chaos(State(world): Shared, request: Request, next: Next) -> Response {
+    let fault = {
+        let mut w = world.lock().expect("state");
+        let path = request
+            .uri()
+            .path()
+            .trim_start_matches("/api/v10")
+            .to_owned();
+        let method = request.method().as_str().to_owned();
+        w.chaos.as_mut().and_then(|c| c.roll(&method, &path))
+    };
+    match fault {
+        None => next.run(request).await,
+        Some(Fault::ServerError(status)) => error(status, 0, "Internal Server Error"),
+        Some(Fault::RateLimited {
+            retry_after,
+            global,
+        }) => rate_limited(retry_after, global),
+        Some(Fault::Hang { for_, accepted }) => {
+            let answer = if accepted {
+                next.run(request).await
+            } else {
+                error(500, 0, "answered too late")
+            };
+            tokio::time::sleep(for_).await;
+            answer
+        }
+        Some(Fault::Drop { accepted }) => {
+            if accepted {
+                drop(next.run(request).await);
+            }
+            // Unwinding the connection's task closes the socket with no
+            // answer at all (and, unlike `panic!`, prints nothing).
+            std::panic::resume_unwind(Box::new("chaos: connection dropped"))
+        }
+    }
 }
 
 /// Discord's global limit, counted over a sliding one-second window (the
@@ -415,6 +503,7 @@ async fn create_message(
         w.nonces.insert((channel, nonce), created.clone());
     }
     let id = w.next_id;
+    *w.accepted.entry(channel).or_default() += 1;
     w.messages.insert(id, created.clone());
     w.last_created = Some(Instant::now());
     let mut response = Json(created).into_response();

@@ -1,7 +1,9 @@
 pub mod app;
+pub mod chaos;
 pub mod db;
 pub mod discord;
 pub mod http;
 pub mod interactions;
+pub mod pg_cluster;
 pub mod serve;
 pub mod twitch;

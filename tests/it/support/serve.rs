@@ -19,6 +19,16 @@ impl Serve {
         twitch: &TwitchStandIn,
         discord: &DiscordStandIn,
     ) -> Self {
+        Self::start_with(database_url, twitch, discord, &[]).await
+    }
+
+    /// [`Serve::start`] with more configuration variables.
+    pub async fn start_with(
+        database_url: &str,
+        twitch: &TwitchStandIn,
+        discord: &DiscordStandIn,
+        extra: &[(&str, &str)],
+    ) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -28,19 +38,32 @@ impl Serve {
         let mut env = vars(twitch, discord, &url);
         env.push(("DATABASE_URL".into(), database_url.to_owned()));
         env.push(("BIND_ADDR".into(), format!("127.0.0.1:{port}")));
+        env.extend(
+            extra
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
         Self::start_env(url, env).await
     }
 
-    /// Starts another `serve` with the same configuration (a restart).
+    /// Starts another `serve` with the same configuration (a restart). Its
+    /// log goes to the test's stderr when `TEST_SERVE_LOGS` is set.
     pub async fn start_env(url: String, env: Vec<(String, String)>) -> Self {
+        let log = || {
+            if std::env::var_os("TEST_SERVE_LOGS").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            }
+        };
         let dir = tempfile::tempdir().unwrap();
         let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_streammaxing"))
             .arg("serve")
             .current_dir(dir.path())
             .env_clear()
             .envs(env.iter().cloned())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(log())
+            .stderr(log())
             .kill_on_drop(true)
             .spawn()
             .expect("serve starts");
@@ -59,6 +82,10 @@ impl Serve {
     }
 
     /// The process id, while it runs.
+    #[allow(
+        dead_code,
+        reason = "used by benches/soak.rs, which shares this support code"
+    )]
     pub fn pid(&self) -> Option<u32> {
         self.child.id()
     }
