@@ -10,7 +10,10 @@
 #![no_main]
 
 use chrono::DateTime;
-use libfuzzer_sys::{arbitrary::Arbitrary, fuzz_target};
+use libfuzzer_sys::{
+    arbitrary::{self, Arbitrary},
+    fuzz_target,
+};
 use streammaxing::notify::template::{FieldTemplate, Rendered, Template, Vars, render, validate};
 use twilight_model::channel::message::Component;
 

@@ -59,6 +59,10 @@ impl Serve {
     }
 
     /// The process id, while it runs.
+    #[allow(
+        dead_code,
+        reason = "only benches/soak.rs, which shares this module, reads it"
+    )]
     pub fn pid(&self) -> Option<u32> {
         self.child.id()
     }
