@@ -6,7 +6,8 @@
 //! own validators for content, embeds and buttons; never empty); and no
 //! ping appears that the admin did not write: every `@everyone`, `@here`,
 //! `<@id>`, `<@!id>`, `<@&id>` or `<#id>` in the visible text must be in the
-//! template's own text or be the bot's `{mention}`.
+//! template's own text, with or without its variables (`@{mention}here`
+//! with no mention is the admin's own `@here`), or be the bot's `{mention}`.
 #![no_main]
 
 use chrono::DateTime;
@@ -66,9 +67,12 @@ fuzz_target!(|input: Input| {
     let rendered = render(&template, &vars, &input.cache_bust);
     assert_discord_accepts(&rendered);
     let written = template_text(&template);
+    // The admin's text with the variables left out: `@{mention}here` with
+    // no mention is the admin's own `@here`.
+    let literal = without_variables(&written);
     for ping in pings(&visible_text(&rendered)) {
         assert!(
-            ping == MENTION && input.mention || written.contains(ping),
+            ping == MENTION && input.mention || written.contains(ping) || literal.contains(ping),
             "ping {ping:?} made from Twitch text; template {template:?}, vars {vars:?}"
         );
     }
@@ -134,6 +138,24 @@ fn template_text(t: &Template) -> String {
         parts.extend([f.name.as_str(), f.value.as_str()]);
     }
     parts.join("\n")
+}
+
+/// `text` without its `{…}` variables (literal `{{` and `}}` kept as-is).
+fn without_variables(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = &rest[open..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn assert_discord_accepts(r: &Rendered) {
