@@ -140,18 +140,23 @@ fn template_text(t: &Template) -> String {
     parts.join("\n")
 }
 
-/// `text` without its `{…}` variables (literal `{{` and `}}` kept as-is).
+/// `text` without its `{name}` variables (anything else kept as written:
+/// a lone `{` is literal text to the template parser too).
 fn without_variables(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) => rest = &rest[open + close + 1..],
-            None => {
-                rest = &rest[open..];
-                break;
-            }
+        let after = &rest[open + 1..];
+        let name = after
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        if name > 0 && after[name..].starts_with('}') {
+            rest = &after[name + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);
