@@ -6,9 +6,12 @@ use ed25519_dalek::{Signature, VerifyingKey};
 
 /// Does `signature_hex` sign `timestamp ‖ body` for `key`? Any malformed
 /// input is simply "no".
+/// Only lowercase hex, as Discord sends it: one header spelling per
+/// signature, so no altered header byte is ever accepted.
 pub fn is_valid(key: &VerifyingKey, timestamp: &str, body: &[u8], signature_hex: &str) -> bool {
     let mut signature = [0u8; 64];
-    if hex::decode_to_slice(signature_hex, &mut signature).is_err() {
+    if !is_lower_hex(signature_hex) || hex::decode_to_slice(signature_hex, &mut signature).is_err()
+    {
         return false;
     }
     let mut message = Vec::with_capacity(timestamp.len() + body.len());
@@ -16,6 +19,11 @@ pub fn is_valid(key: &VerifyingKey, timestamp: &str, body: &[u8], signature_hex:
     message.extend_from_slice(body);
     key.verify_strict(&message, &Signature::from_bytes(&signature))
         .is_ok()
+}
+
+/// Digits and `a`–`f` only (`hex` would also take `A`–`F`).
+pub(crate) fn is_lower_hex(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// How far `X-Signature-Timestamp` may be from now, either way. Discord
@@ -69,5 +77,54 @@ mod tests {
         ));
         let other = SigningKey::from_bytes(&[8u8; 32]).verifying_key();
         assert!(!is_valid(&other, "1732622400", br#"{"type":1}"#, &sig));
+    }
+
+    #[test]
+    fn only_the_lowercase_spelling_of_a_signature_is_accepted() {
+        let (key, sig) = signed(br#"{"type":1}"#);
+        assert!(sig.bytes().any(|b| b.is_ascii_lowercase()), "{sig}");
+        let upper = sig.to_ascii_uppercase();
+        assert!(!is_valid(&key, "1732622400", br#"{"type":1}"#, &upper));
+    }
+
+    /// `s` with the byte at `index` replaced by another printable ASCII byte.
+    fn alter(s: &str, index: usize, replacement: u8) -> String {
+        let mut bytes = s.as_bytes().to_vec();
+        let i = index % bytes.len();
+        let mut new = b' ' + replacement % 95;
+        if new == bytes[i] {
+            new = if new == b'~' { b' ' } else { new + 1 };
+        }
+        bytes[i] = new;
+        String::from_utf8(bytes).expect("ASCII in, ASCII out")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 64,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn no_altered_byte_or_other_timestamp_is_accepted(
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..300),
+            index in 0..10_000usize,
+            replacement in proptest::prelude::any::<u8>(),
+            flip in 1..=255u8,
+            other_timestamp in "[0-9]{1,12}|.{0,16}",
+        ) {
+            let (key, sig) = signed(&body);
+            const TS: &str = "1732622400";
+            proptest::prop_assert!(is_valid(&key, TS, &body, &sig));
+
+            let mut altered_body = body.clone();
+            altered_body[index % body.len()] ^= flip;
+            proptest::prop_assert!(!is_valid(&key, TS, &altered_body, &sig));
+            proptest::prop_assert!(!is_valid(&key, TS, &body, &alter(&sig, index, replacement)));
+            proptest::prop_assert!(!is_valid(&key, &alter(TS, index, replacement), &body, &sig));
+            if other_timestamp != TS {
+                proptest::prop_assert!(!is_valid(&key, &other_timestamp, &body, &sig));
+            }
+        }
     }
 }

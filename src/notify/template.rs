@@ -865,9 +865,13 @@ fn group_thousands(n: u64) -> String {
 }
 
 /// Appends a value; Twitch text gets a leading zero-width space when the text
-/// before it could combine with it (`@` + `everyone`, `<@` + `123>`, `\` + `\*`).
+/// before it could combine with it: `@` + `everyone`, `<@` + `123>`, `\` + `\*`,
+/// and also where the template began the word itself (`@every` + `one`,
+/// `<@12` + `3>`), so letters and digits before the value are looked past.
 fn push_value(out: &mut String, var: Var, value: &str, ctx: Ctx) {
-    let joins = out.ends_with(['@', '<', '&', '!', '#', '\\', ':', '/']);
+    let joins = out
+        .trim_end_matches(char::is_alphanumeric)
+        .ends_with(['@', '<', '&', '!', '#', '\\', ':', '/']);
     if var.is_twitch_text() && ctx != Ctx::Url && joins && !value.is_empty() {
         out.push(ZWSP);
     }
@@ -1569,6 +1573,99 @@ mod tests {
             !r.content.contains("<@&") && !r.content.contains("<#@"),
             "template + Twitch text do not combine"
         );
+    }
+
+    #[test]
+    fn twitch_text_never_completes_a_ping_the_template_started() {
+        // Found by the `template` fuzz target: `@every` + a title `one`.
+        let mut vars = typical();
+        vars.stream_title = "one".into();
+        vars.game_name = "re".into();
+        vars.streamer_display_name = "8>".into();
+        let mut t = only_content("@every{stream_title} @he{game_name}");
+        t.embed.enabled = true;
+        t.embed.footer_text = "<@12345678901234567{streamer_display_name}".into();
+        let r = render(&t, &vars, "");
+        assert_eq!(r.content, "@every\u{200B}one @he\u{200B}re");
+        let footer = &embed(&r).footer.as_ref().expect("footer").text;
+        assert_eq!(footer, "<@12345678901234567\u{200B}8>");
+        assert_eq!(pings(&all_text(&r)), Vec::<&str>::new());
+    }
+
+    /// Every ping Discord would see: `@everyone`, `@here`, and `<@id>`,
+    /// `<@!id>`, `<@&id>`, `<#id>` with a snowflake id (17+ digits).
+    fn pings(text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        for (i, _) in text.match_indices(['@', '<']) {
+            let rest = &text[i..];
+            if let Some(word) = ["@everyone", "@here"]
+                .into_iter()
+                .find(|w| rest.starts_with(w))
+            {
+                found.push(&text[i..i + word.len()]);
+                continue;
+            }
+            let prefix = ["<@!", "<@&", "<@", "<#"]
+                .into_iter()
+                .find(|p| rest.starts_with(p));
+            if let Some(prefix) = prefix {
+                let digits = rest[prefix.len()..]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                let end = prefix.len() + digits;
+                if digits >= 17 && rest[end..].starts_with('>') {
+                    found.push(&text[i..i + end + 1]);
+                }
+            }
+        }
+        found
+    }
+
+    /// Template pieces that start pings of their own, for Twitch text to finish.
+    const PING_FRAGMENTS: &str = "@¦@every¦@he¦<¦<@¦<@!¦<@&¦<#¦12345678901234567¦>¦ ¦\n¦{stream_title}¦{game_name}¦{streamer_login}¦{streamer_display_name}¦{mention}";
+
+    fn ping_text() -> impl Strategy<Value = String> {
+        let pieces: Vec<String> = PING_FRAGMENTS.split('¦').map(str::to_owned).collect();
+        proptest::collection::vec(proptest::sample::select(pieces), 0..8).prop_map(|v| v.concat())
+    }
+
+    fn ping_twitch_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("one".to_owned()),
+            Just("re".to_owned()),
+            Just("everyone".to_owned()),
+            Just("8>".to_owned()),
+            Just("@".to_owned()),
+            "[a-z0-9@<>&!#]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #[test]
+        fn twitch_text_adds_no_ping_to_the_admins_text(
+            edits in proptest::collection::vec((0..16usize, ping_text()), 1..8),
+            texts in proptest::array::uniform4(ping_twitch_text()),
+        ) {
+            let mut t = Template::default();
+            for (i, text) in edits {
+                set_text(&mut t, i, text);
+            }
+            let e = &t.embed;
+            let mut written = vec![t.content.clone(), e.title.clone(), e.description.clone(), e.author_name.clone(), e.footer_text.clone(), t.buttons.watch_label.clone(), t.buttons.notify_me_label.clone()];
+            written.extend(e.fields.iter().flat_map(|f| [f.name.clone(), f.value.clone()]));
+            let written = written.join("\n");
+            let mut vars = typical();
+            let [login, name, title, game] = texts;
+            (vars.streamer_login, vars.streamer_display_name) = (login, name);
+            (vars.stream_title, vars.game_name) = (title, game);
+            let r = render(&t, &vars, "");
+            assert_discord_accepts(&r);
+            for ping in pings(&all_text(&r)) {
+                prop_assert!(ping == vars.mention || written.contains(ping), "{ping:?} in {r:?}");
+            }
+        }
     }
 
     #[test]

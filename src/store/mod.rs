@@ -99,7 +99,10 @@ impl Db {
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10));
-                // An in-memory database exists once per connection: keep one.
+                // An in-memory database exists once per connection: keep one,
+                // and never retire it (sqlx would close it after
+                // `max_lifetime`, 30 min by default, and silently open an
+                // empty database in its place).
                 let in_memory =
                     url.expose().contains(":memory:") || url.expose().contains("mode=memory");
                 let pool = SqlitePoolOptions::new()
@@ -109,11 +112,8 @@ impl Db {
                         settings.max_connections
                     })
                     .min_connections(u32::from(in_memory))
-                    .idle_timeout(if in_memory {
-                        None
-                    } else {
-                        Some(Duration::from_secs(600))
-                    })
+                    .idle_timeout((!in_memory).then_some(Duration::from_secs(600)))
+                    .max_lifetime((!in_memory).then_some(Duration::from_secs(30 * 60)))
                     .acquire_timeout(acquire_timeout);
                 Ok(Db::Sqlite(if settings.lazy {
                     pool.connect_lazy_with(options)
@@ -215,5 +215,38 @@ impl Db {
 
     pub async fn close(&self) {
         on_db!(self, |pool| pool.close().await)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An in-memory database lives in its one connection: the pool must
+    /// never close that connection for age or idleness (the fuzz harness
+    /// lost its database after 30 minutes this way).
+    #[tokio::test]
+    async fn an_in_memory_pool_never_retires_its_connection() {
+        let url = DatabaseUrl::parse("sqlite::memory:").expect("url");
+        let Db::Sqlite(pool) = Db::connect(&url, PoolSettings::SERVER).await.expect("db") else {
+            unreachable!("a sqlite URL gives a sqlite pool")
+        };
+        let options = pool.options();
+        assert_eq!(options.get_max_connections(), 1);
+        assert_eq!(options.get_min_connections(), 1);
+        assert_eq!(options.get_max_lifetime(), None);
+        assert_eq!(options.get_idle_timeout(), None);
+    }
+
+    #[tokio::test]
+    async fn a_file_pool_still_recycles_connections() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let url = DatabaseUrl::parse(&url).expect("url");
+        let Db::Sqlite(pool) = Db::connect(&url, PoolSettings::SERVER).await.expect("db") else {
+            unreachable!("a sqlite URL gives a sqlite pool")
+        };
+        assert!(pool.options().get_max_lifetime().is_some());
+        assert!(pool.options().get_idle_timeout().is_some());
     }
 }

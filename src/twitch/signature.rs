@@ -21,7 +21,10 @@ pub fn is_valid(
         return false;
     };
     let mut expected = [0u8; 32];
-    if hex::decode_to_slice(hex_digest, &mut expected).is_err() {
+    // Lowercase only, as Twitch sends it: one spelling per signature.
+    if !crate::discord::signature::is_lower_hex(hex_digest)
+        || hex::decode_to_slice(hex_digest, &mut expected).is_err()
+    {
         return false;
     }
     // verify_slice compares in constant time.
@@ -121,6 +124,60 @@ mod tests {
             BODY.as_bytes(),
             &SIGNATURE.to_uppercase()
         ));
+        assert!(!is_valid(
+            SECRET,
+            ID,
+            TIMESTAMP,
+            BODY.as_bytes(),
+            &SIGNATURE.replace('d', "D")
+        ));
+    }
+
+    /// `s` with the byte at `index` replaced by another printable ASCII byte.
+    fn alter(s: &str, index: usize, replacement: u8) -> String {
+        let mut bytes = s.as_bytes().to_vec();
+        let i = index % bytes.len();
+        let mut new = b' ' + replacement % 95;
+        if new == bytes[i] {
+            new = if new == b'~' { b' ' } else { new + 1 };
+        }
+        bytes[i] = new;
+        String::from_utf8(bytes).expect("ASCII in, ASCII out")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 64,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn no_altered_byte_nor_cut_or_longer_signature_is_accepted(
+            id in "[a-f0-9-]{1,40}",
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..300),
+            index in 0..10_000usize,
+            replacement in proptest::prelude::any::<u8>(),
+            flip in 1..=255u8,
+            cut in 1..71usize,
+            extra in "[0-9a-fA-F=]{1,8}",
+        ) {
+            let signature = sign(SECRET, &id, TIMESTAMP, &body);
+            proptest::prop_assert!(is_valid(SECRET, &id, TIMESTAMP, &body, &signature));
+
+            let mut altered_body = body.clone();
+            altered_body[index % body.len()] ^= flip;
+            proptest::prop_assert!(!is_valid(SECRET, &id, TIMESTAMP, &altered_body, &signature));
+            let altered_id = alter(&id, index, replacement);
+            proptest::prop_assert!(!is_valid(SECRET, &altered_id, TIMESTAMP, &body, &signature));
+            let altered_ts = alter(TIMESTAMP, index, replacement);
+            proptest::prop_assert!(!is_valid(SECRET, &id, &altered_ts, &body, &signature));
+            let altered_sig = alter(&signature, index, replacement);
+            proptest::prop_assert!(!is_valid(SECRET, &id, TIMESTAMP, &body, &altered_sig));
+            let truncated = &signature[..signature.len() - cut];
+            proptest::prop_assert!(!is_valid(SECRET, &id, TIMESTAMP, &body, truncated));
+            let extended = format!("{signature}{extra}");
+            proptest::prop_assert!(!is_valid(SECRET, &id, TIMESTAMP, &body, &extended));
+        }
     }
 
     #[test]
