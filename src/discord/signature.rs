@@ -41,7 +41,7 @@ pub fn is_fresh(timestamp: &str, now_ms: i64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use ed25519_dalek::{Signer, SigningKey};
 
     use super::*;
@@ -87,8 +87,9 @@ mod tests {
         assert!(!is_valid(&key, "1732622400", br#"{"type":1}"#, &upper));
     }
 
-    /// `s` with the byte at `index` replaced by another printable ASCII byte.
-    fn alter(s: &str, index: usize, replacement: u8) -> String {
+    /// `s` with the byte at `index` replaced by another printable ASCII byte
+    /// (the Twitch signature's tests use it too).
+    pub(crate) fn alter(s: &str, index: usize, replacement: u8) -> String {
         let mut bytes = s.as_bytes().to_vec();
         let i = index % bytes.len();
         let mut new = b' ' + replacement % 95;

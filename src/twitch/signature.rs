@@ -60,6 +60,7 @@ pub fn is_fresh(timestamp: &str, now_ms: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discord::signature::tests::alter;
 
     // The published test vector from the `twitch_api` crate's tests.
     const SECRET: &[u8] = b"secretabcd";
@@ -131,18 +132,6 @@ mod tests {
             BODY.as_bytes(),
             &SIGNATURE.replace('d', "D")
         ));
-    }
-
-    /// `s` with the byte at `index` replaced by another printable ASCII byte.
-    fn alter(s: &str, index: usize, replacement: u8) -> String {
-        let mut bytes = s.as_bytes().to_vec();
-        let i = index % bytes.len();
-        let mut new = b' ' + replacement % 95;
-        if new == bytes[i] {
-            new = if new == b'~' { b' ' } else { new + 1 };
-        }
-        bytes[i] = new;
-        String::from_utf8(bytes).expect("ASCII in, ASCII out")
     }
 
     proptest::proptest! {

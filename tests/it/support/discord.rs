@@ -262,8 +262,26 @@ fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Optio
     })
 }
 
-/// A 429 as Discord sends it: `retry_after` in the body and the headers.
+/// A 429 as Discord sends it: `retry_after` in the body and the headers,
+/// with the per-route headers clients use to wait it out.
 fn rate_limited(retry_after: f64, global: bool) -> Response {
+    let mut r = too_many_requests(retry_after, global);
+    let h = r.headers_mut();
+    h.insert(
+        "x-ratelimit-bucket",
+        "4d3a6c2b7e1f".parse().expect("header"),
+    );
+    h.insert("x-ratelimit-limit", "5".parse().expect("header"));
+    h.insert("x-ratelimit-remaining", "0".parse().expect("header"));
+    h.insert(
+        "x-ratelimit-reset-after",
+        format!("{retry_after:.3}").parse().expect("header"),
+    );
+    r
+}
+
+/// The part of a 429 every kind shares: the body, `retry-after` and scope.
+fn too_many_requests(retry_after: f64, global: bool) -> Response {
     let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": global});
     let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
     let h = r.headers_mut();
@@ -283,17 +301,6 @@ fn rate_limited(retry_after: f64, global: bool) -> Response {
         (if global { "global" } else { "user" })
             .parse()
             .expect("header"),
-    );
-    // Discord's per-route headers, which clients use to wait it out.
-    h.insert(
-        "x-ratelimit-bucket",
-        "4d3a6c2b7e1f".parse().expect("header"),
-    );
-    h.insert("x-ratelimit-limit", "5".parse().expect("header"));
-    h.insert("x-ratelimit-remaining", "0".parse().expect("header"));
-    h.insert(
-        "x-ratelimit-reset-after",
-        format!("{retry_after:.3}").parse().expect("header"),
     );
     r
 }
@@ -353,19 +360,7 @@ fn global_limit(w: &mut World) -> Option<Response> {
     if w.recent.len() >= limit as usize {
         w.global_429s += 1;
         let retry_after = (Duration::from_secs(1) - (now - w.recent[0])).as_secs_f64();
-        let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": true});
-        let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
-        let h = r.headers_mut();
-        h.insert(
-            "retry-after",
-            (retry_after.ceil() as u64)
-                .to_string()
-                .parse()
-                .expect("header"),
-        );
-        h.insert("x-ratelimit-global", "true".parse().expect("header"));
-        h.insert("x-ratelimit-scope", "global".parse().expect("header"));
-        return Some(r);
+        return Some(too_many_requests(retry_after, true));
     }
     w.recent.push_back(now);
     None
