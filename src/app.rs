@@ -5,10 +5,12 @@ use std::time::Duration;
 use axum::{
     Router,
     http::{HeaderValue, StatusCode, header},
+    response::IntoResponse,
     routing::{get, post},
 };
 use tower::ServiceBuilder;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     set_header::SetResponseHeaderLayer,
@@ -64,6 +66,9 @@ pub fn app(state: AppState) -> Router {
                         })
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
+                // A bug must cost one request a 500, never the connection
+                // (the client would not know whether it was handled).
+                .layer(CatchPanicLayer::custom(internal_error))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::CONTENT_SECURITY_POLICY,
@@ -92,4 +97,19 @@ pub fn app(state: AppState) -> Router {
                 .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
         )
         .with_state(state)
+}
+
+/// The answer to a request whose handler panicked; the panic is logged.
+fn internal_error(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        axum::Json(serde_json::json!({"error": "internal error"})),
+    )
+        .into_response()
 }

@@ -7,6 +7,7 @@ use axum::{
     http::HeaderMap,
     response::{IntoResponse, Response},
 };
+use tracing::Instrument as _;
 use twilight_model::{
     application::interaction::{Interaction, InteractionType},
     http::interaction::{InteractionResponse, InteractionResponseType},
@@ -60,21 +61,27 @@ async fn respond(state: AppState, interaction: Interaction) -> InteractionRespon
         );
     };
     let span = tracing::info_span!("interaction", guild.id = ctx.guild_id, user.id = ctx.user_id, kind = ?kind);
-    let _enter = span.enter();
-    let result = match kind {
-        InteractionType::ApplicationCommand => commands::run(&ctx).await,
-        InteractionType::ApplicationCommandAutocomplete => autocomplete::suggest(&ctx).await,
-        InteractionType::MessageComponent => components::handle(&ctx).await,
-        InteractionType::ModalSubmit => modals::handle(&ctx).await,
-        _ => Ok(reply::ephemeral(
-            "StreamMaxing doesn't handle that kind of interaction.",
-        )),
-    };
-    result.unwrap_or_else(|e| {
-        tracing::error!(error = format!("{e:#}"), "interaction failed");
-        reply::ephemeral(
-            "⚠️ Something went wrong on our side and nothing was changed. Please try again in a minute; \
-             if it keeps happening, the bot's operator can find the details in its logs.",
-        )
-    })
+    // Instrumented, never entered: a span entered across an await stays
+    // current on the worker thread while this task sleeps, and whatever
+    // runs there meanwhile would log (and nest spans) under it.
+    async {
+        let result = match kind {
+            InteractionType::ApplicationCommand => commands::run(&ctx).await,
+            InteractionType::ApplicationCommandAutocomplete => autocomplete::suggest(&ctx).await,
+            InteractionType::MessageComponent => components::handle(&ctx).await,
+            InteractionType::ModalSubmit => modals::handle(&ctx).await,
+            _ => Ok(reply::ephemeral(
+                "StreamMaxing doesn't handle that kind of interaction.",
+            )),
+        };
+        result.unwrap_or_else(|e| {
+            tracing::error!(error = format!("{e:#}"), "interaction failed");
+            reply::ephemeral(
+                "⚠️ Something went wrong on our side and nothing was changed. Please try again in a minute; \
+                 if it keeps happening, the bot's operator can find the details in its logs.",
+            )
+        })
+    }
+    .instrument(span)
+    .await
 }
