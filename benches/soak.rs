@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 use common::{median, ms, percentile};
 use serde_json::{Value, json};
 use support::{
-    app::{notification, post_interaction, signed_eventsub},
+    app::{notification, signed_eventsub, try_post_interaction},
     db::TestDb,
     discord::DiscordStandIn,
     interactions::{AS_MEMBER, GUILD, autocomplete, slash, string, sub},
@@ -114,6 +114,10 @@ async fn soak(backend: &str, seconds: u64) {
         db.ensure_guild(guild, None, 1).await.unwrap();
         let mut config = db.guild_config(guild).await.unwrap().unwrap();
         config.channel_id = Some(common::channel_of(guild) as i64);
+        // Streams here come back within seconds; with the default cooldown
+        // the bot would (rightly) revive the previous message instead of
+        // posting, and every go-live is to count as one new message.
+        config.cooldown_secs = 0;
         db.save_guild_config(&config, 1).await.unwrap();
         for (id, _) in STREAMERS {
             db.track_streamer(guild, id, None, 1).await.unwrap();
@@ -143,8 +147,14 @@ async fn soak(backend: &str, seconds: u64) {
         let (results, base) = (tx.clone(), url.clone());
         tokio::spawn(async move {
             let begun = Instant::now();
-            let (status, _) = post_interaction(&base, &body).await;
-            let _ = results.send((begun.elapsed(), status == 200));
+            let ok = match try_post_interaction(&base, &body).await {
+                Ok((status, _)) => status == 200,
+                Err(e) => {
+                    eprintln!("interaction request failed: {e:?}");
+                    false
+                }
+            };
+            let _ = results.send((begun.elapsed(), ok));
         });
         sent += 1;
         if Instant::now() >= next_event {

@@ -246,6 +246,14 @@ impl TestApp {
 /// Posts an interaction to the service at `base_url`, signed exactly as
 /// Discord signs it; returns the status and the JSON answer.
 pub async fn post_interaction(base_url: &str, body: &Value) -> (u16, Value) {
+    try_post_interaction(base_url, body)
+        .await
+        .expect("interaction request")
+}
+
+/// [`post_interaction`], with a failed request (connection refused or
+/// dropped, timeout) as an error.
+pub async fn try_post_interaction(base_url: &str, body: &Value) -> reqwest::Result<(u16, Value)> {
     use ed25519_dalek::Signer;
     let body = body.to_string();
     let timestamp = chrono::Utc::now().timestamp().to_string();
@@ -258,10 +266,9 @@ pub async fn post_interaction(base_url: &str, body: &Value) -> (u16, Value) {
         .body(body)
         .timeout(Duration::from_secs(10))
         .send()
-        .await
-        .expect("interaction request");
+        .await?;
     let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    Ok((status, response.json().await.unwrap_or(Value::Null)))
 }
 
 /// Posts an EventSub notification to the service at `base_url`, signed as
