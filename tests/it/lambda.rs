@@ -1,5 +1,5 @@
-//! The Lambda build (`cargo lambda build --release`) under cargo lambda's
-//! runtime API emulator (`cargo lambda watch --only-lambda-apis`), invoked
+//! The function under cargo lambda's runtime API emulator (`cargo lambda
+//! watch --only-lambda-apis`), invoked
 //! with API Gateway HTTP API v2 events: the response goes out at once and
 //! the internal extension finishes the work after it.
 
@@ -33,12 +33,10 @@ struct Emulator {
 
 async fn start(database_url: &str, twitch: &TwitchStandIn, discord: &DiscordStandIn) -> Emulator {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bootstrap = root.join("target/lambda/streammaxing/bootstrap");
-    assert!(
-        bootstrap.exists(),
-        "{} is missing: `make test` builds it with `cargo lambda build --release`",
-        bootstrap.display()
-    );
+    // The binary this test run built: `cargo lambda build` ships the same
+    // crate renamed `bootstrap`, and it runs as a Lambda function whenever
+    // AWS_LAMBDA_RUNTIME_API is set.
+    let bootstrap = env!("CARGO_BIN_EXE_streammaxing");
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -89,7 +87,7 @@ async fn start(database_url: &str, twitch: &TwitchStandIn, discord: &DiscordStan
     ]);
     let log = std::env::temp_dir().join(format!("streammaxing-lambda-{port}.log"));
     let log_file = std::fs::File::create(&log).unwrap();
-    let function = tokio::process::Command::new(&bootstrap)
+    let function = tokio::process::Command::new(bootstrap)
         .env_clear()
         .envs(env)
         .stdout(log_file.try_clone().unwrap())
