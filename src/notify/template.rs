@@ -324,6 +324,12 @@ impl Var {
         matches!(self, Var::Login | Var::DisplayName | Var::Title | Var::Game)
     }
 
+    /// Twitch's text or a URL Twitch gave us (or built from its login):
+    /// nothing in it may complete a ping.
+    fn is_from_twitch(self) -> bool {
+        self.is_twitch_text() || matches!(self, Var::Avatar | Var::Thumbnail | Var::StreamUrl)
+    }
+
     /// Whether the value can legitimately be empty at render time.
     fn may_be_empty(self) -> bool {
         matches!(
@@ -787,15 +793,22 @@ fn var_value(var: Var, rc: &RenderCtx, ctx: Ctx) -> String {
         Ctx::Url => percent_encode(raw),
         _ => escape(raw, ctx),
     };
+    // A URL stays as it is where a URL goes; in text, Discord links it
+    // anyway, and only its mentions are defused (markdown escapes would
+    // break the link).
+    let link = |raw: &str| match ctx {
+        Ctx::Url => raw.to_owned(),
+        _ => escape_mentions(raw),
+    };
     let ts = v.started_at.timestamp();
     match (var, ctx) {
         (Var::Login, _) => twitch(&v.streamer_login),
         (Var::DisplayName, _) => twitch(&v.streamer_display_name),
         (Var::Title, _) => twitch(&v.stream_title),
         (Var::Game, _) => twitch(&v.game_name),
-        (Var::Avatar, _) => v.streamer_avatar_url.clone().unwrap_or_default(),
-        (Var::Thumbnail, _) => rc.thumbnail.clone(),
-        (Var::StreamUrl, _) => v.stream_url.clone(),
+        (Var::Avatar, _) => link(v.streamer_avatar_url.as_deref().unwrap_or_default()),
+        (Var::Thumbnail, _) => link(&rc.thumbnail),
+        (Var::StreamUrl, _) => link(&v.stream_url),
         (Var::Mention, Ctx::Url) => percent_encode(&v.mention),
         (Var::Mention, _) => v.mention.clone(),
         (Var::Viewers, Ctx::Url) => v.viewer_count.map(|n| n.to_string()).unwrap_or_default(),
@@ -812,7 +825,15 @@ fn var_value(var: Var, rc: &RenderCtx, ctx: Ctx) -> String {
 /// mentions with a zero-width space after `@` and `<`, control chars to spaces,
 /// bidi overrides removed (they could reverse the template text that follows).
 fn escape(raw: &str, ctx: Ctx) -> String {
-    let markdown = matches!(ctx, Ctx::Rich | Ctx::Heading);
+    escape_with(raw, matches!(ctx, Ctx::Rich | Ctx::Heading))
+}
+
+/// [`escape`] without the markdown: for URLs shown as text.
+fn escape_mentions(raw: &str) -> String {
+    escape_with(raw, false)
+}
+
+fn escape_with(raw: &str, markdown: bool) -> String {
     let mut out = String::with_capacity(raw.len() + 8);
     for c in raw.chars() {
         match c {
@@ -872,7 +893,7 @@ fn push_value(out: &mut String, var: Var, value: &str, ctx: Ctx) {
     let joins = out
         .trim_end_matches(char::is_alphanumeric)
         .ends_with(['@', '<', '&', '!', '#', '\\', ':', '/']);
-    if var.is_twitch_text() && ctx != Ctx::Url && joins && !value.is_empty() {
+    if var.is_from_twitch() && ctx != Ctx::Url && joins && !value.is_empty() {
         out.push(ZWSP);
     }
     out.push_str(value);
@@ -1590,6 +1611,28 @@ mod tests {
         let footer = &embed(&r).footer.as_ref().expect("footer").text;
         assert_eq!(footer, "<@12345678901234567\u{200B}8>");
         assert_eq!(pings(&all_text(&r)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn urls_from_twitch_shown_as_text_never_ping() {
+        // Found by the `template` fuzz target: an avatar URL with `@here` in
+        // it, shown in the content, was pasted in as it came.
+        let mut vars = typical();
+        vars.streamer_avatar_url = Some("https://cdn.example/l@here".into());
+        vars.stream_url = "everyone".into();
+        let mut t = only_content("{streamer_avatar_url} @{stream_url}");
+        t.embed.enabled = true;
+        t.embed.description = "<@&{stream_thumbnail_url}".into();
+        t.embed.author_icon_url = "{streamer_avatar_url}".into();
+        let r = render(&t, &vars, "");
+        assert_eq!(
+            r.content,
+            "https://cdn.example/l@\u{200B}here @\u{200B}everyone"
+        );
+        assert_eq!(pings(&all_text(&r)), Vec::<&str>::new());
+        // Where a URL is expected it is left exactly as Twitch gave it.
+        let author = embed(&r).author.as_ref().expect("author");
+        assert_eq!(author.icon_url, vars.streamer_avatar_url);
     }
 
     /// Every ping Discord would see: `@everyone`, `@here`, and `<@id>`,
