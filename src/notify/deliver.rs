@@ -93,11 +93,13 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<Report> {
                     if drained && in_flight.is_empty() {
                         return Ok(report);
                     }
+                    let preloaded = preload(state, &batch).await;
                     for item in batch {
+                        let loaded = preloaded.as_ref().map(|p| p.of(&item));
                         let (state, owner, details) =
                             (state.clone(), owner.clone(), details.clone());
                         in_flight.spawn(async move {
-                            deliver_one(&state, &owner, item, &details).await
+                            deliver_one(&state, &owner, item, &details, loaded).await
                         });
                     }
                 }
@@ -140,6 +142,80 @@ async fn claim(state: &AppState, owner: &str, limit: usize) -> anyhow::Result<Ve
         .await?)
 }
 
+/// A delivery's guild configuration and tracked streamer (`None` when the
+/// guild or its tracking is gone), as loaded with the rest of its claim.
+type Loaded = (Option<GuildConfig>, Option<TrackedStreamer>);
+
+/// What every delivery of a claim reads first, loaded for the whole claim
+/// in one query per table (and streamer) instead of two per delivery.
+struct Preloaded {
+    configs: HashMap<i64, GuildConfig>,
+    tracked: HashMap<(i64, String), TrackedStreamer>,
+}
+
+impl Preloaded {
+    fn of(&self, item: &OutboxItem) -> Loaded {
+        (
+            self.configs.get(&item.guild_id).cloned(),
+            self.tracked
+                .get(&(item.guild_id, item.twitch_id.clone()))
+                .cloned(),
+        )
+    }
+}
+
+/// `None` if the database failed: each delivery then loads its own.
+async fn preload(state: &AppState, batch: &[OutboxItem]) -> Option<Preloaded> {
+    if batch.is_empty() {
+        return None;
+    }
+    let mut guilds: Vec<i64> = batch.iter().map(|item| item.guild_id).collect();
+    guilds.sort_unstable();
+    guilds.dedup();
+    let configs = state.db.guild_configs(&guilds).await.ok()?;
+    let mut streamers: Vec<&str> = batch.iter().map(|item| item.twitch_id.as_str()).collect();
+    streamers.sort_unstable();
+    streamers.dedup();
+    let mut tracked = HashMap::new();
+    for twitch_id in streamers {
+        let guilds: Vec<i64> = batch
+            .iter()
+            .filter(|item| item.twitch_id == twitch_id)
+            .map(|item| item.guild_id)
+            .collect();
+        for (guild_id, streamer) in state
+            .db
+            .tracked_streamer_in(twitch_id, &guilds)
+            .await
+            .ok()?
+        {
+            tracked.insert((guild_id, twitch_id.to_owned()), streamer);
+        }
+    }
+    Some(Preloaded {
+        configs: configs.into_iter().map(|c| (c.guild_id, c)).collect(),
+        tracked,
+    })
+}
+
+/// The guild's configuration and tracked streamer: preloaded, or read now.
+async fn config_and_tracked(
+    state: &AppState,
+    item: &OutboxItem,
+    loaded: Option<Loaded>,
+) -> anyhow::Result<Loaded> {
+    Ok(match loaded {
+        Some(loaded) => loaded,
+        None => (
+            state.db.guild_config(item.guild_id).await?,
+            state
+                .db
+                .tracked_streamer(item.guild_id, &item.twitch_id)
+                .await?,
+        ),
+    })
+}
+
 /// `serve`'s worker: delivers whenever the outbox is woken, and every
 /// second for retries that have come due.
 pub async fn run_forever(state: AppState) {
@@ -162,13 +238,14 @@ async fn deliver_one(
     owner: &str,
     item: OutboxItem,
     details: &Details,
+    loaded: Option<Loaded>,
 ) -> Outcome {
     let span = tracing::info_span!("deliver", guild.id = item.guild_id, streamer.id = %item.twitch_id, stream.id = %item.stream_id);
     let steps = async {
         let result = match (item.state, item.end_state.as_deref(), item.refresh_due_at) {
-            (OutboxState::Pending, ..) => announce(state, owner, &item, details).await,
-            (_, Some("pending"), _) => end(state, owner, &item).await,
-            (_, _, Some(_)) => refresh(state, owner, &item).await,
+            (OutboxState::Pending, ..) => announce(state, owner, &item, details, loaded).await,
+            (_, Some("pending"), _) => end(state, owner, &item, loaded).await,
+            (_, _, Some(_)) => refresh(state, owner, &item, loaded).await,
             _ => state
                 .db
                 .finish_notification_end(item.id, owner, state.now_ms())
@@ -195,6 +272,7 @@ async fn announce(
     owner: &str,
     item: &OutboxItem,
     details: &Details,
+    loaded: Option<Loaded>,
 ) -> anyhow::Result<Outcome> {
     let (db, now) = (&state.db, state.now_ms());
     let skip = |why: &'static str| async move {
@@ -203,10 +281,7 @@ async fn announce(
         db.finish_notification_end(item.id, owner, now).await?;
         Ok(Outcome::Skipped)
     };
-    let (Some(config), Some(tracked)) = (
-        db.guild_config(item.guild_id).await?,
-        db.tracked_streamer(item.guild_id, &item.twitch_id).await?,
-    ) else {
+    let (Some(config), Some(tracked)) = config_and_tracked(state, item, loaded).await? else {
         return skip("the server no longer follows this streamer").await;
     };
     if item.ended_at.is_some() {
@@ -345,12 +420,12 @@ struct Posted<'a> {
     rest: &'a DiscordRest,
 }
 
-async fn posted<'a>(state: &'a AppState, item: &OutboxItem) -> anyhow::Result<Option<Posted<'a>>> {
-    let config = state.db.guild_config(item.guild_id).await?;
-    let tracked = state
-        .db
-        .tracked_streamer(item.guild_id, &item.twitch_id)
-        .await?;
+async fn posted<'a>(
+    state: &'a AppState,
+    item: &OutboxItem,
+    loaded: Option<Loaded>,
+) -> anyhow::Result<Option<Posted<'a>>> {
+    let (config, tracked) = config_and_tracked(state, item, loaded).await?;
     Ok(
         match (
             config,
@@ -375,7 +450,12 @@ async fn posted<'a>(state: &'a AppState, item: &OutboxItem) -> anyhow::Result<Op
 
 /// The title or game changed while live: the message shows the new ones
 /// (the event scheduled this at most once a minute per message).
-async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
+async fn refresh(
+    state: &AppState,
+    owner: &str,
+    item: &OutboxItem,
+    loaded: Option<Loaded>,
+) -> anyhow::Result<Outcome> {
     let (db, now) = (&state.db, state.now_ms());
     let Some(Posted {
         config,
@@ -383,7 +463,7 @@ async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Re
         channel_id,
         message_id,
         rest,
-    }) = posted(state, item).await?
+    }) = posted(state, item, loaded).await?
     else {
         db.finish_notification_refresh(item.id, owner, now).await?;
         return Ok(Outcome::Skipped);
@@ -420,7 +500,12 @@ async fn refresh(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Re
 
 /// The stream ended: edit the message to its ended state, delete it, or
 /// leave it, as the guild chose.
-async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result<Outcome> {
+async fn end(
+    state: &AppState,
+    owner: &str,
+    item: &OutboxItem,
+    loaded: Option<Loaded>,
+) -> anyhow::Result<Outcome> {
     let (db, now) = (&state.db, state.now_ms());
     let Some(Posted {
         config,
@@ -428,7 +513,7 @@ async fn end(state: &AppState, owner: &str, item: &OutboxItem) -> anyhow::Result
         channel_id,
         message_id,
         rest,
-    }) = posted(state, item).await?
+    }) = posted(state, item, loaded).await?
     else {
         db.finish_notification_end(item.id, owner, now).await?;
         return Ok(Outcome::Skipped);

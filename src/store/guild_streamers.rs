@@ -94,6 +94,53 @@ impl Db {
         })
     }
 
+    /// `twitch_id` as each of `guild_ids` tracks it (those that do), in one
+    /// query, keyed by guild: the delivery worker loads a whole claim's at
+    /// once.
+    pub async fn tracked_streamer_in(
+        &self,
+        twitch_id: &str,
+        guild_ids: &[i64],
+    ) -> StoreResult<Vec<(i64, TrackedStreamer)>> {
+        macro_rules! select {
+            ($guilds:literal) => {
+                concat!(
+                    "SELECT gs.guild_id AS tracking_guild_id, s.*, gs.channel_id, gs.channel_kind, \
+                     gs.ping_mode, gs.ping_role_id, gs.template, gs.notify_role_id, gs.added_by, gs.added_at \
+                     FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
+                     WHERE gs.twitch_id = $1 AND ",
+                    $guilds
+                )
+            };
+        }
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            tracking_guild_id: i64,
+            #[sqlx(flatten)]
+            tracked: TrackedStreamer,
+        }
+        let rows: Vec<Row> = match self {
+            Db::Sqlite(pool) => {
+                sqlx::query_as(select!("gs.guild_id IN (SELECT value FROM json_each($2))"))
+                    .bind(twitch_id)
+                    .bind(super::id_list(guild_ids))
+                    .fetch_all(pool)
+                    .await?
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(select!("gs.guild_id = ANY($2)"))
+                    .bind(twitch_id)
+                    .bind(guild_ids)
+                    .fetch_all(pool)
+                    .await?
+            }
+        };
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.tracking_guild_id, r.tracked))
+            .collect())
+    }
+
     /// One tracked streamer of a guild.
     pub async fn tracked_streamer(
         &self,

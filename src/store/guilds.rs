@@ -117,6 +117,33 @@ impl Db {
         })
     }
 
+    /// The configurations of `guild_ids` (those that exist), in one query:
+    /// the delivery worker loads a whole claim's at once.
+    pub async fn guild_configs(&self, guild_ids: &[i64]) -> StoreResult<Vec<GuildConfig>> {
+        match self {
+            Db::Sqlite(pool) => {
+                sqlx::query_as(concat!(
+                    "SELECT ",
+                    config_columns!(),
+                    " FROM guild_config WHERE guild_id IN (SELECT value FROM json_each($1))"
+                ))
+                .bind(super::id_list(guild_ids))
+                .fetch_all(pool)
+                .await
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(concat!(
+                    "SELECT ",
+                    config_columns!(),
+                    " FROM guild_config WHERE guild_id = ANY($1)"
+                ))
+                .bind(guild_ids)
+                .fetch_all(pool)
+                .await
+            }
+        }
+    }
+
     pub async fn guild_config(&self, guild_id: i64) -> StoreResult<Option<GuildConfig>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(

@@ -62,6 +62,12 @@ macro_rules! on_db {
 }
 pub(crate) use on_db;
 
+/// Ids as a JSON array, which SQLite reads with `json_each` where Postgres
+/// takes an array parameter.
+fn id_list(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+}
+
 /// The database handle: cheap to clone (the pools are `Arc`s inside).
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -79,7 +85,7 @@ pub struct PoolSettings {
 
 impl PoolSettings {
     pub const SERVER: Self = Self {
-        max_connections: 10,
+        max_connections: 16,
         lazy: false,
     };
     pub const LAMBDA: Self = Self {

@@ -27,6 +27,33 @@ on_both_backends! {
         assert_eq!(db.guild_config(GUILD + 1).await.unwrap(), None);
     }
 
+    async fn a_claims_configs_and_tracked_streamers_load_in_one_go(db) {
+        // Large snowflakes, as Discord's are: they must survive the id list.
+        let guilds = [GUILD, GUILD + 1, GUILD + 2];
+        for (i, id) in [("37402112", "shroud"), ("71092938", "xqc")].into_iter().enumerate() {
+            let streamer = streammaxing::store::NewStreamer { twitch_id: id.0, login: id.1, display_name: id.1, avatar_url: None };
+            db.upsert_streamer(&streamer, i as i64).await.unwrap();
+        }
+        for guild in guilds {
+            db.ensure_guild(guild, None, 1).await.unwrap();
+        }
+        db.track_streamer(GUILD + 1, "37402112", None, 1).await.unwrap();
+        db.track_streamer(GUILD + 2, "37402112", None, 1).await.unwrap();
+        db.track_streamer(GUILD + 2, "71092938", None, 1).await.unwrap();
+
+        let mut configs: Vec<i64> = db.guild_configs(&[GUILD, GUILD + 2, 99]).await.unwrap().iter().map(|c| c.guild_id).collect();
+        configs.sort_unstable();
+        assert_eq!(configs, [GUILD, GUILD + 2], "the unknown guild is simply absent");
+
+        let mut shroud = db.tracked_streamer_in("37402112", &guilds).await.unwrap();
+        shroud.sort_by_key(|(guild, _)| *guild);
+        assert_eq!(shroud.iter().map(|(g, _)| *g).collect::<Vec<_>>(), [GUILD + 1, GUILD + 2]);
+        assert_eq!(shroud[0].1, db.tracked_streamer(GUILD + 1, "37402112").await.unwrap().unwrap());
+        let xqc = db.tracked_streamer_in("71092938", &guilds).await.unwrap();
+        assert_eq!(xqc.iter().map(|(g, t)| (*g, t.streamer.login.as_str())).collect::<Vec<_>>(), [(GUILD + 2, "xqc")]);
+        assert!(db.guild_configs(&[]).await.unwrap().is_empty());
+    }
+
     async fn ensuring_again_keeps_settings(db) {
         let mut config = db.ensure_guild(GUILD, Some("Cozy Server"), 1_000).await.unwrap();
         config.channel_id = Some(42);
