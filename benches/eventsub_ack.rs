@@ -38,7 +38,7 @@ async fn run(backend: &str, guilds: i64, requests: usize) -> (Duration, Duration
     };
     common::seed(&db.db, guilds).await;
     let (twitch, discord) = (TwitchStandIn::start().await, DiscordStandIn::start().await);
-    let (_state, url) = common::serve(db.db.clone(), &twitch, &discord, &[], false).await;
+    let (_state, url) = common::serve(&db.url, &twitch, &discord, &[], false).await;
     let client = reqwest::Client::new();
     let endpoint = format!("{url}/webhooks/twitch");
     let mut latencies = Vec::with_capacity(requests);

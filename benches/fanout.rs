@@ -60,7 +60,7 @@ async fn run(backend: &str, guilds: i64, limited: bool, run_no: usize) -> Run {
     } else {
         &[("DISCORD_GLOBAL_RATE_LIMIT", "0")]
     };
-    let (_state, url) = common::serve(db.db.clone(), &twitch, &discord, extra, true).await;
+    let (_state, url) = common::serve(&db.url, &twitch, &discord, extra, true).await;
     let stream_id = format!("4095212{run_no:04}");
     let body = notification(
         "stream.online",

@@ -55,9 +55,10 @@ pub async fn seed(db: &Db, guilds: i64) {
     }
 }
 
-/// The service on a local port; with `worker`, delivering like `serve`.
+/// The service on a local port over the database at `database_url`, with
+/// the pool `serve` uses; with `worker`, delivering like `serve`.
 pub async fn serve(
-    db: Db,
+    database_url: &str,
     twitch: &TwitchStandIn,
     discord: &DiscordStandIn,
     extra: &[(&str, &str)],
@@ -72,6 +73,10 @@ pub async fn serve(
     let config =
         Config::from_vars(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
             .expect("configuration");
+    let url_of_db = streammaxing::config::DatabaseUrl::parse(database_url).expect("database URL");
+    let db = Db::connect(&url_of_db, streammaxing::store::PoolSettings::SERVER)
+        .await
+        .expect("connecting like serve");
     let state = AppState::new(config, db, Clock::system());
     let router = app(state.clone());
     tokio::spawn(async move {
