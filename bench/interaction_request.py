@@ -5,6 +5,7 @@ that sets up the server it comes from. Prints the public key (hex) the
 service must be configured with.
 
 usage: interaction_request.py OUT_DIR
+(bench/lambda.py imports `signed()` and `SEED_SQL` from here.)
 """
 import json
 import os
@@ -19,11 +20,10 @@ CHANNEL = "1200000000000000001"
 MEMBER = "1500000000000000002"
 APP_ID = "1300000000000000001"
 
-out = sys.argv[1]
-key = Ed25519PrivateKey.from_private_bytes(bytes([42] * 32))
-public_hex = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+KEY = Ed25519PrivateKey.from_private_bytes(bytes([42] * 32))
+PUBLIC_KEY = KEY.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
-body = json.dumps({
+BODY = json.dumps({
     "id": "1600000000000000001", "application_id": APP_ID, "type": 2,
     "token": "interaction-token-bench", "version": 1,
     "guild_id": GUILD, "guild": {"id": GUILD, "locale": "en-US", "features": []},
@@ -44,21 +44,31 @@ body = json.dumps({
         "options": [{"name": "off", "type": 1, "options": [{"name": "streamer", "type": 3, "value": "shroud"}]}],
     },
 }, separators=(",", ":"))
-timestamp = str(int(time.time()))
-signature = key.sign((timestamp + body).encode()).hex()
 
-with open(os.path.join(out, "notify_off.lua"), "w") as f:
-    f.write(f"""wrk.method = "POST"
+SEED_SQL = f"""INSERT INTO guilds (guild_id, name, installed_at) VALUES ({GUILD}, 'Bench', 1);
+INSERT INTO guild_config (guild_id, channel_id, updated_at) VALUES ({GUILD}, {CHANNEL}, 1);
+INSERT INTO streamers (twitch_id, login, display_name, created_at, updated_at) VALUES ('37402112', 'shroud', 'shroud', 1, 1);
+INSERT INTO guild_streamers (guild_id, twitch_id, added_at) VALUES ({GUILD}, '37402112', 1);
+"""
+
+
+def signed():
+    """(body, timestamp, signature hex) as Discord sends them now."""
+    timestamp = str(int(time.time()))
+    return BODY, timestamp, KEY.sign((timestamp + BODY).encode()).hex()
+
+
+if __name__ == "__main__":
+    out = sys.argv[1]
+    body, timestamp, signature = signed()
+    with open(os.path.join(out, "notify_off.lua"), "w") as f:
+        f.write(f"""wrk.method = "POST"
 wrk.body = [==[{body}]==]
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Signature-Ed25519"] = "{signature}"
 wrk.headers["X-Signature-Timestamp"] = "{timestamp}"
 dofile("{os.path.dirname(os.path.abspath(__file__))}/report.lua")
 """)
-with open(os.path.join(out, "seed.sql"), "w") as f:
-    f.write(f"""INSERT INTO guilds (guild_id, name, installed_at) VALUES ({GUILD}, 'Bench', 1);
-INSERT INTO guild_config (guild_id, channel_id, updated_at) VALUES ({GUILD}, {CHANNEL}, 1);
-INSERT INTO streamers (twitch_id, login, display_name, created_at, updated_at) VALUES ('37402112', 'shroud', 'shroud', 1, 1);
-INSERT INTO guild_streamers (guild_id, twitch_id, added_at) VALUES ({GUILD}, '37402112', 1);
-""")
-print(public_hex)
+    with open(os.path.join(out, "seed.sql"), "w") as f:
+        f.write(SEED_SQL)
+    print(PUBLIC_KEY)
