@@ -6,7 +6,9 @@
 //! - global traffic is paced evenly to Discord's 50 requests per second
 //!   (one request every 20.4 ms, so no one-second window, however Discord
 //!   aligns it, ever holds more than 50), or to the higher limit Discord
-//!   granted a large bot (`DISCORD_GLOBAL_RATE_LIMIT`);
+//!   granted a large bot (`DISCORD_GLOBAL_RATE_LIMIT`); slots that fire
+//!   late together (a busy process) still wait until the last 50 sends
+//!   span 1.02 s;
 //! - a request that would have to wait more than a few seconds (a global
 //!   pause, an exhausted route bucket) fails at once with `RateLimited`, so
 //!   the caller reschedules it rather than sitting on its outbox lease;
@@ -60,6 +62,7 @@ pub struct DiscordRest {
     token: SecretString,
     /// Time between two requests; `None` sends as fast as Discord answers.
     spacing: Option<Duration>,
+    per_second: u32,
     limits: Mutex<Limits>,
 }
 
@@ -69,6 +72,10 @@ struct Limits {
     paused_until: Option<Instant>,
     /// The earliest moment the next request may go (even pacing).
     next_slot: Option<Instant>,
+    /// When the last requests really went, one paced second's worth: a
+    /// request whose slot came late (the process was busy) still waits
+    /// until no window would hold more than the limit.
+    sent: std::collections::VecDeque<Instant>,
     /// Route key → (remaining, resets at).
     routes: HashMap<String, (u64, Instant)>,
 }
@@ -93,6 +100,7 @@ impl DiscordRest {
             token,
             // 2 % under the limit: clock jitter never tips a window over it.
             spacing: (per_second > 0).then(|| Duration::from_secs(1).mul_f64(1.02) / per_second),
+            per_second,
             limits: Mutex::default(),
         }
     }
@@ -230,11 +238,41 @@ impl DiscordRest {
                         limits.next_slot = Some(slot + spacing);
                         drop(limits);
                         tokio::time::sleep_until(slot.into()).await;
+                        self.take_window_place(spacing).await;
                         return Ok(());
                     }
                 }
             };
             tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// Records a send, first waiting while the last `per_second` sends all
+    /// fall within one paced second (slots that fired late, all at once,
+    /// because the process was busy).
+    async fn take_window_place(&self, spacing: Duration) {
+        let window = spacing * self.per_second;
+        loop {
+            let mut limits = self.limits.lock().await;
+            let now = Instant::now();
+            while limits
+                .sent
+                .front()
+                .is_some_and(|at| now.duration_since(*at) >= window)
+            {
+                limits.sent.pop_front();
+            }
+            match limits.sent.front() {
+                Some(oldest) if limits.sent.len() >= self.per_second as usize => {
+                    let wait = (*oldest + window).saturating_duration_since(now);
+                    drop(limits);
+                    tokio::time::sleep(wait).await;
+                }
+                _ => {
+                    limits.sent.push_back(now);
+                    return;
+                }
+            }
         }
     }
 
