@@ -85,6 +85,13 @@ impl Db {
         name: Option<&str>,
         now: i64,
     ) -> StoreResult<GuildConfig> {
+        // Every interaction ensures its guild: when it is known and there
+        // is no name to record, a read does (no write lock, no commit).
+        if name.is_none()
+            && let Some(config) = self.guild_config(guild_id).await?
+        {
+            return Ok(config);
+        }
         on_db!(self, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query(
