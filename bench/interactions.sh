@@ -21,7 +21,7 @@ PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 python3 -c 'import cryptography' 2>/dev/null || python3 -m pip install -q cryptography
 cargo build --release --locked --quiet --bin streammaxing
-BIN=target/release/streammaxing
+BIN=${CARGO_TARGET_DIR:-target}/release/streammaxing
 
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -18,7 +18,7 @@ Per run (RUNS, default 11), a fresh emulator and a fresh function process:
 Reports medians over the runs.
 
 usage: bench/lambda.py
-env:   RUNS=11 WARM=50
+env:   RUNS=11 WARM=50 BUILD=1 (BUILD=0 uses the bootstrap already built)
 """
 import json
 import os
@@ -139,7 +139,8 @@ def one_run(db):
 def main():
     if not shutil.which("cargo-lambda"):
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "cargo-lambda"], check=True)
-    subprocess.run(["cargo", "lambda", "build", "--release", "--locked"], cwd=ROOT, check=True)
+    if os.environ.get("BUILD", "1") != "0":
+        subprocess.run(["cargo", "lambda", "build", "--release", "--locked"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.db")
         subprocess.run([BOOTSTRAP, "migrate"], env={"PATH": os.environ["PATH"], "DATABASE_URL": f"sqlite://{db}",

@@ -1,7 +1,7 @@
 //! What an attacker cannot do: forge, reuse or stretch a signed link, act
 //! as an admin without being one, replay a signed request, overrun the
 //! size limits, or get SQL built from input. Each promise here is listed
-//! with its test in docs/security-section.md.
+//! with its test in docs/RELIABILITY.md (§5).
 
 mod authorization;
 mod hygiene;
