@@ -755,7 +755,10 @@ fn fallback_content(rc: &RenderCtx) -> String {
         n => format!("**{}**", escape(n, Ctx::Rich)),
     };
     let url = Some(rc.vars.stream_url.trim()).filter(|u| valid_url(u, EMBED_URL_MAX));
-    let text = format!("{name} is live on Twitch! {}", url.unwrap_or_default());
+    let text = format!(
+        "{name} is live on Twitch! {}",
+        escape_mentions(url.unwrap_or_default())
+    );
     truncate(text.trim(), MESSAGE_CONTENT_LENGTH_MAX)
 }
 
@@ -1633,6 +1636,20 @@ mod tests {
         // Where a URL is expected it is left exactly as Twitch gave it.
         let author = embed(&r).author.as_ref().expect("author");
         assert_eq!(author.icon_url, vars.streamer_avatar_url);
+
+        // Found by CI's minute of fuzzing: the fallback for an empty
+        // message shows the stream URL too.
+        vars.stream_url = "https://www.twitch.tv/c@here".into();
+        vars.mention = String::new();
+        let mut t = only_content("{mention}");
+        t.embed.enabled = false;
+        let r = render(&t, &vars, "");
+        assert!(
+            r.content.ends_with("https://www.twitch.tv/c@\u{200B}here"),
+            "{}",
+            r.content
+        );
+        assert_eq!(pings(&all_text(&r)), Vec::<&str>::new());
     }
 
     /// Every ping Discord would see: `@everyone`, `@here`, and `<@id>`,
