@@ -29,6 +29,16 @@ impl TryFrom<Option<String>> for OptionalPingMode {
     }
 }
 
+/// The columns of a [`TrackedStreamer`] (and the guild, as
+/// `tracking_guild_id`) from `guild_streamers gs` joined to `streamers s`.
+macro_rules! tracked_from {
+    () => {
+        "SELECT gs.guild_id AS tracking_guild_id, s.*, gs.channel_id, gs.channel_kind, \
+         gs.ping_mode, gs.ping_role_id, gs.template, gs.notify_role_id, gs.added_by, gs.added_at \
+         FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id"
+    };
+}
+
 /// A streamer as one guild tracks it.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct TrackedStreamer {
@@ -104,13 +114,7 @@ impl Db {
     ) -> StoreResult<Vec<(i64, TrackedStreamer)>> {
         macro_rules! select {
             ($guilds:literal) => {
-                concat!(
-                    "SELECT gs.guild_id AS tracking_guild_id, s.*, gs.channel_id, gs.channel_kind, \
-                     gs.ping_mode, gs.ping_role_id, gs.template, gs.notify_role_id, gs.added_by, gs.added_at \
-                     FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
-                     WHERE gs.twitch_id = $1 AND ",
-                    $guilds
-                )
+                concat!(tracked_from!(), " WHERE gs.twitch_id = $1 AND ", $guilds)
             };
         }
         #[derive(sqlx::FromRow)]
@@ -148,12 +152,10 @@ impl Db {
         twitch_id: &str,
     ) -> StoreResult<Option<TrackedStreamer>> {
         on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT s.*, gs.channel_id, gs.channel_kind, gs.ping_mode, gs.ping_role_id, gs.template, \
-                 gs.notify_role_id, gs.added_by, gs.added_at \
-                 FROM guild_streamers gs JOIN streamers s ON s.twitch_id = gs.twitch_id \
-                 WHERE gs.guild_id = $1 AND gs.twitch_id = $2",
-            )
+            sqlx::query_as(concat!(
+                tracked_from!(),
+                " WHERE gs.guild_id = $1 AND gs.twitch_id = $2"
+            ))
             .bind(guild_id)
             .bind(twitch_id)
             .fetch_optional(pool)
