@@ -109,8 +109,7 @@ impl Db {
                 // and never retire it (sqlx would close it after
                 // `max_lifetime`, 30 min by default, and silently open an
                 // empty database in its place).
-                let in_memory =
-                    url.expose().contains(":memory:") || url.expose().contains("mode=memory");
+                let in_memory = in_memory(&options);
                 let pool = SqlitePoolOptions::new()
                     .max_connections(if in_memory {
                         1
