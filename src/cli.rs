@@ -80,10 +80,15 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Some(Command::Migrate) => server::migrate(&config).await,
         Some(Command::Deliver) => {
             let state = server::connect(config).await?;
-            let report = crate::notify::deliver::deliver_due(&state).await?;
+            let report = crate::delivery::deliver_due(&state).await?;
             println!(
-                "sent {}, stream ends handled {}, retrying later {}, failed {}, skipped {}",
-                report.sent, report.ended, report.retried, report.failed, report.skipped
+                "sent {}, live messages refreshed {}, stream ends handled {}, retrying later {}, failed {}, skipped {}",
+                report.sent,
+                report.refreshed,
+                report.ended,
+                report.retried,
+                report.failed,
+                report.skipped
             );
             Ok(())
         }

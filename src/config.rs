@@ -26,6 +26,9 @@ impl ConfigError {
     }
 }
 
+/// Discord's global limit per bot token, unless Discord raised it.
+pub const DISCORD_GLOBAL_PER_SECOND: u32 = 50;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
@@ -241,7 +244,7 @@ impl Config {
         }
 
         let discord_global_rate = match var("DISCORD_GLOBAL_RATE_LIMIT") {
-            None => crate::discord::rest::GLOBAL_PER_SECOND,
+            None => DISCORD_GLOBAL_PER_SECOND,
             Some(raw) => raw.trim().parse::<u32>().map_err(|_| {
                 ConfigError::new(
                     "DISCORD_GLOBAL_RATE_LIMIT",

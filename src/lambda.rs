@@ -21,8 +21,7 @@ use crate::{
     app::app,
     clock::Clock,
     config::Config,
-    maintenance,
-    notify::deliver,
+    delivery as deliver, maintenance,
     state::AppState,
     store::{Db, PoolSettings},
 };
@@ -90,9 +89,10 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
 pub async fn finish_invocation(state: &AppState) {
     state.background.idle().await;
     match deliver::deliver_due(state).await {
-        Ok(report) if report.sent + report.ended + report.failed > 0 => {
+        Ok(report) if report.sent + report.refreshed + report.ended + report.failed > 0 => {
             tracing::info!(
                 sent = report.sent,
+                refreshed = report.refreshed,
                 ended = report.ended,
                 failed = report.failed,
                 retrying = report.retried,
@@ -145,6 +145,6 @@ pub async fn scheduled(state: &AppState) -> anyhow::Result<Value> {
         })
     );
     Ok(
-        json!({ "sent": report.sent, "ended": report.ended, "retrying": report.retried, "failed": report.failed, "oldest_undelivered_seconds": oldest }),
+        json!({ "sent": report.sent, "refreshed": report.refreshed, "ended": report.ended, "retrying": report.retried, "failed": report.failed, "oldest_undelivered_seconds": oldest }),
     )
 }

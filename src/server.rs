@@ -8,7 +8,7 @@ use crate::{
     app::app,
     clock::Clock,
     config::Config,
-    maintenance, notify,
+    delivery, maintenance,
     state::AppState,
     store::{Db, PoolSettings},
 };
@@ -30,7 +30,7 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
     config.log_disabled_features();
     let state = AppState::new(config, db.clone(), Clock::system());
     let maintenance = tokio::spawn(maintenance::run_forever(state.clone()));
-    let delivery = tokio::spawn(notify::deliver::run_forever(state.clone()));
+    let delivery = tokio::spawn(delivery::run_forever(state.clone()));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr} (BIND_ADDR)"))?;

@@ -5,7 +5,8 @@ use std::{ops::Deref, sync::Arc};
 use tokio::sync::Notify;
 
 use crate::{
-    background::Background, clock::Clock, config::Config, discord, store::Db, twitch::Helix,
+    background::Background, clock::Clock, config::Config, discord::api::Api, store::Db,
+    twitch::Helix,
 };
 
 /// Cheap to clone; everything lives behind one `Arc`.
@@ -18,10 +19,9 @@ pub struct Inner {
     pub clock: Clock,
     /// The Helix client, when Twitch is configured.
     pub twitch: Option<Arc<Helix>>,
-    /// The Discord REST client, when Discord is configured.
-    pub discord: Option<Arc<twilight_http::Client>>,
-    /// Discord calls on the delivery path, with explicit rate limiting.
-    pub rest: Option<Arc<discord::rest::DiscordRest>>,
+    /// The Discord client (one rate-limit state for the bot token), when
+    /// Discord is configured.
+    pub discord: Option<Arc<Api>>,
     /// Wakes the delivery worker when the outbox has new rows.
     pub delivery: Notify,
     /// Work that finishes after the response.
@@ -38,19 +38,14 @@ impl AppState {
                 clock.clone(),
             ))
         });
-        let discord = config
-            .discord
-            .as_ref()
-            .map(|d| Arc::new(discord::client::build(d, &config.discord_api_url)));
-        let rest = config.discord.as_ref().map(|d| {
-            Arc::new(discord::rest::DiscordRest::new(
+        let discord = config.discord.as_ref().map(|d| {
+            Arc::new(Api::new(
                 &config.discord_api_url,
                 d.bot_token.clone(),
                 config.discord_global_rate,
             ))
         });
         Self(Arc::new(Inner {
-            rest,
             config,
             db,
             clock,

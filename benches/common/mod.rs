@@ -83,7 +83,7 @@ pub async fn serve(
         let _ = axum::serve(listener, router).await;
     });
     if worker {
-        tokio::spawn(streammaxing::notify::deliver::run_forever(state.clone()));
+        tokio::spawn(streammaxing::delivery::run_forever(state.clone()));
     }
     (state, url)
 }

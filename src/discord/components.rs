@@ -5,8 +5,8 @@ use twilight_model::{
     application::interaction::InteractionData, http::interaction::InteractionResponse,
 };
 
-use super::{context::Ctx, reply};
-use crate::notify::{roles, template};
+use super::{context::Ctx, pings, reply};
+use crate::notify::template;
 
 pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     let Some(InteractionData::MessageComponent(data)) = &ctx.interaction.data else {
@@ -34,7 +34,7 @@ async fn notify_toggle(ctx: &Ctx, twitch_id: &str) -> anyhow::Result<Interaction
             "This server doesn't follow that streamer any more.",
         ));
     };
-    let choices = roles::MemberChoices::load(ctx).await?;
-    let on = !choices.is_on(ctx, &tracked);
-    roles::choose(ctx, tracked, on).await
+    let choices = pings::member_choices(ctx).await?;
+    let on = !choices.is_on(&pings::member_roles(ctx), &tracked);
+    pings::choose(ctx, tracked, on).await
 }

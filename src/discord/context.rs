@@ -9,7 +9,10 @@ use twilight_model::{
     http::interaction::InteractionResponse,
 };
 
-use super::reply::{self, Reply};
+use super::{
+    api::Api,
+    reply::{self, Reply},
+};
 use crate::state::AppState;
 
 /// Cheap to clone, so deferred work can own one.
@@ -61,6 +64,27 @@ impl Ctx {
             .await?)
     }
 
+    /// The Discord client (every command needs it configured).
+    pub fn discord(&self) -> anyhow::Result<&Api> {
+        self.state
+            .discord
+            .as_deref()
+            .ok_or_else(|| anyhow::anyhow!("Discord is not configured"))
+    }
+
+    /// Replaces the deferred "thinking…" with `reply`.
+    pub async fn edit_original(&self, reply: &Reply) -> anyhow::Result<()> {
+        let none = twilight_model::channel::message::AllowedMentions::default();
+        self.discord()?
+            .edit_original_response(
+                self.interaction.application_id,
+                &self.interaction.token,
+                &reply.body(&none),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!(e).context("editing the original interaction response"))
+    }
+
     pub fn command_data(&self) -> Option<&CommandData> {
         match &self.interaction.data {
             Some(InteractionData::ApplicationCommand(data)) => Some(data),
@@ -99,7 +123,7 @@ impl Ctx {
                 tracing::error!(error = format!("{e:#}"), "deferred interaction failed");
                 Reply::text("⚠️ Something went wrong on our side and it didn't finish. Please try again in a minute.")
             });
-            if let Err(e) = reply::edit_original(&ctx, &reply).await {
+            if let Err(e) = ctx.edit_original(&reply).await {
                 tracing::error!(error = format!("{e:#}"), "could not deliver a deferred reply");
             }
         });

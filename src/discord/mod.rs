@@ -1,8 +1,8 @@
 //! Discord: the signed interactions endpoint, webhook events, the slash
 //! commands that make Discord the dashboard, and the REST client.
 
+pub mod api;
 pub mod autocomplete;
-pub mod client;
 pub mod commands;
 pub mod components;
 pub mod context;
@@ -10,9 +10,10 @@ pub mod events;
 pub mod interactions;
 pub mod modals;
 pub mod permissions;
+pub mod pings;
 pub mod reply;
-pub mod rest;
 pub mod signature;
+pub mod test_post;
 
 use axum::http::HeaderMap;
 

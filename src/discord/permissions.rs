@@ -56,27 +56,13 @@ pub async fn bot_permissions(
     ctx: &Ctx,
     channel_id: u64,
 ) -> anyhow::Result<(Permissions, Permissions)> {
-    let client = ctx
-        .state
-        .discord
-        .as_deref()
-        .context("Discord is not configured")?;
+    let api = ctx.discord()?;
     let guild_id = Id::new_checked(ctx.guild_id as u64).context("guild id")?;
     let bot_id = Id::new_checked(ctx.interaction.application_id.get()).context("bot id")?;
     let (roles, member) = tokio::try_join!(
+        async { api.roles(guild_id).await.map_err(anyhow::Error::from) },
         async {
-            client
-                .roles(guild_id)
-                .await?
-                .models()
-                .await
-                .map_err(anyhow::Error::from)
-        },
-        async {
-            client
-                .guild_member(guild_id, bot_id)
-                .await?
-                .model()
+            api.member(guild_id, bot_id)
                 .await
                 .map_err(anyhow::Error::from)
         },
@@ -101,10 +87,8 @@ pub async fn bot_permissions(
     {
         Some((here, app)) if here.id.get() == channel_id => app,
         _ => {
-            let channel = client
+            let channel = api
                 .channel(Id::new_checked(channel_id).context("channel id")?)
-                .await?
-                .model()
                 .await?;
             calculator.in_channel(
                 channel.kind,

@@ -1,13 +1,11 @@
 //! Replies: ephemeral for configuration, never pinging anyone.
 
-use anyhow::Context as _;
+use super::api::MessageBody;
 use twilight_model::{
     application::command::CommandOptionChoice,
     channel::message::{AllowedMentions, Component, Embed, MessageFlags},
     http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
 };
-
-use super::context::Ctx;
 
 /// Twitch purple, for our own embeds.
 pub const COLOR: u32 = 0x9146FF;
@@ -47,6 +45,16 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// As a message body: nobody is pinged, whatever the text says.
+    pub fn body<'a>(&'a self, none: &'a AllowedMentions) -> MessageBody<'a> {
+        MessageBody {
+            content: Some(self.content.as_str()).filter(|c| !c.is_empty()),
+            embeds: &self.embeds,
+            components: &self.components,
+            allowed_mentions: none,
+        }
+    }
+
     pub fn text(content: impl Into<String>) -> Self {
         Self {
             content: content.into(),
@@ -104,24 +112,4 @@ pub fn autocomplete(choices: Vec<CommandOptionChoice>) -> InteractionResponse {
             ..InteractionResponseData::default()
         }),
     }
-}
-
-/// Replaces the deferred "thinking…" with `reply`.
-pub async fn edit_original(ctx: &Ctx, reply: &Reply) -> anyhow::Result<()> {
-    let client = ctx
-        .state
-        .discord
-        .as_deref()
-        .context("Discord is not configured")?;
-    let none = AllowedMentions::default();
-    client
-        .interaction(ctx.interaction.application_id)
-        .update_response(&ctx.interaction.token)
-        .content(Some(reply.content.as_str()).filter(|c| !c.is_empty()))
-        .embeds(Some(reply.embeds.as_slice()))
-        .components(Some(reply.components.as_slice()))
-        .allowed_mentions(Some(&none))
-        .await
-        .context("editing the original interaction response")?;
-    Ok(())
 }

@@ -10,7 +10,8 @@ use ed25519_dalek::{Signature, VerifyingKey};
 /// signature, so no altered header byte is ever accepted.
 pub fn is_valid(key: &VerifyingKey, timestamp: &str, body: &[u8], signature_hex: &str) -> bool {
     let mut signature = [0u8; 64];
-    if !is_lower_hex(signature_hex) || hex::decode_to_slice(signature_hex, &mut signature).is_err()
+    if !crate::hexsig::is_lower_hex(signature_hex)
+        || hex::decode_to_slice(signature_hex, &mut signature).is_err()
     {
         return false;
     }
@@ -19,11 +20,6 @@ pub fn is_valid(key: &VerifyingKey, timestamp: &str, body: &[u8], signature_hex:
     message.extend_from_slice(body);
     key.verify_strict(&message, &Signature::from_bytes(&signature))
         .is_ok()
-}
-
-/// Digits and `a`–`f` only (`hex` would also take `A`–`F`).
-pub(crate) fn is_lower_hex(s: &str) -> bool {
-    s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// How far `X-Signature-Timestamp` may be from now, either way. Discord
@@ -41,10 +37,11 @@ pub fn is_fresh(timestamp: &str, now_ms: i64) -> bool {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use ed25519_dalek::{Signer, SigningKey};
 
     use super::*;
+    use crate::hexsig::tests::alter;
 
     fn signed(body: &[u8]) -> (VerifyingKey, String) {
         let key = SigningKey::from_bytes(&[7u8; 32]);
@@ -85,19 +82,6 @@ pub(crate) mod tests {
         assert!(sig.bytes().any(|b| b.is_ascii_lowercase()), "{sig}");
         let upper = sig.to_ascii_uppercase();
         assert!(!is_valid(&key, "1732622400", br#"{"type":1}"#, &upper));
-    }
-
-    /// `s` with the byte at `index` replaced by another printable ASCII byte
-    /// (the Twitch signature's tests use it too).
-    pub(crate) fn alter(s: &str, index: usize, replacement: u8) -> String {
-        let mut bytes = s.as_bytes().to_vec();
-        let i = index % bytes.len();
-        let mut new = b' ' + replacement % 95;
-        if new == bytes[i] {
-            new = if new == b'~' { b' ' } else { new + 1 };
-        }
-        bytes[i] = new;
-        String::from_utf8(bytes).expect("ASCII in, ASCII out")
     }
 
     proptest::proptest! {

@@ -10,11 +10,11 @@ use twilight_model::{
 };
 
 use super::{
-    roles::effective_mode,
+    pings::ping_role,
     template::{self, Template, Vars},
 };
 use crate::{
-    store::{GuildConfig, PingMode, TrackedStreamer},
+    store::{GuildConfig, TrackedStreamer},
     twitch::live::GoLive,
 };
 
@@ -49,15 +49,6 @@ pub fn template_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Template
                 .ok()
         })
         .unwrap_or_default()
-}
-
-/// The role this streamer's notifications ping in this guild, if any.
-pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
-    match effective_mode(config, tracked) {
-        PingMode::None => None,
-        PingMode::Role => tracked.overrides.ping_role_id.or(config.ping_role_id),
-        PingMode::StreamerRole => tracked.notify_role_id,
-    }
 }
 
 /// Where this streamer's notifications go in this guild.

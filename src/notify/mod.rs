@@ -1,8 +1,8 @@
-//! Notifications: the template engine, building a guild's message for a
-//! stream, who gets pinged, and delivering it.
+//! Notifications as a domain: the template engine, the message a route
+//! gets for a stream, and who is pinged. Plain values in, decisions out: no
+//! I/O, no interaction context (the Discord side and the delivery worker
+//! act on what it decides).
 
-pub mod deliver;
 pub mod message;
-pub mod roles;
+pub mod pings;
 pub mod template;
-pub mod test;

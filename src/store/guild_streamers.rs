@@ -9,24 +9,9 @@ pub struct StreamerOverrides {
     pub channel_id: Option<i64>,
     /// Discord's channel type for `channel_id`.
     pub channel_kind: Option<i32>,
-    #[sqlx(try_from = "Option<String>")]
-    pub ping_mode: OptionalPingMode,
+    pub ping_mode: Option<PingMode>,
     pub ping_role_id: Option<i64>,
     pub template: Option<String>,
-}
-
-/// `Option<PingMode>` stored as nullable text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct OptionalPingMode(pub Option<PingMode>);
-
-impl TryFrom<Option<String>> for OptionalPingMode {
-    type Error = String;
-    fn try_from(value: Option<String>) -> Result<Self, Self::Error> {
-        value
-            .map(PingMode::try_from)
-            .transpose()
-            .map(OptionalPingMode)
-    }
 }
 
 /// The columns of a [`TrackedStreamer`] (and the guild, as
@@ -197,7 +182,7 @@ impl Db {
             .bind(guild_id)
             .bind(twitch_id)
             .bind(o.channel_id)
-            .bind(o.ping_mode.0.map(PingMode::as_str))
+            .bind(o.ping_mode)
             .bind(o.ping_role_id)
             .bind(o.template.as_deref())
             .bind(o.channel_kind)

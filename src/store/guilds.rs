@@ -1,9 +1,10 @@
 //! Guilds (Discord servers) and their notification settings.
 
-use super::{Db, StoreResult, on_db};
+use super::{Db, StoreResult, on_db, text::text_column};
 
 /// Whom a notification pings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum PingMode {
     /// Nobody.
     None,
@@ -14,35 +15,16 @@ pub enum PingMode {
 }
 
 /// What happens to the live message when the stream ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum OfflineMode {
     Edit,
     Delete,
     Keep,
 }
 
-macro_rules! text_enum {
-    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        impl $ty {
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),+ }
-            }
-        }
-        impl TryFrom<String> for $ty {
-            type Error = String;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                match value.as_str() {
-                    $($text => Ok($ty::$variant),)+
-                    other => Err(format!("unknown {} {other:?}", stringify!($ty))),
-                }
-            }
-        }
-    };
-}
-pub(crate) use text_enum;
-
-text_enum!(PingMode { None => "none", Role => "role", StreamerRole => "streamer_role" });
-text_enum!(OfflineMode { Edit => "edit", Delete => "delete", Keep => "keep" });
+text_column!(PingMode);
+text_column!(OfflineMode);
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct GuildConfig {
@@ -50,13 +32,11 @@ pub struct GuildConfig {
     pub channel_id: Option<i64>,
     /// Discord's channel type for `channel_id` (5 = announcement).
     pub channel_kind: Option<i32>,
-    #[sqlx(try_from = "String")]
     pub ping_mode: PingMode,
     pub ping_role_id: Option<i64>,
     pub enabled: bool,
     /// The guild's template as JSON; `None` means the default template.
     pub template: Option<String>,
-    #[sqlx(try_from = "String")]
     pub offline_mode: OfflineMode,
     pub publish_announcements: bool,
     pub cooldown_secs: i32,
@@ -175,11 +155,11 @@ impl Db {
             )
             .bind(config.guild_id)
             .bind(config.channel_id)
-            .bind(config.ping_mode.as_str())
+            .bind(config.ping_mode)
             .bind(config.ping_role_id)
             .bind(config.enabled)
             .bind(config.template.as_deref())
-            .bind(config.offline_mode.as_str())
+            .bind(config.offline_mode)
             .bind(config.publish_announcements)
             .bind(config.cooldown_secs)
             .bind(now)

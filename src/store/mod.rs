@@ -28,12 +28,13 @@ mod outbox;
 mod preferences;
 mod streamers;
 mod subscriptions;
+mod text;
 
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
-pub use guild_streamers::{OptionalPingMode, StreamerOverrides, TrackedStreamer};
+pub use guild_streamers::{StreamerOverrides, TrackedStreamer};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
-pub use outbox::{OutboxItem, OutboxState};
+pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
 pub use streamers::{NewStreamer, Streamer};
 pub use subscriptions::Subscription;
 

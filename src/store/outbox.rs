@@ -3,9 +3,10 @@
 //! once per guild. Workers claim due rows under a lease; a worker that dies
 //! leaves its rows to be claimed again when the lease runs out.
 
-use super::{Db, StoreResult, guilds::text_enum, on_db};
+use super::{Db, StoreResult, on_db, text::text_column};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum OutboxState {
     /// Waiting to be delivered (or retried).
     Pending,
@@ -17,7 +18,98 @@ pub enum OutboxState {
     Skipped,
 }
 
-text_enum!(OutboxState { Pending => "pending", Sent => "sent", Failed => "failed", Skipped => "skipped" });
+text_column!(OutboxState);
+
+/// Where the stream-end edit of a posted message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum EndState {
+    /// The stream ended; the message awaits its end edit.
+    Pending,
+    /// Edited, deleted or left as the guild chose (or nothing to do).
+    Done,
+}
+
+text_column!(EndState);
+
+/// What a claimed row is for: the one place that reads the row's states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Post the go-live message (or resume the previous one after a flap).
+    Announce,
+    /// The stream ended: edit, delete or keep the message.
+    End,
+    /// The title or game changed while live: edit the message.
+    Refresh,
+    /// Nothing left to do: release the row.
+    Done,
+}
+
+/// A claimed row, ours until the lease runs out or it is released.
+#[derive(Debug, Clone)]
+pub struct Lease {
+    pub id: i64,
+    pub owner: std::sync::Arc<str>,
+}
+
+impl Lease {
+    pub fn new(id: i64, owner: &str) -> Self {
+        Self {
+            id,
+            owner: owner.into(),
+        }
+    }
+}
+
+/// How a claimed row is released: every release gives the lease back and
+/// applies exactly one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Transition {
+    /// Discord accepted the message.
+    Sent { channel_id: i64, message_id: i64 },
+    /// Try again at `at` (a post, an end or a refresh edit).
+    Retry { at: i64, error: String },
+    /// Never sent: `Failed` or `Skipped`, with the reason.
+    Unsent { state: OutboxState, reason: String },
+    /// The end edit is done (or there was nothing left to do).
+    Ended,
+    /// The live message shows the new title or game.
+    Refreshed,
+}
+
+/// The one lease release: every transition gives the lease back the same
+/// way and only to the worker that holds it; `$4`, `$5` are its values.
+macro_rules! release {
+    ($set:literal, $guard:literal) => {
+        concat!(
+            "UPDATE notification_log SET ",
+            $set,
+            ", updated_at = $3, lease_until = NULL, lease_owner = NULL \
+             WHERE id = $1 AND lease_owner = $2",
+            $guard
+        )
+    };
+}
+
+impl Transition {
+    fn sql(&self) -> &'static str {
+        match self {
+            Self::Sent { .. } => release!(
+                "state = 'sent', channel_id = $4, message_id = $5, sent_at = $3, last_error = NULL",
+                " AND state = 'pending'"
+            ),
+            Self::Retry { .. } => release!("next_attempt_at = $4, last_error = $5", ""),
+            // A message never sent has nothing to end or refresh.
+            Self::Unsent { .. } => release!(
+                "state = $4, last_error = $5, refresh_due_at = NULL, \
+                 end_state = CASE WHEN end_state IS NULL THEN NULL ELSE 'done' END",
+                " AND state = 'pending'"
+            ),
+            Self::Ended => release!("end_state = 'done', refresh_due_at = NULL", ""),
+            Self::Refreshed => release!("refresh_due_at = NULL, edited_at = $3", ""),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct OutboxItem {
@@ -25,7 +117,6 @@ pub struct OutboxItem {
     pub guild_id: i64,
     pub twitch_id: String,
     pub stream_id: String,
-    #[sqlx(try_from = "String")]
     pub state: OutboxState,
     /// Claims so far, including the current one.
     pub attempts: i32,
@@ -39,8 +130,8 @@ pub struct OutboxItem {
     pub sent_at: Option<i64>,
     pub ended_at: Option<i64>,
     pub updated_at: i64,
-    /// `pending` when the stream ended and the message awaits its end edit.
-    pub end_state: Option<String>,
+    /// Set once the stream ended.
+    pub end_state: Option<EndState>,
     pub stream_started_at: Option<i64>,
     /// When a refresh edit (title or game changed) is due, if one is.
     pub refresh_due_at: Option<i64>,
@@ -78,7 +169,62 @@ struct Fanout {
     ended_at: Option<i64>,
 }
 
+impl OutboxItem {
+    /// What this row is claimed for.
+    pub fn step(&self) -> Step {
+        match (self.state, self.end_state, self.refresh_due_at) {
+            (OutboxState::Pending, ..) => Step::Announce,
+            (_, Some(EndState::Pending), _) => Step::End,
+            (_, _, Some(_)) => Step::Refresh,
+            _ => Step::Done,
+        }
+    }
+}
+
 impl Db {
+    /// Gives a claimed row back with `transition` applied; false if the
+    /// lease was lost (another worker holds the row now) or the row is no
+    /// longer in the state the transition requires.
+    pub async fn release(
+        &self,
+        lease: &Lease,
+        transition: &Transition,
+        now: i64,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let query = sqlx::query(transition.sql())
+                .bind(lease.id)
+                .bind(&*lease.owner)
+                .bind(now);
+            let query = match transition {
+                Transition::Sent {
+                    channel_id,
+                    message_id,
+                } => query.bind(*channel_id).bind(*message_id),
+                Transition::Retry { at, error } => query.bind(*at).bind(error.as_str()),
+                Transition::Unsent { state, reason } => query.bind(*state).bind(reason.as_str()),
+                Transition::Ended | Transition::Refreshed => query,
+            };
+            Ok(query.execute(pool).await?.rows_affected() == 1)
+        })
+    }
+
+    /// A flapping stream resumed this earlier row's message: its end edit,
+    /// if still waiting and nobody holds the row, is no longer wanted.
+    pub async fn settle_resumed(&self, id: i64, now: i64) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET end_state = 'done', refresh_due_at = NULL, updated_at = $2 \
+                 WHERE id = $1 AND end_state = 'pending' AND (lease_until IS NULL OR lease_until <= $2)",
+            )
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
     /// Queues one notification per guild that tracks the streamer and has
     /// notifications enabled, in one statement. A guild that already has a
     /// row for this stream keeps it. Returns how many rows were added.
@@ -190,85 +336,6 @@ impl Db {
         Ok(items)
     }
 
-    /// Records the posted message; false if `owner` no longer holds the row.
-    pub async fn mark_notification_sent(
-        &self,
-        id: i64,
-        owner: &str,
-        channel_id: i64,
-        message_id: i64,
-        now: i64,
-    ) -> StoreResult<bool> {
-        on_db!(self, |pool| {
-            let result = sqlx::query(
-                "UPDATE notification_log SET state = 'sent', channel_id = $3, message_id = $4, \
-                 sent_at = $5, updated_at = $5, lease_until = NULL, lease_owner = NULL, last_error = NULL \
-                 WHERE id = $1 AND lease_owner = $2 AND state = 'pending'",
-            )
-            .bind(id)
-            .bind(owner)
-            .bind(channel_id)
-            .bind(message_id)
-            .bind(now)
-            .execute(pool)
-            .await?;
-            Ok(result.rows_affected() == 1)
-        })
-    }
-
-    /// Releases the row (a post or an end edit) to be tried again at
-    /// `next_attempt_at`.
-    pub async fn schedule_notification_retry(
-        &self,
-        id: i64,
-        owner: &str,
-        next_attempt_at: i64,
-        error: &str,
-        now: i64,
-    ) -> StoreResult<bool> {
-        on_db!(self, |pool| {
-            let result = sqlx::query(
-                "UPDATE notification_log SET next_attempt_at = $3, last_error = $4, updated_at = $5, \
-                 lease_until = NULL, lease_owner = NULL \
-                 WHERE id = $1 AND lease_owner = $2",
-            )
-            .bind(id)
-            .bind(owner)
-            .bind(next_attempt_at)
-            .bind(error)
-            .bind(now)
-            .execute(pool)
-            .await?;
-            Ok(result.rows_affected() == 1)
-        })
-    }
-
-    /// Ends the row without a message: `Failed` or `Skipped`, with the reason.
-    pub async fn finish_notification_unsent(
-        &self,
-        id: i64,
-        owner: &str,
-        state: OutboxState,
-        reason: &str,
-        now: i64,
-    ) -> StoreResult<bool> {
-        on_db!(self, |pool| {
-            let result = sqlx::query(
-                "UPDATE notification_log SET state = $3, last_error = $4, updated_at = $5, \
-                 lease_until = NULL, lease_owner = NULL \
-                 WHERE id = $1 AND lease_owner = $2 AND state = 'pending'",
-            )
-            .bind(id)
-            .bind(owner)
-            .bind(state.as_str())
-            .bind(reason)
-            .bind(now)
-            .execute(pool)
-            .await?;
-            Ok(result.rows_affected() == 1)
-        })
-    }
-
     pub async fn notification(
         &self,
         guild_id: i64,
@@ -284,48 +351,6 @@ impl Db {
             .bind(stream_id)
             .fetch_optional(pool)
             .await
-        })
-    }
-
-    /// The stream ended: the end edit is done (or nothing was left to do).
-    pub async fn finish_notification_end(
-        &self,
-        id: i64,
-        owner: &str,
-        now: i64,
-    ) -> StoreResult<bool> {
-        on_db!(self, |pool| {
-            let result = sqlx::query(
-                "UPDATE notification_log SET end_state = 'done', refresh_due_at = NULL, updated_at = $3, \
-                 lease_until = NULL, lease_owner = NULL WHERE id = $1 AND lease_owner = $2",
-            )
-            .bind(id)
-            .bind(owner)
-            .bind(now)
-            .execute(pool)
-            .await?;
-            Ok(result.rows_affected() == 1)
-        })
-    }
-
-    /// The live message was refreshed with the new title or game.
-    pub async fn finish_notification_refresh(
-        &self,
-        id: i64,
-        owner: &str,
-        now: i64,
-    ) -> StoreResult<bool> {
-        on_db!(self, |pool| {
-            let result = sqlx::query(
-                "UPDATE notification_log SET refresh_due_at = NULL, edited_at = $3, updated_at = $3, \
-                 lease_until = NULL, lease_owner = NULL WHERE id = $1 AND lease_owner = $2",
-            )
-            .bind(id)
-            .bind(owner)
-            .bind(now)
-            .execute(pool)
-            .await?;
-            Ok(result.rows_affected() == 1)
         })
     }
 

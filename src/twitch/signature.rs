@@ -22,7 +22,7 @@ pub fn is_valid(
     };
     let mut expected = [0u8; 32];
     // Lowercase only, as Twitch sends it: one spelling per signature.
-    if !crate::discord::signature::is_lower_hex(hex_digest)
+    if !crate::hexsig::is_lower_hex(hex_digest)
         || hex::decode_to_slice(hex_digest, &mut expected).is_err()
     {
         return false;
@@ -60,7 +60,7 @@ pub fn is_fresh(timestamp: &str, now_ms: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::discord::signature::tests::alter;
+    use crate::hexsig::tests::alter;
 
     // The published test vector from the `twitch_api` crate's tests.
     const SECRET: &[u8] = b"secretabcd";

@@ -11,7 +11,10 @@ use std::{
 
 use ed25519_dalek::Signer;
 use serde_json::{Value, json};
-use streammaxing::twitch::signature;
+use streammaxing::{
+    store::{Lease, Transition},
+    twitch::signature,
+};
 
 use crate::support::{
     app::{EVENTSUB_SECRET, discord_signing_key, notification, vars},
@@ -273,7 +276,7 @@ on_both_backends! {
         // 2 waits for a retry an hour from now.
         for row in db.claim_due_notifications("earlier-worker", now, 1_000, 10).await.unwrap() {
             let next = if row.guild_id == 1 { now } else { now + 3_600_000 };
-            db.schedule_notification_retry(row.id, "earlier-worker", next, "Discord 502", now).await.unwrap();
+            db.release(&Lease::new(row.id, "earlier-worker"), &Transition::Retry { at: next, error: "Discord 502".into() }, now).await.unwrap();
         }
 
         let report = streammaxing::lambda::scheduled(&state).await.unwrap();

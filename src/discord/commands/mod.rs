@@ -60,19 +60,16 @@ pub async fn register(
     let discord = config.discord.as_ref().context(
         "registering commands needs DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN",
     )?;
-    let client = super::client::build(discord, &config.discord_api_url);
+    // Registering is one request, done by hand: no pacing needed.
+    let api = super::api::Api::new(&config.discord_api_url, discord.bot_token.clone(), 0);
     let app_id =
         twilight_model::id::Id::new_checked(discord.application_id).context("application id")?;
     let commands: Vec<Command> = definitions().into_iter().map(|(_, c)| c).collect();
-    let interaction = client.interaction(app_id);
-    let registered = match guild.and_then(twilight_model::id::Id::new_checked) {
-        Some(guild) => interaction.set_guild_commands(guild, &commands).await,
-        None => interaction.set_global_commands(&commands).await,
-    }
-    .context("Discord refused the commands")?
-    .models()
-    .await
-    .context("reading Discord's answer")?;
+    let guild = guild.and_then(twilight_model::id::Id::new_checked);
+    let registered = api
+        .set_commands(app_id, guild, &commands)
+        .await
+        .context("Discord refused the commands")?;
     Ok(registered.into_iter().map(|c| c.name).collect())
 }
 

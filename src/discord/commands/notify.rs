@@ -6,12 +6,10 @@ use twilight_model::http::interaction::InteractionResponse;
 use twilight_util::builder::embed::EmbedBuilder;
 
 use super::streamers::find_tracked;
-use crate::{
-    discord::{
-        context::Ctx,
-        reply::{self, Reply},
-    },
-    notify::roles,
+use crate::discord::{
+    context::Ctx,
+    pings,
+    reply::{self, Reply},
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -60,7 +58,7 @@ pub async fn run(ctx: &Ctx, cmd: Notify) -> anyhow::Result<InteractionResponse> 
         Ok(tracked) => tracked,
         Err(reply) => return Ok(reply),
     };
-    roles::choose(ctx, tracked, on).await
+    pings::choose(ctx, tracked, on).await
 }
 
 async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
@@ -70,11 +68,12 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             "This server doesn't follow any streamers yet.",
         ));
     }
-    let choices = roles::MemberChoices::load(ctx).await?;
+    let choices = pings::member_choices(ctx).await?;
+    let member_roles = pings::member_roles(ctx);
     let lines: Vec<String> = tracked
         .iter()
         .map(|t| {
-            let on = choices.is_on(ctx, t);
+            let on = choices.is_on(&member_roles, t);
             format!(
                 "{} **{}**",
                 if on { "🔔" } else { "🔕" },

@@ -12,12 +12,10 @@ use crate::{
     discord::{
         context::{Ctx, snowflake},
         reply::{self, Reply},
+        test_post,
     },
-    links, notify,
-    store::{
-        GuildConfig, NewStreamer, OptionalPingMode, PingMode, StreamerOverrides, Subscription,
-        TrackedStreamer,
-    },
+    links,
+    store::{GuildConfig, NewStreamer, PingMode, StreamerOverrides, Subscription, TrackedStreamer},
     twitch::{TwitchLogin, subscriptions},
 };
 
@@ -141,7 +139,7 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
     let overrides = StreamerOverrides {
         channel_id: add.channel.as_ref().map(|c| snowflake(c.id.get())),
         channel_kind: add.channel.as_ref().map(|c| i32::from(u8::from(c.kind))),
-        ping_mode: OptionalPingMode(add.role.as_ref().map(|_| PingMode::Role)),
+        ping_mode: add.role.as_ref().map(|_| PingMode::Role),
         ping_role_id: add.role.as_ref().map(|r| snowflake(r.id.get())),
         template: None,
     };
@@ -249,7 +247,7 @@ fn where_to(config: &GuildConfig, tracked: Option<&TrackedStreamer>) -> String {
 fn whom(config: &GuildConfig, tracked: Option<&TrackedStreamer>) -> String {
     let overrides = tracked.map(|t| &t.overrides);
     let mode = overrides
-        .and_then(|o| o.ping_mode.0)
+        .and_then(|o| o.ping_mode)
         .unwrap_or(config.ping_mode);
     let role = overrides
         .and_then(|o| o.ping_role_id)
@@ -386,9 +384,7 @@ async fn test(ctx: &Ctx, typed: &str) -> anyhow::Result<InteractionResponse> {
         Ok(tracked) => tracked,
         Err(reply) => return Ok(reply),
     };
-    Ok(ctx.defer(
-        move |ctx| async move { notify::test::post(&ctx.state, ctx.guild_id, &tracked).await },
-    ))
+    Ok(ctx.defer(move |ctx| async move { test_post::post(&ctx, &tracked).await }))
 }
 
 fn link(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {

@@ -80,7 +80,7 @@ on_both_backends! {
         app.settle().await;
         let tracked = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap();
         assert_eq!(tracked.overrides.channel_id, Some(CHANNEL as i64));
-        assert_eq!((tracked.overrides.ping_mode.0, tracked.overrides.ping_role_id), (Some(PingMode::Role), Some(role as i64)));
+        assert_eq!((tracked.overrides.ping_mode, tracked.overrides.ping_role_id), (Some(PingMode::Role), Some(role as i64)));
         assert!(edited(&app).contains(&format!("<@&{role}>")));
     }
 

@@ -2,8 +2,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use streammaxing::{
-    notify::deliver,
-    store::{OfflineMode, OutboxItem, OutboxState, PingMode},
+    delivery as deliver,
+    store::{Lease, OfflineMode, OutboxItem, OutboxState, PingMode, Transition},
 };
 
 use crate::support::{
@@ -127,7 +127,7 @@ on_both_backends! {
         // The lease runs out; another worker takes the row and sends again.
         let expired = app.db.claim_due_notifications("next-worker", now + deliver::LEASE_MS, deliver::LEASE_MS, 10).await.unwrap();
         assert_eq!(expired.len(), 1, "reclaimed after the lease");
-        app.db.schedule_notification_retry(expired[0].id, "next-worker", 0, "simulated", now).await.unwrap();
+        app.db.release(&Lease::new(expired[0].id, "next-worker"), &Transition::Retry { at: 0, error: "simulated".into() }, now).await.unwrap();
         deliver::deliver_due(&app.state).await.unwrap();
         assert_eq!(app.discord.messages_in(channel_of(1)).len(), 1, "Discord returned the message it already had");
         assert_eq!(posts(&app, 1).len(), 2, "the same nonce was sent twice");

@@ -1,4 +1,4 @@
-use streammaxing::store::{Applied, NewStreamer, StreamEvent};
+use streammaxing::store::{Applied, EndState, NewStreamer, StreamEvent};
 
 use crate::support::db::on_both_backends;
 
@@ -67,7 +67,7 @@ on_both_backends! {
         db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: ID }, 150).await.unwrap();
         assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 2);
         let row = db.notification(1, "s-1").await.unwrap().unwrap();
-        assert_eq!((row.ended_at, row.end_state.as_deref()), (Some(150), Some("pending")));
+        assert_eq!((row.ended_at, row.end_state), (Some(150), Some(EndState::Pending)));
     }
 
     async fn guilds_with_notifications_paused_get_no_row(db) {

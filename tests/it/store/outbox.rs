@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use streammaxing::store::{NewStreamer, OutboxState};
+use streammaxing::store::{Lease, NewStreamer, OutboxState, Transition};
 
 use crate::support::db::{TestDb, on_both_backends};
 
@@ -47,7 +47,7 @@ on_both_backends! {
         let reclaimed = db.claim_due_notifications("worker-b", 30_100, 30_000, 10).await.unwrap();
         assert_eq!(reclaimed.len(), 2);
         assert!(reclaimed.iter().all(|r| r.attempts == 2));
-        assert!(!db.mark_notification_sent(reclaimed[0].id, "worker-a", 7, 8, 30_200).await.unwrap(), "a lost lease cannot complete");
+        assert!(!db.release(&Lease::new(reclaimed[0].id, "worker-a"), &Transition::Sent { channel_id: 7, message_id: 8 }, 30_200).await.unwrap(), "a lost lease cannot complete");
     }
 
     async fn claims_respect_the_limit_and_due_time(db) {
@@ -62,8 +62,8 @@ on_both_backends! {
         tracked_by(&db, 1).await;
         db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
-        assert!(db.mark_notification_sent(row.id, "w", 555, 666, 150).await.unwrap());
-        assert!(!db.mark_notification_sent(row.id, "w", 555, 667, 160).await.unwrap(), "only once");
+        assert!(db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: 555, message_id: 666 }, 150).await.unwrap());
+        assert!(!db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: 555, message_id: 667 }, 160).await.unwrap(), "only once");
         let row = db.notification(1, "s").await.unwrap().unwrap();
         assert_eq!((row.state, row.channel_id, row.message_id, row.sent_at, row.lease_owner), (OutboxState::Sent, Some(555), Some(666), Some(150), None));
         assert!(db.claim_due_notifications("w", 10_000, 1_000, 10).await.unwrap().is_empty());
@@ -74,7 +74,7 @@ on_both_backends! {
         tracked_by(&db, 1).await;
         db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
-        assert!(db.schedule_notification_retry(row.id, "w", 5_000, "Discord 502", 200).await.unwrap());
+        assert!(db.release(&Lease::new(row.id, "w"), &Transition::Retry { at: 5_000, error: "Discord 502".into() }, 200).await.unwrap());
         assert!(db.claim_due_notifications("w", 4_999, 1_000, 10).await.unwrap().is_empty());
         let again = db.claim_due_notifications("w", 5_000, 1_000, 10).await.unwrap();
         assert_eq!((again.len(), again[0].attempts, again[0].last_error.as_deref()), (1, 2, Some("Discord 502")));
@@ -84,8 +84,8 @@ on_both_backends! {
         tracked_by(&db, 2).await;
         db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
-        assert!(db.finish_notification_unsent(rows[0].id, "w", OutboxState::Failed, "50013 Missing Permissions", 200).await.unwrap());
-        assert!(db.finish_notification_unsent(rows[1].id, "w", OutboxState::Skipped, "notifications off", 200).await.unwrap());
+        assert!(db.release(&Lease::new(rows[0].id, "w"), &Transition::Unsent { state: OutboxState::Failed, reason: "50013 Missing Permissions".into() }, 200).await.unwrap());
+        assert!(db.release(&Lease::new(rows[1].id, "w"), &Transition::Unsent { state: OutboxState::Skipped, reason: "notifications off".into() }, 200).await.unwrap());
         assert!(db.claim_due_notifications("w", 100_000, 1_000, 10).await.unwrap().is_empty());
         let failed = db.notification(rows[0].guild_id, "s").await.unwrap().unwrap();
         assert_eq!((failed.state, failed.last_error.as_deref()), (OutboxState::Failed, Some("50013 Missing Permissions")));
@@ -96,15 +96,15 @@ on_both_backends! {
         db.enqueue_stream_online(STREAMER, "old", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
         let by_guild = |g: i64| rows.iter().find(|r| r.guild_id == g).unwrap().id;
-        db.mark_notification_sent(by_guild(1), "w", 5, 6, 150).await.unwrap();
-        db.mark_notification_sent(by_guild(2), "w", 5, 7, 150).await.unwrap();
+        db.release(&Lease::new(by_guild(1), "w"), &Transition::Sent { channel_id: 5, message_id: 6 }, 150).await.unwrap();
+        db.release(&Lease::new(by_guild(2), "w"), &Transition::Sent { channel_id: 5, message_id: 7 }, 150).await.unwrap();
         // Guild 3's notification is still pending (released for a retry).
-        db.schedule_notification_retry(by_guild(3), "w", 10_000, "502", 150).await.unwrap();
+        db.release(&Lease::new(by_guild(3), "w"), &Transition::Retry { at: 10_000, error: "502".into() }, 150).await.unwrap();
         // The stream ended: guild 1's end edit is done, guild 2's still due.
         db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: STREAMER }, 160).await.unwrap();
         let ended = db.claim_due_notifications("w2", 170, 1_000, 10).await.unwrap();
         let guild_1 = ended.iter().find(|r| r.guild_id == 1).unwrap().id;
-        db.finish_notification_end(guild_1, "w2", 180).await.unwrap();
+        db.release(&Lease::new(guild_1, "w2"), &Transition::Ended, 180).await.unwrap();
         db.enqueue_stream_online(STREAMER, "new", 5_000, 5_000).await.unwrap();
         assert_eq!(db.forget_notifications_before(1_000).await.unwrap(), 1, "only guild 1's finished row");
         assert_eq!(db.notification(1, "old").await.unwrap(), None);
@@ -119,7 +119,7 @@ on_both_backends! {
         for (stream, at) in [("s1", 100), ("s2", 200)] {
             db.enqueue_stream_online(STREAMER, stream, at, at).await.unwrap();
             for row in db.claim_due_notifications("w", at, 1_000, 10).await.unwrap() {
-                db.mark_notification_sent(row.id, "w", 5, row.id, at + 5).await.unwrap();
+                db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: 5, message_id: row.id }, at + 5).await.unwrap();
             }
         }
         assert_eq!(db.last_notifications_sent(1).await.unwrap(), [(STREAMER.to_string(), 205)]);

@@ -1,4 +1,4 @@
-use streammaxing::store::{NewStreamer, OptionalPingMode, PingMode, StreamerOverrides};
+use streammaxing::store::{NewStreamer, PingMode, StreamerOverrides};
 
 use crate::support::db::on_both_backends;
 
@@ -85,7 +85,7 @@ on_both_backends! {
         let overrides = StreamerOverrides {
             channel_id: Some(555),
             channel_kind: Some(0),
-            ping_mode: OptionalPingMode(Some(PingMode::Role)),
+            ping_mode: Some(PingMode::Role),
             ping_role_id: Some(777),
             template: Some("{}".into()),
         };

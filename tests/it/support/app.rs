@@ -100,7 +100,7 @@ impl TestApp {
                 .expect("test configuration");
         let state = AppState::new(config, db.db.clone(), Clock::system());
         let router = app(state.clone());
-        let worker = tokio::spawn(streammaxing::notify::deliver::run_forever(state.clone()));
+        let worker = tokio::spawn(streammaxing::delivery::run_forever(state.clone()));
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
         });

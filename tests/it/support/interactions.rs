@@ -35,9 +35,17 @@ pub const AS_MEMBER: Who = Who {
     permissions: EVERYDAY,
 };
 
+/// Every interaction has its own id, as Discord's do.
+fn next_interaction_id() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 =
+        std::sync::atomic::AtomicU64::new(1_600_000_000_000_000_001);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        .to_string()
+}
+
 fn base(kind: u8, who: Who, data: Value) -> Value {
     json!({
-        "id": "1600000000000000001",
+        "id": next_interaction_id(),
         "application_id": APP_ID.to_string(),
         "type": kind,
         "token": format!("interaction-token-{}", fastrand::u64(..)),

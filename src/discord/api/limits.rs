@@ -1,5 +1,5 @@
-//! The Discord REST calls on the delivery path (create, edit, delete and
-//! publish messages), with rate limits handled explicitly:
+//! Discord's rate limits for one bot token, handled before a request goes
+//! rather than learned from 429s:
 //!
 //! - per-route buckets follow `X-RateLimit-Remaining` / `-Reset-After`, so a
 //!   request waits for its bucket instead of earning a 429;
@@ -8,58 +8,29 @@
 //!   aligns it, ever holds more than 50), or to the higher limit Discord
 //!   granted a large bot (`DISCORD_GLOBAL_RATE_LIMIT`); slots that fire
 //!   late together (a busy process) still wait until the last 50 sends
-//!   span 1.02 s;
+//!   span 1.02 s; interaction responses are exempt from the global limit;
 //! - a request that would have to wait more than a few seconds (a global
 //!   pause, an exhausted route bucket) fails at once with `RateLimited`, so
 //!   the caller reschedules it rather than sitting on its outbox lease;
 //! - a 429 (route or global) is never retried here: the caller gets
 //!   `retry_after` and schedules the work for later, and a global 429 pauses
 //!   every request of this process until it has passed.
-//!
-//! (twilight-http retries a global 429 at once, which under load would walk
-//! straight into Discord's invalid-request ban; this path must not.)
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, VecDeque},
     time::{Duration, Instant},
 };
 
-use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 use tokio::sync::Mutex;
 
-/// Discord's global limit per bot token.
-pub const GLOBAL_PER_SECOND: u32 = 50;
+use super::DiscordError;
+
 /// Longest wait for a turn before giving the request back to the caller.
 const MAX_WAIT: Duration = Duration::from_secs(5);
 
-#[derive(Debug, thiserror::Error)]
-pub enum RestError {
-    #[error("rate limited by Discord for {retry_after:?} (global: {global})")]
-    RateLimited { retry_after: Duration, global: bool },
-    #[error("Discord answered {status}: {message} (code {code:?})")]
-    Discord {
-        status: u16,
-        code: Option<u64>,
-        message: String,
-    },
-    #[error("Discord could not be reached: {0}")]
-    Transport(String),
-}
-
-impl RestError {
-    pub fn code(&self) -> Option<u64> {
-        match self {
-            RestError::Discord { code, .. } => *code,
-            _ => None,
-        }
-    }
-}
-
-pub struct DiscordRest {
-    http: reqwest::Client,
-    base: String,
-    token: SecretString,
+/// The limits of one bot token, as this process knows them.
+pub struct Pacer {
     /// Time between two requests; `None` sends as fast as Discord answers.
     spacing: Option<Duration>,
     per_second: u32,
@@ -75,29 +46,16 @@ struct Limits {
     /// When the last requests really went, one paced second's worth: a
     /// request whose slot came late (the process was busy) still waits
     /// until no window would hold more than the limit.
-    sent: std::collections::VecDeque<Instant>,
+    sent: VecDeque<Instant>,
     /// Route key → (remaining, resets at).
     routes: HashMap<String, (u64, Instant)>,
 }
 
-impl DiscordRest {
-    /// A client paced to `per_second` requests a second (0: unpaced, for a
-    /// test bench whose stand-in has no limit).
-    pub fn new(api_url: &url::Url, token: SecretString, per_second: u32) -> Self {
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(10))
-            .user_agent(concat!(
-                "DiscordBot (streammaxing, ",
-                env!("CARGO_PKG_VERSION"),
-                ")"
-            ))
-            .build()
-            .unwrap_or_default();
+impl Pacer {
+    /// Paced to `per_second` requests a second (0: unpaced, for a test
+    /// bench whose stand-in has no limit).
+    pub fn new(per_second: u32) -> Self {
         Self {
-            http,
-            base: format!("{}/api/v10", api_url.as_str().trim_end_matches('/')),
-            token,
             // 2 % under the limit: clock jitter never tips a window over it.
             spacing: (per_second > 0).then(|| Duration::from_secs(1).mul_f64(1.02) / per_second),
             per_second,
@@ -105,113 +63,15 @@ impl DiscordRest {
         }
     }
 
-    /// Creates a message; returns its id.
-    pub async fn create_message(&self, channel: u64, body: &Value) -> Result<u64, RestError> {
-        let route = format!("POST /channels/{channel}/messages");
-        let answer = self
-            .send(
-                reqwest::Method::POST,
-                &format!("/channels/{channel}/messages"),
-                &route,
-                Some(body),
-            )
-            .await?;
-        answer["id"]
-            .as_str()
-            .and_then(|id| id.parse().ok())
-            .ok_or_else(|| RestError::Transport("message id missing from Discord's answer".into()))
-    }
-
-    pub async fn edit_message(
-        &self,
-        channel: u64,
-        message: u64,
-        body: &Value,
-    ) -> Result<(), RestError> {
-        let route = format!("PATCH /channels/{channel}/messages");
-        self.send(
-            reqwest::Method::PATCH,
-            &format!("/channels/{channel}/messages/{message}"),
-            &route,
-            Some(body),
-        )
-        .await
-        .map(drop)
-    }
-
-    pub async fn delete_message(&self, channel: u64, message: u64) -> Result<(), RestError> {
-        let route = format!("DELETE /channels/{channel}/messages");
-        self.send(
-            reqwest::Method::DELETE,
-            &format!("/channels/{channel}/messages/{message}"),
-            &route,
-            None,
-        )
-        .await
-        .map(drop)
-    }
-
-    /// Publishes an announcement-channel message to following servers.
-    pub async fn crosspost(&self, channel: u64, message: u64) -> Result<(), RestError> {
-        let route = format!("POST /channels/{channel}/messages/crosspost");
-        let path = format!("/channels/{channel}/messages/{message}/crosspost");
-        self.send(reqwest::Method::POST, &path, &route, None)
-            .await
-            .map(drop)
-    }
-
-    async fn send(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        route: &str,
-        body: Option<&Value>,
-    ) -> Result<Value, RestError> {
-        self.wait_for_turn(route).await?;
-        let mut request = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .header(
-                "Authorization",
-                format!("Bot {}", self.token.expose_secret()),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = request
-            .send()
-            .await
-            .map_err(|e| RestError::Transport(e.to_string()))?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        self.note_bucket(route, &headers).await;
-        let text = response.text().await.unwrap_or_default();
-        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        match status {
-            200..=299 => Ok(json),
-            429 => Err(self.rate_limited(route, &headers, &json).await),
-            _ => Err(RestError::Discord {
-                status,
-                code: json["code"].as_u64(),
-                message: json["message"]
-                    .as_str()
-                    .unwrap_or(&text)
-                    .chars()
-                    .take(200)
-                    .collect(),
-            }),
-        }
-    }
-
     /// Waits out a global pause and the route's bucket, then takes the
     /// next evenly paced slot; gives up with `RateLimited` when that would
     /// take longer than [`MAX_WAIT`].
-    async fn wait_for_turn(&self, route: &str) -> Result<(), RestError> {
+    pub async fn wait_for_turn(&self, route: &str, global: bool) -> Result<(), DiscordError> {
         loop {
             let wait = {
                 let mut limits = self.limits.lock().await;
                 let now = Instant::now();
-                let paused = limits.paused_until.filter(|until| *until > now);
+                let paused = limits.paused_until.filter(|until| global && *until > now);
                 let bucket = limits
                     .routes
                     .get(route)
@@ -220,7 +80,7 @@ impl DiscordRest {
                 match (paused, bucket) {
                     (Some(until), _) | (None, Some(until)) => {
                         if until - now > MAX_WAIT {
-                            return Err(RestError::RateLimited {
+                            return Err(DiscordError::RateLimited {
                                 retry_after: until - now,
                                 global: paused.is_some(),
                             });
@@ -231,7 +91,7 @@ impl DiscordRest {
                         if let Some((remaining, _)) = limits.routes.get_mut(route) {
                             *remaining = remaining.saturating_sub(1);
                         }
-                        let Some(spacing) = self.spacing else {
+                        let Some(spacing) = self.spacing.filter(|_| global) else {
                             return Ok(());
                         };
                         let slot = limits.next_slot.map_or(now, |next| next.max(now));
@@ -276,7 +136,7 @@ impl DiscordRest {
         }
     }
 
-    async fn note_bucket(&self, route: &str, headers: &reqwest::header::HeaderMap) {
+    pub async fn note_bucket(&self, route: &str, headers: &reqwest::header::HeaderMap) {
         let number = |name: &str| {
             headers
                 .get(name)
@@ -301,12 +161,12 @@ impl DiscordRest {
         }
     }
 
-    async fn rate_limited(
+    pub async fn rate_limited(
         &self,
         route: &str,
         headers: &reqwest::header::HeaderMap,
         body: &Value,
-    ) -> RestError {
+    ) -> DiscordError {
         let header = |name: &str| {
             headers
                 .get(name)
@@ -328,7 +188,7 @@ impl DiscordRest {
             limits.routes.insert(route.to_owned(), (0, until));
         }
         tracing::warn!(retry_after, global, route, "rate limited by Discord");
-        RestError::RateLimited {
+        DiscordError::RateLimited {
             retry_after: Duration::from_secs_f64(retry_after),
             global,
         }

@@ -1,0 +1,189 @@
+//! The edit steps of a posted message: refresh it while live (the title
+//! or game changed) and end it when the stream ends (edit to the ended
+//! card, delete, or keep, as the guild chose).
+
+use std::time::Duration;
+
+use twilight_model::channel::message::{Component, component::ButtonStyle};
+
+use super::{
+    Outcome,
+    loaded::{Loaded, config_and_tracked},
+    send,
+    steps::Job,
+};
+use crate::{
+    discord::api::Api,
+    notify::{
+        message::{self, Outgoing},
+        template::escape_markdown,
+    },
+    store::{GuildConfig, OfflineMode, Streamer, TrackedStreamer, Transition},
+    twitch::live::GoLive,
+};
+
+/// What editing a posted message needs; `None` when it can't be edited any
+/// more (the server or streamer is gone, or Discord isn't configured).
+struct Posted<'a> {
+    config: GuildConfig,
+    tracked: TrackedStreamer,
+    channel_id: i64,
+    message_id: i64,
+    api: &'a Api,
+}
+
+async fn posted<'a>(job: &Job<'a>, loaded: Option<Loaded>) -> anyhow::Result<Option<Posted<'a>>> {
+    let (config, tracked) = config_and_tracked(job.state, &job.item, loaded).await?;
+    let (channel, message, api) = (
+        job.item.channel_id,
+        job.item.message_id,
+        job.state.discord.as_deref(),
+    );
+    Ok(match (config, tracked, channel, message, api) {
+        (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(api)) => {
+            Some(Posted {
+                config,
+                tracked,
+                channel_id,
+                message_id,
+                api,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// The title or game changed while live: the message shows the new ones
+/// (the event scheduled this at most once a minute per message).
+pub async fn refresh(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Outcome> {
+    let Some(p) = posted(job, loaded).await? else {
+        return job.release(Transition::Refreshed, Outcome::Skipped).await;
+    };
+    let live = GoLive::from_stored(&p.tracked.streamer);
+    let built = message::build(
+        &p.config,
+        &p.tracked,
+        &live,
+        job.started_at(),
+        &job.cache_bust(),
+        false,
+    );
+    let Some(out) = built else {
+        return job.release(Transition::Refreshed, Outcome::Skipped).await;
+    };
+    match send::edit(p.api, p.channel_id, p.message_id, &out).await {
+        Ok(()) => job.release(Transition::Refreshed, Outcome::Refreshed).await,
+        Err(e) => {
+            job.edit_failed(&e, Transition::Refreshed, Outcome::Skipped)
+                .await
+        }
+    }
+}
+
+/// The stream ended: edit the message to its ended state, delete it, or
+/// leave it, as the guild chose.
+pub async fn end(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Outcome> {
+    let Some(p) = posted(job, loaded).await? else {
+        return job.release(Transition::Ended, Outcome::Skipped).await;
+    };
+    let result = match p.config.offline_mode {
+        OfflineMode::Keep => Ok(()),
+        OfflineMode::Delete => send::delete(p.api, p.channel_id, p.message_id).await,
+        OfflineMode::Edit => match ended_card(job, &p).await {
+            Some(ended) => send::edit(p.api, p.channel_id, p.message_id, &ended).await,
+            None => Ok(()),
+        },
+    };
+    match result {
+        Ok(()) => job.release(Transition::Ended, Outcome::Ended).await,
+        // Gone, or no longer ours to touch: nothing more to do.
+        Err(e) => job.edit_failed(&e, Transition::Ended, Outcome::Ended).await,
+    }
+}
+
+/// The message as it reads once the stream ended, if it can be built.
+async fn ended_card(job: &Job<'_>, p: &Posted<'_>) -> Option<Outgoing> {
+    let started_at = job.started_at();
+    let cache_bust = format!("{}-ended", job.item.stream_id);
+    let live = GoLive::from_stored(&p.tracked.streamer);
+    let out = message::build(&p.config, &p.tracked, &live, started_at, &cache_bust, false)?;
+    let vod = vod_for(job).await;
+    let lasted = job.item.ended_at.unwrap_or(job.now()) - started_at;
+    Some(ended_message(out, &p.tracked.streamer, lasted, vod))
+}
+
+/// The VOD of this stream, if Twitch already has one (asked briefly; the
+/// ended message never waits long for it).
+async fn vod_for(job: &Job<'_>) -> Option<String> {
+    let helix = job.state.twitch.as_deref()?;
+    let latest = helix.latest_archive(&job.item.twitch_id);
+    let video = tokio::time::timeout(Duration::from_secs(2), latest)
+        .await
+        .ok()?
+        .ok()??;
+    (video.stream_id.as_deref() == Some(job.item.stream_id.as_str())).then_some(video.url)
+}
+
+/// The ended state: no ping, a grey card saying how long the stream lasted,
+/// no stale live preview, and the link pointing at the VOD when there is one.
+fn ended_message(
+    mut out: Outgoing,
+    streamer: &Streamer,
+    lasted_ms: i64,
+    vod: Option<String>,
+) -> Outgoing {
+    out.content = String::new();
+    let lasted = duration(lasted_ms);
+    for embed in &mut out.embeds {
+        embed.color = Some(0x4F545C);
+        embed.image = None;
+        embed.description = Some(format!(
+            "⚫ **{}** was live for {lasted}.",
+            escape_markdown(&streamer.display_name)
+        ));
+        embed.fields.retain(|f| f.name != "Viewers");
+    }
+    if let Some(vod) = vod {
+        point_link_buttons_at(&mut out.components, &vod);
+    }
+    out
+}
+
+fn point_link_buttons_at(components: &mut [Component], vod: &str) {
+    for row in components {
+        let Component::ActionRow(row) = row else {
+            continue;
+        };
+        for button in &mut row.components {
+            if let Component::Button(button) = button
+                && button.style == ButtonStyle::Link
+            {
+                (button.url, button.label) =
+                    (Some(vod.to_owned()), Some("Watch the VOD".to_owned()));
+            }
+        }
+    }
+}
+
+/// "2 h 13 min", "45 min".
+pub fn duration(ms: i64) -> String {
+    let minutes = (ms.max(0) + 30_000) / 60_000;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(45 * 60_000), "45 min");
+        assert_eq!(duration(2 * 3_600_000 + 13 * 60_000), "2 h 13 min");
+        assert_eq!(duration(3 * 3_600_000), "3 h");
+        assert_eq!(duration(-5), "0 min");
+    }
+}

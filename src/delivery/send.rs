@@ -1,0 +1,73 @@
+//! A built message, sent through the one Discord client: the same path
+//! for a go-live, an edit and `/streamers test`.
+
+use twilight_model::channel::message::AllowedMentions;
+
+use crate::{
+    discord::api::{Api, DiscordCode, DiscordError, MessageBody},
+    notify::message::Outgoing,
+};
+
+/// Creates the message with an enforced nonce (sent again after an answer
+/// that never arrived, Discord returns the message it already made).
+pub async fn post(api: &Api, out: &Outgoing, nonce: &str) -> Result<i64, DiscordError> {
+    let body = MessageBody {
+        content: Some(&out.content),
+        embeds: &out.embeds,
+        components: &out.components,
+        allowed_mentions: &out.allowed_mentions,
+    };
+    let id = api
+        .create_message(discord_id(out.channel_id), &body, nonce)
+        .await?;
+    Ok(i64::try_from(id.get()).unwrap_or(i64::MAX))
+}
+
+/// Edits a posted message to `out`; an edit never pings.
+pub async fn edit(
+    api: &Api,
+    channel_id: i64,
+    message_id: i64,
+    out: &Outgoing,
+) -> Result<(), DiscordError> {
+    let none = AllowedMentions::default();
+    let body = MessageBody {
+        content: Some(out.content.as_str()).filter(|c| !c.is_empty()),
+        embeds: &out.embeds,
+        components: &out.components,
+        allowed_mentions: &none,
+    };
+    api.edit_message(discord_id(channel_id), discord_id(message_id), &body)
+        .await
+}
+
+/// Deletes a posted message; one that is already gone is deleted.
+pub async fn delete(api: &Api, channel_id: i64, message_id: i64) -> Result<(), DiscordError> {
+    match api
+        .delete_message(discord_id(channel_id), discord_id(message_id))
+        .await
+    {
+        Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => Ok(()),
+        other => other,
+    }
+}
+
+/// Publishes an announcement-channel post to following servers. Discord
+/// limits this (about 10 an hour per channel); a refusal never fails or
+/// delays the notification itself.
+pub async fn publish(api: &Api, channel_id: i64, message_id: i64) {
+    if let Err(e) = api
+        .crosspost(discord_id(channel_id), discord_id(message_id))
+        .await
+    {
+        tracing::info!(error = %e, "could not publish the notification to following servers");
+    }
+}
+
+/// Ids from our own rows are Discord snowflakes (never 0).
+fn discord_id<M>(value: i64) -> twilight_model::id::Id<M> {
+    u64::try_from(value)
+        .ok()
+        .and_then(twilight_model::id::Id::new_checked)
+        .unwrap_or(twilight_model::id::Id::new(u64::MAX))
+}

@@ -1,0 +1,124 @@
+//! The one Discord REST client of the bot: every call it makes to Discord
+//! (messages, roles, members, channels, commands, interaction responses)
+//! goes through [`Api`], with one rate-limit state per bot token
+//! ([`limits::Pacer`]) and one error type ([`DiscordError`]).
+//!
+//! Discord's types are twilight-model's. twilight-http is not used: it
+//! retries a global 429 at once, which under load walks straight into
+//! Discord's invalid-request ban, and it keeps a rate-limit state of its own
+//! that the delivery path could not share. Requests go to
+//! `{DISCORD_API_URL}/api/v10/…`.
+
+mod calls;
+mod error;
+pub mod limits;
+
+use std::time::Duration;
+
+use reqwest::Method;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
+
+pub use calls::MessageBody;
+pub use error::{DiscordCode, DiscordError, Verdict};
+
+pub struct Api {
+    http: reqwest::Client,
+    base: String,
+    token: SecretString,
+    pacer: limits::Pacer,
+}
+
+/// Whether a call counts against the bot's global limit (interaction
+/// responses don't).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Budget {
+    Global,
+    Exempt,
+}
+
+/// One request: where it goes and which bucket it draws from.
+struct Request<'a, B> {
+    method: Method,
+    path: String,
+    /// The rate-limit bucket key (the route with its top-level resource).
+    route: String,
+    body: Option<&'a B>,
+    budget: Budget,
+}
+
+impl Api {
+    /// A client paced to `per_second` requests a second (0: unpaced, for a
+    /// test bench whose stand-in has no limit).
+    pub fn new(api_url: &url::Url, token: SecretString, per_second: u32) -> Self {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(10))
+            .user_agent(concat!(
+                "DiscordBot (streammaxing, ",
+                env!("CARGO_PKG_VERSION"),
+                ")"
+            ))
+            .build()
+            .unwrap_or_default();
+        Self {
+            http,
+            base: format!("{}/api/v10", api_url.as_str().trim_end_matches('/')),
+            token,
+            pacer: limits::Pacer::new(per_second),
+        }
+    }
+
+    /// Sends `request` when its turn comes and reads Discord's answer.
+    async fn send<B: Serialize, T: DeserializeOwned>(
+        &self,
+        request: Request<'_, B>,
+    ) -> Result<T, DiscordError> {
+        let Request {
+            method,
+            path,
+            route,
+            body,
+            budget,
+        } = request;
+        self.pacer
+            .wait_for_turn(&route, budget == Budget::Global)
+            .await?;
+        let mut builder = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header(
+                "Authorization",
+                format!("Bot {}", self.token.expose_secret()),
+            );
+        if let Some(body) = body {
+            builder = builder.json(body);
+        }
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| DiscordError::Transport(e.to_string()))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        self.pacer.note_bucket(&route, &headers).await;
+        let text = response.text().await.unwrap_or_default();
+        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        match status {
+            200..=299 => {
+                serde_json::from_value(json).map_err(|e| DiscordError::Unreadable(e.to_string()))
+            }
+            429 => Err(self.pacer.rate_limited(&route, &headers, &json).await),
+            _ => Err(DiscordError::Refused {
+                status,
+                code: json["code"].as_u64().map(DiscordCode::from_u64),
+                message: json["message"]
+                    .as_str()
+                    .unwrap_or(&text)
+                    .chars()
+                    .take(200)
+                    .collect(),
+            }),
+        }
+    }
+}

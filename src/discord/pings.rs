@@ -1,0 +1,157 @@
+//! `/notify on|off` and the 🔔 button, Discord's side: load a member's
+//! choices, give or take the streamer's notification role, and answer.
+//! What a choice means is decided in `notify::pings`.
+
+use anyhow::Context as _;
+use twilight_model::{
+    http::interaction::InteractionResponse,
+    id::{Id, marker::RoleMarker},
+};
+
+use super::{
+    api::{DiscordCode, DiscordError},
+    context::{Ctx, id, snowflake},
+    reply::{Reply, escape},
+};
+use crate::{
+    notify::pings::{Choice, MemberChoices, choice},
+    store::TrackedStreamer,
+};
+
+/// This member's choices in this server.
+pub async fn member_choices(ctx: &Ctx) -> anyhow::Result<MemberChoices> {
+    let config = ctx.guild_config().await?;
+    let preferences = ctx
+        .state
+        .db
+        .notify_preferences(ctx.guild_id, ctx.user_id)
+        .await?;
+    Ok(MemberChoices {
+        config,
+        preferences,
+    })
+}
+
+/// The roles of the member who is interacting.
+pub fn member_roles(ctx: &Ctx) -> Vec<i64> {
+    ctx.interaction
+        .member
+        .as_ref()
+        .map(|m| m.roles.iter().map(|r| snowflake(r.get())).collect())
+        .unwrap_or_default()
+}
+
+/// Turns this member's pings for the streamer on or off and answers: at
+/// once when only the saved choice changes (one database write, no Discord
+/// call), or deferred when a notification role has to be given or taken.
+pub async fn choose(
+    ctx: &Ctx,
+    tracked: TrackedStreamer,
+    on: bool,
+) -> anyhow::Result<InteractionResponse> {
+    let (db, now) = (&ctx.state.db, ctx.now());
+    db.set_notify_preference(
+        ctx.guild_id,
+        ctx.user_id,
+        &tracked.streamer.twitch_id,
+        on,
+        now,
+    )
+    .await?;
+    let config = db.ensure_guild(ctx.guild_id, None, now).await?;
+    let Choice::NothingPersonal { everyone_role } = choice(&config, &tracked) else {
+        return Ok(ctx.defer(move |ctx| async move { set_role(&ctx, &tracked, on).await }));
+    };
+    let name = escape(&tracked.streamer.display_name);
+    let current = match everyone_role {
+        Some(role) => format!("pings <@&{role}> for everyone"),
+        None => "doesn't ping anyone".to_owned(),
+    };
+    Ok(Reply::text(format!(
+        "Saved: {} for **{name}**. Right now this server {current} when they go live, so there is nothing \
+         personal to switch yet; your choice applies as soon as an admin turns on opt-in pings \
+         (`/setup ping:Members who opt in`).",
+        if on { "pings on" } else { "pings off" }
+    ))
+    .into_response())
+}
+
+/// Gives or takes the streamer's notification role, and says so.
+async fn set_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> anyhow::Result<Reply> {
+    let name = escape(&tracked.streamer.display_name);
+    match apply_role(ctx, tracked, on).await {
+        Ok(()) if on => Ok(Reply::text(format!(
+            "🔔 You'll be pinged when **{name}** goes live. `/notify off` undoes it."
+        ))),
+        Ok(()) => Ok(Reply::text(format!(
+            "🔕 You won't be pinged for **{name}** any more. `/notify on` undoes it."
+        ))),
+        Err(RoleError::Discord(e)) if e.code().is_some_and(DiscordCode::is_not_allowed) => {
+            Ok(Reply::text(
+                "I can't hand out notification roles here. An admin needs to give me **Manage Roles** and drag my role \
+                 above the streamers' notification roles (Server Settings → Roles).",
+            ))
+        }
+        Err(RoleError::Discord(e)) => Err(e.into()),
+        Err(RoleError::Other(e)) => Err(e),
+    }
+}
+
+enum RoleError {
+    Discord(DiscordError),
+    Other(anyhow::Error),
+}
+
+impl From<DiscordError> for RoleError {
+    fn from(e: DiscordError) -> Self {
+        RoleError::Discord(e)
+    }
+}
+
+impl From<anyhow::Error> for RoleError {
+    fn from(e: anyhow::Error) -> Self {
+        RoleError::Other(e)
+    }
+}
+
+async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<(), RoleError> {
+    let api = ctx.discord()?;
+    let guild = id(ctx.guild_id).context("guild id")?;
+    let user = id(ctx.user_id).context("user id")?;
+    let role = match tracked.notify_role_id.and_then(id::<RoleMarker>) {
+        Some(role) => role,
+        None if !on => return Ok(()),
+        None => create_role(ctx, tracked).await?,
+    };
+    match api.set_member_role(guild, user, role, on).await {
+        Ok(()) => Ok(()),
+        // An admin deleted the role: make a new one (or there is nothing to take).
+        Err(e) if e.code() == Some(DiscordCode::UnknownRole) => {
+            if on {
+                let role = create_role(ctx, tracked).await?;
+                api.set_member_role(guild, user, role, true).await?;
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn create_role(ctx: &Ctx, tracked: &TrackedStreamer) -> Result<Id<RoleMarker>, RoleError> {
+    let guild = id(ctx.guild_id).context("guild id")?;
+    let name: String = format!("{} live", tracked.streamer.display_name)
+        .chars()
+        .take(100)
+        .collect();
+    let role = ctx.discord()?.create_role(guild, &name, true).await?;
+    ctx.state
+        .db
+        .set_notify_role(
+            ctx.guild_id,
+            &tracked.streamer.twitch_id,
+            Some(snowflake(role.id.get())),
+        )
+        .await
+        .map_err(anyhow::Error::from)?;
+    Ok(role.id)
+}

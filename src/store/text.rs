@@ -1,0 +1,46 @@
+//! States stored as text: one enum each, spelled by `strum` (snake_case),
+//! read and written by sqlx on both backends through [`text_column!`], so a
+//! query binds and decodes the enum itself and an unknown spelling in the
+//! database is an error, never a silent default.
+
+/// Implements sqlx's `Type`, `Encode` and `Decode` for a strum text enum,
+/// on every backend that stores `TEXT` as `String`.
+macro_rules! text_column {
+    ($ty:ty) => {
+        impl<DB: sqlx::Database> sqlx::Type<DB> for $ty
+        where
+            String: sqlx::Type<DB>,
+        {
+            fn type_info() -> DB::TypeInfo {
+                <String as sqlx::Type<DB>>::type_info()
+            }
+            fn compatible(ty: &DB::TypeInfo) -> bool {
+                <String as sqlx::Type<DB>>::compatible(ty)
+            }
+        }
+
+        impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for $ty
+        where
+            String: sqlx::Encode<'q, DB>,
+        {
+            fn encode_by_ref(
+                &self,
+                buf: &mut DB::ArgumentBuffer,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <String as sqlx::Encode<'q, DB>>::encode(self.as_ref().to_owned(), buf)
+            }
+        }
+
+        impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $ty
+        where
+            String: sqlx::Decode<'r, DB>,
+        {
+            fn decode(value: DB::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let text = <String as sqlx::Decode<'r, DB>>::decode(value)?;
+                text.parse::<$ty>()
+                    .map_err(|_| format!("unknown {} {text:?}", stringify!($ty)).into())
+            }
+        }
+    };
+}
+pub(crate) use text_column;
