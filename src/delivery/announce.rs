@@ -3,10 +3,10 @@
 
 use super::{
     Outcome,
+    job::Job,
     loaded::{Details, Loaded, config_and_tracked},
     policy::{self, Decision},
     send,
-    steps::Job,
 };
 use crate::{
     discord::api::{DiscordCode, DiscordError},

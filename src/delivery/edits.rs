@@ -8,9 +8,9 @@ use twilight_model::channel::message::{Component, component::ButtonStyle};
 
 use super::{
     Outcome,
+    job::Job,
     loaded::{Loaded, config_and_tracked},
     send,
-    steps::Job,
 };
 use crate::{
     discord::api::Api,

@@ -18,6 +18,7 @@
 
 mod announce;
 mod edits;
+mod job;
 mod loaded;
 pub mod policy;
 pub mod send;

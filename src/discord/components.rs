@@ -5,7 +5,7 @@ use twilight_model::{
     application::interaction::InteractionData, http::interaction::InteractionResponse,
 };
 
-use super::{context::Ctx, pings, reply};
+use super::{commands::template::form, context::Ctx, pings, reply};
 use crate::notify::template;
 
 pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
@@ -15,8 +15,8 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     if let Some(twitch_id) = template::parse_notify_custom_id(&data.custom_id) {
         return notify_toggle(ctx, twitch_id).await;
     }
-    if let Some(draft) = data.custom_id.strip_prefix(super::modals::RETRY_PREFIX) {
-        return super::modals::reopen(ctx, draft).await;
+    if let Some(draft) = data.custom_id.strip_prefix(form::RETRY_PREFIX) {
+        return form::reopen(ctx, draft).await;
     }
     Ok(reply::ephemeral(
         "That button is from an older version of StreamMaxing and no longer does anything.",

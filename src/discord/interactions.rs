@@ -13,7 +13,13 @@ use twilight_model::{
     http::interaction::{InteractionResponse, InteractionResponseType},
 };
 
-use super::{autocomplete, commands, components, context::Ctx, modals, reply, signature};
+use super::{
+    autocomplete,
+    commands::{self, template::form},
+    components,
+    context::Ctx,
+    reply, signature,
+};
 use crate::{error::ApiError, state::AppState};
 
 pub async fn receive(
@@ -69,7 +75,7 @@ async fn respond(state: AppState, interaction: Interaction) -> InteractionRespon
             InteractionType::ApplicationCommand => commands::run(&ctx).await,
             InteractionType::ApplicationCommandAutocomplete => autocomplete::suggest(&ctx).await,
             InteractionType::MessageComponent => components::handle(&ctx).await,
-            InteractionType::ModalSubmit => modals::handle(&ctx).await,
+            InteractionType::ModalSubmit => form::handle(&ctx).await,
             _ => Ok(reply::ephemeral(
                 "StreamMaxing doesn't handle that kind of interaction.",
             )),

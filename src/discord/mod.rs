@@ -8,7 +8,6 @@ pub mod components;
 pub mod context;
 pub mod events;
 pub mod interactions;
-pub mod modals;
 pub mod permissions;
 pub mod pings;
 pub mod reply;

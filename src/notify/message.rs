@@ -51,6 +51,18 @@ pub fn template_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Template
         .unwrap_or_default()
 }
 
+/// The template in force for the server, or for one streamer.
+pub fn current_template(config: &GuildConfig, tracked: Option<&TrackedStreamer>) -> Template {
+    match tracked {
+        Some(tracked) => template_for(config, tracked),
+        None => config
+            .template
+            .as_deref()
+            .and_then(|json| Template::from_json(json).ok())
+            .unwrap_or_default(),
+    }
+}
+
 /// Where this streamer's notifications go in this guild.
 pub fn channel_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
     tracked.overrides.channel_id.or(config.channel_id)

@@ -5,12 +5,26 @@
 use chrono::DateTime;
 use serde::Deserialize;
 
-use super::webhook::{Notification, parse};
+use serde_json::value::RawValue;
+
+use super::types::EventSubSubscription;
 use crate::{
     error::ApiError,
     state::AppState,
     store::{Applied, StreamEvent},
 };
+
+#[derive(Deserialize)]
+pub struct Notification<'a> {
+    pub subscription: EventSubSubscription,
+    #[serde(borrow)]
+    pub event: &'a RawValue,
+}
+
+pub fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::BadRequest(format!("malformed EventSub payload: {e}")))
+}
 
 #[derive(Debug, Deserialize)]
 struct StreamOnline {

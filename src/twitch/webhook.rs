@@ -13,7 +13,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use super::{events, signature, subscriptions, types::EventSubSubscription};
 use crate::{error::ApiError, state::AppState};
@@ -34,13 +33,6 @@ struct Revocation {
     subscription: EventSubSubscription,
 }
 
-#[derive(Deserialize)]
-pub(super) struct Notification<'a> {
-    pub subscription: EventSubSubscription,
-    #[serde(borrow)]
-    pub event: &'a RawValue,
-}
-
 pub async fn receive(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -59,7 +51,7 @@ pub async fn receive(
             let Challenge {
                 challenge,
                 subscription,
-            } = parse(&body)?;
+            } = events::parse(&body)?;
             subscriptions::confirmed(&state, &subscription).await;
             Ok((
                 [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -68,14 +60,14 @@ pub async fn receive(
                 .into_response())
         }
         Some("revocation") => {
-            let Revocation { subscription } = parse(&body)?;
+            let Revocation { subscription } = events::parse(&body)?;
             subscriptions::revoked(&state, &subscription)
                 .await
                 .map_err(ApiError::Unavailable)?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
         Some("notification") => {
-            let notification: Notification = parse(&body)?;
+            let notification: events::Notification = events::parse(&body)?;
             events::handle(&state, message_id, notification).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
@@ -117,9 +109,4 @@ fn verify<'h>(
 
 fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-pub(super) fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body)
-        .map_err(|e| ApiError::BadRequest(format!("malformed EventSub payload: {e}")))
 }

@@ -13,8 +13,8 @@ use twilight_model::{
     http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
 };
 
-use super::{
-    commands::template::{preview, save},
+use super::preview::{preview, save};
+use crate::discord::{
     context::Ctx,
     reply::{self, Reply},
 };
@@ -127,7 +127,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         None => None,
     };
     let config = ctx.guild_config().await?;
-    let mut t = super::commands::template::current_template(&config, tracked.as_ref());
+    let mut t = crate::notify::message::current_template(&config, tracked.as_ref());
     let color_error = apply(&mut t, data);
     let mut errors: Vec<String> = template::validate(&t)
         .err()
