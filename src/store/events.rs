@@ -132,14 +132,16 @@ impl Db {
                     .execute(&mut *tx)
                     .await?;
                     // Live messages show the new title or game, at most
-                    // once a minute each.
+                    // once a minute each. A message still being posted
+                    // may carry the old title: it is refreshed once
+                    // posted (its own retry schedule stays as it is).
                     sqlx::query(
                         "UPDATE notification_log SET refresh_due_at = CASE \
                          WHEN edited_at IS NOT NULL AND edited_at + 60000 > $2 THEN edited_at + 60000 \
-                         ELSE $2 END, next_attempt_at = CASE \
+                         ELSE $2 END, next_attempt_at = CASE WHEN state = 'pending' THEN next_attempt_at \
                          WHEN edited_at IS NOT NULL AND edited_at + 60000 > $2 THEN edited_at + 60000 \
                          ELSE $2 END, updated_at = $2 \
-                         WHERE twitch_id = $1 AND state = 'sent' AND ended_at IS NULL",
+                         WHERE twitch_id = $1 AND state IN ('pending', 'sent') AND ended_at IS NULL",
                     )
                     .bind(twitch_id)
                     .bind(now)
