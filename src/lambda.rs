@@ -10,12 +10,12 @@
 //! `scheduled` (EventBridge, every minute: maintenance and a delivery
 //! sweep for anything a crash or timeout left behind).
 
-use std::sync::Arc;
+use std::{collections::HashSet, sync::Arc};
 
 use anyhow::Context;
 use lambda_extension::{Extension, LambdaEvent as ExtensionEvent, NextEvent};
 use serde_json::{Value, json};
-use tokio::sync::{Mutex, mpsc};
+use tokio::sync::Notify;
 
 use crate::{
     app::app,
@@ -25,6 +25,9 @@ use crate::{
     state::AppState,
     store::{Db, PoolSettings},
 };
+
+/// Longest the extension waits for the router's response to an invocation.
+const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Runs as a Lambda function. Nothing slow happens before the first
 /// request: the pool connects lazily and migrations run at deploy time.
@@ -41,24 +44,32 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
 }
 
 async fn run_http(state: AppState) -> anyhow::Result<()> {
-    let (responded, wait_for_response) = mpsc::unbounded_channel::<()>();
-    let wait_for_response = Arc::new(Mutex::new(wait_for_response));
-    let worker = state.clone();
+    let responses = Arc::new(Responses::default());
+    let (worker, waiting) = (state.clone(), responses.clone());
     let extension = Extension::new()
         .with_events(&["INVOKE"])
         .with_events_processor(lambda_extension::service_fn(
             move |event: ExtensionEvent| {
-                let (state, wait_for_response) = (worker.clone(), wait_for_response.clone());
+                let (state, responses) = (worker.clone(), waiting.clone());
                 async move {
                     if let NextEvent::Invoke(invoke) = event.next {
-                        tracing::debug!(request.id = %invoke.request_id, "extension: waiting for the response");
-                        let mut responses = wait_for_response.lock().await;
-                        responses.recv().await;
-                        // One response per invocation; anything extra is work already due.
-                        while responses.try_recv().is_ok() {}
-                        drop(responses);
+                        let id = invoke.request_id;
+                        tracing::debug!(request.id = %id, "extension: waiting for the response");
+                        // A request the router never saw (an event the runtime
+                        // could not read) must not hold the extension forever.
+                        let waited = tokio::time::timeout(ANSWER_WAIT, responses.wait_for(&id)).await;
+                        if waited.is_err() {
+                            tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
+                        }
                         finish_invocation(&state).await;
-                        tracing::debug!(request.id = %invoke.request_id, "extension: after-response work done");
+                        // Lambda hands the extension every INVOKE before the next
+                        // invocation starts; cargo lambda's emulator drops those
+                        // that come while the extension is busy. Responses whose
+                        // event never came get their work finished all the same.
+                        while responses.take_unclaimed() {
+                            finish_invocation(&state).await;
+                        }
+                        tracing::debug!(request.id = %id, "extension: after-response work done");
                     }
                     Ok::<(), lambda_extension::Error>(())
                 }
@@ -69,12 +80,16 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("registering the Lambda extension: {e}"))?;
     let router = app(state).layer(axum::middleware::from_fn(
-        move |request, next: axum::middleware::Next| {
-            let responded = responded.clone();
+        move |request: axum::extract::Request, next: axum::middleware::Next| {
+            let responses = responses.clone();
             async move {
+                use lambda_http::RequestExt as _;
+                let id = request.lambda_context_ref().map(|c| c.request_id.clone());
                 let response = next.run(request).await;
-                // The response exists: the extension may start the rest.
-                let _ = responded.send(());
+                // This invocation's response exists: its extension may start the rest.
+                if let Some(id) = id {
+                    responses.answered(id);
+                }
                 response
             }
         },
@@ -82,6 +97,54 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
     let (http, extension) = tokio::join!(lambda_http::run(router), extension.run());
     http.map_err(|e| anyhow::anyhow!("Lambda runtime: {e}"))?;
     extension.map_err(|e| anyhow::anyhow!("Lambda extension: {e}"))
+}
+
+/// The invocations whose response the router has produced, by Lambda
+/// request id: the extension's INVOKE event and the router's response pair
+/// by id, never by arrival order (the INVOKE event may arrive late, after
+/// the next invocation's response).
+#[derive(Default)]
+struct Responses {
+    answered: std::sync::Mutex<HashSet<String>>,
+    changed: Notify,
+}
+
+impl Responses {
+    /// At most this many answered ids wait for their INVOKE event.
+    const KEPT: usize = 1024;
+
+    fn answered(&self, id: String) {
+        let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
+        if answered.len() >= Self::KEPT {
+            answered.clear();
+        }
+        answered.insert(id);
+        drop(answered);
+        self.changed.notify_waiters();
+    }
+
+    /// Forgets every answered response no INVOKE event claimed; true if
+    /// there were any.
+    fn take_unclaimed(&self) -> bool {
+        let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
+        let any = !answered.is_empty();
+        answered.clear();
+        any
+    }
+
+    async fn wait_for(&self, id: &str) {
+        loop {
+            let changed = self.changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
+            if answered.remove(id) {
+                return;
+            }
+            drop(answered);
+            changed.await;
+        }
+    }
 }
 
 /// After the response: the invocation's own deferred work, then whatever
