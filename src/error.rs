@@ -24,7 +24,7 @@ pub enum ApiError {
     /// A signed link that can't be used; `reason` is for the web app.
     #[error("{message}")]
     Link {
-        reason: &'static str,
+        reason: crate::links::LinkFailure,
         message: String,
     },
     /// The template has problems; each names where and how to fix it.
@@ -44,7 +44,10 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) | ApiError::Invalid(_) => StatusCode::BAD_REQUEST,
-            ApiError::Link { reason: "used", .. } => StatusCode::GONE,
+            ApiError::Link {
+                reason: crate::links::LinkFailure::Used,
+                ..
+            } => StatusCode::GONE,
             ApiError::Link { .. } => StatusCode::FORBIDDEN,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -69,7 +72,7 @@ impl IntoResponse for ApiError {
             ApiError::Link { reason, .. } => json!({ "error": self.to_string(), "reason": reason }),
             ApiError::Invalid(errors) => json!({ "error": self.to_string(), "errors": errors }),
             ApiError::NotConfigured(_) => {
-                json!({ "error": self.to_string(), "reason": "not_configured" })
+                json!({ "error": self.to_string(), "reason": crate::links::LinkFailure::NotConfigured })
             }
             _ => json!({ "error": self.to_string() }),
         };

@@ -48,6 +48,39 @@ pub enum LinkError {
     WrongPurpose,
 }
 
+/// Why a link (or the Twitch sign-in it starts) did not work, as the web
+/// app's pages name it (`/link/error?reason=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::AsRefStr, serde::Serialize)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum LinkFailure {
+    /// The link has expired.
+    Expired,
+    /// Damaged, forged or for another page.
+    Invalid,
+    /// Already used once.
+    Used,
+    /// The sign-in's state did not come back intact (or from this browser).
+    State,
+    /// The streamer said no on Twitch's page.
+    Denied,
+    /// Twitch (or storing the result) failed.
+    Twitch,
+    /// This StreamMaxing has no Twitch app or no `APP_SECRET`.
+    NotConfigured,
+}
+
+impl From<LinkError> for LinkFailure {
+    fn from(e: LinkError) -> Self {
+        match e {
+            LinkError::Expired => Self::Expired,
+            LinkError::Malformed | LinkError::BadSignature | LinkError::WrongPurpose => {
+                Self::Invalid
+            }
+        }
+    }
+}
+
 /// How long links stay valid.
 pub const LINK_TTL_MS: i64 = 60 * 60 * 1000;
 

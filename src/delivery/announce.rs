@@ -11,7 +11,7 @@ use super::{
 use crate::{
     discord::api::{DiscordCode, DiscordError},
     notify::message,
-    store::{GuildConfig, OfflineMode, OutboxState, TrackedStreamer, Transition},
+    store::{Attention, GuildConfig, OfflineMode, OutboxState, TrackedStreamer, Transition},
     twitch::live::GoLive,
 };
 
@@ -68,7 +68,7 @@ async fn post(
     .zip(api) else {
         db.set_needs_attention(
             job.item.guild_id,
-            "no_channel",
+            Attention::NoChannel,
             "No notification channel is set. Run `/setup channel:#your-channel`.",
             job.now(),
         )

@@ -4,7 +4,10 @@
 
 use std::time::Duration;
 
-use crate::discord::api::{DiscordCode, DiscordError, Verdict};
+use crate::{
+    discord::api::{DiscordCode, DiscordError, Verdict},
+    store::Attention,
+};
 
 /// Attempts before a notification is given up (each claim is one).
 pub const MAX_ATTEMPTS: i32 = 10;
@@ -43,20 +46,20 @@ pub fn backoff(attempts: i32) -> Duration {
 }
 
 /// The needs-attention reason and the fix an admin reads for lost access.
-pub fn lost_access(code: DiscordCode, channel_id: i64) -> (&'static str, String) {
+pub fn lost_access(code: DiscordCode, channel_id: i64) -> (Attention, String) {
     match code {
         DiscordCode::UnknownChannel => (
-            "unknown_channel",
+            Attention::UnknownChannel,
             format!(
                 "The notification channel <#{channel_id}> was deleted. Choose another with `/setup channel:`."
             ),
         ),
         DiscordCode::UnknownWebhook => (
-            "unknown_webhook",
+            Attention::UnknownWebhook,
             "The webhook used for notifications was deleted. Run `/setup` again.".to_owned(),
         ),
         _ => (
-            "missing_permissions",
+            Attention::MissingPermissions,
             format!(
                 "I can't post in <#{channel_id}>: give the StreamMaxing role **View Channel**, **Send Messages** and **Embed Links** there, then run `/setup` again."
             ),

@@ -26,6 +26,22 @@ pub enum OfflineMode {
 text_column!(PingMode);
 text_column!(OfflineMode);
 
+/// Why a server's notifications stopped until an admin acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr, strum::Display)]
+#[strum(serialize_all = "snake_case")]
+pub enum Attention {
+    /// No notification channel is set.
+    NoChannel,
+    /// The notification channel was deleted.
+    UnknownChannel,
+    /// The webhook notifications went through was deleted.
+    UnknownWebhook,
+    /// The bot may not post in the channel.
+    MissingPermissions,
+}
+
+text_column!(Attention);
+
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct GuildConfig {
     pub guild_id: i64,
@@ -42,7 +58,7 @@ pub struct GuildConfig {
     pub cooldown_secs: i32,
     /// A problem that stops delivery (e.g. `missing_permissions`), shown to
     /// admins with its fix until it is cleared.
-    pub needs_attention: Option<String>,
+    pub needs_attention: Option<Attention>,
     pub needs_attention_detail: Option<String>,
     pub needs_attention_since: Option<i64>,
     pub updated_at: i64,
@@ -175,7 +191,7 @@ impl Db {
     pub async fn set_needs_attention(
         &self,
         guild_id: i64,
-        code: &str,
+        reason: Attention,
         detail: &str,
         now: i64,
     ) -> StoreResult<()> {
@@ -186,7 +202,7 @@ impl Db {
                  WHERE guild_id = $1",
             )
             .bind(guild_id)
-            .bind(code)
+            .bind(reason)
             .bind(detail)
             .bind(now)
             .execute(pool)

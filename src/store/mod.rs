@@ -33,10 +33,10 @@ mod text;
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use guild_streamers::{StreamerOverrides, TrackedStreamer};
-pub use guilds::{GuildConfig, OfflineMode, PingMode};
+pub use guilds::{Attention, GuildConfig, OfflineMode, PingMode};
 pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
-pub use streamers::{NewStreamer, Streamer};
-pub use subscriptions::Subscription;
+pub use streamers::{NewStreamer, Streamer, StreamerProblem};
+pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 

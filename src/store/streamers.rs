@@ -1,6 +1,16 @@
 //! Twitch streamers known to any guild.
 
-use super::{Db, StoreResult, on_db};
+use super::{Db, StoreResult, on_db, text::text_column};
+
+/// Something wrong with a streamer that admins should see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum StreamerProblem {
+    /// Twitch removed the account (deleted or banned).
+    UserRemoved,
+}
+
+text_column!(StreamerProblem);
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Streamer {
@@ -11,8 +21,8 @@ pub struct Streamer {
     /// The streamer authorised our app on the link page.
     pub linked: bool,
     pub linked_at: Option<i64>,
-    /// A problem admins should see (e.g. `user_removed`).
-    pub problem: Option<String>,
+    /// A problem admins should see.
+    pub problem: Option<StreamerProblem>,
     pub live_stream_id: Option<String>,
     pub live_since: Option<i64>,
     pub last_offline_at: Option<i64>,
@@ -114,7 +124,7 @@ impl Db {
     pub async fn set_streamer_problem(
         &self,
         twitch_id: &str,
-        problem: Option<&str>,
+        problem: Option<StreamerProblem>,
         now: i64,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {

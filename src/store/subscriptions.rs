@@ -1,15 +1,90 @@
 //! Twitch EventSub subscriptions as we last knew them.
 
-use super::{Db, StoreResult, on_db};
+use super::{
+    Db, StoreResult, on_db,
+    text::{text_column, text_serde},
+};
+
+/// Twitch's status of a subscription. Twitch may add statuses: one it
+/// doesn't know yet is kept as it was spelled.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum SubscriptionStatus {
+    Enabled,
+    WebhookCallbackVerificationPending,
+    WebhookCallbackVerificationFailed,
+    NotificationFailuresExceeded,
+    AuthorizationRevoked,
+    ModeratorRemoved,
+    UserRemoved,
+    VersionRemoved,
+    ChatUserBanned,
+    BetaMaintenance,
+    #[strum(default)]
+    Other(String),
+}
+
+impl SubscriptionStatus {
+    /// Delivering, or about to once Twitch's challenge is answered.
+    pub fn is_healthy(&self) -> bool {
+        matches!(
+            self,
+            Self::Enabled | Self::WebhookCallbackVerificationPending
+        )
+    }
+
+    /// A revocation after which subscribing again can succeed.
+    pub fn allows_resubscribing(&self) -> bool {
+        matches!(
+            self,
+            Self::NotificationFailuresExceeded | Self::VersionRemoved | Self::AuthorizationRevoked
+        )
+    }
+}
+
+/// The EventSub types the bot subscribes to (and any other Twitch sends).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+pub enum SubscriptionType {
+    #[strum(serialize = "stream.online")]
+    StreamOnline,
+    #[strum(serialize = "stream.offline")]
+    StreamOffline,
+    #[strum(serialize = "channel.update")]
+    ChannelUpdate,
+    #[strum(default)]
+    Other(String),
+}
+
+/// Spelled as Twitch spells it; unknown spellings as they came.
+macro_rules! spelled_as_twitch {
+    ($ty:ty) => {
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                match self {
+                    Self::Other(text) => text,
+                    known => known.into(),
+                }
+            }
+        }
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_ref())
+            }
+        }
+        text_column!($ty);
+        text_serde!($ty);
+    };
+}
+spelled_as_twitch!(SubscriptionStatus);
+spelled_as_twitch!(SubscriptionType);
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Subscription {
     pub subscription_id: String,
     pub twitch_id: String,
-    pub sub_type: String,
+    pub sub_type: SubscriptionType,
     pub version: String,
-    /// Twitch's status, e.g. `enabled`, `webhook_callback_verification_pending`.
-    pub status: String,
+    pub status: SubscriptionStatus,
     pub cost: i32,
     pub revoked_reason: Option<String>,
     /// When a revoked subscription should be created again, if it should.

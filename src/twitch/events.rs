@@ -11,7 +11,7 @@ use super::types::EventSubSubscription;
 use crate::{
     error::ApiError,
     state::AppState,
-    store::{Applied, StreamEvent},
+    store::{Applied, StreamEvent, SubscriptionType},
 };
 
 #[derive(Deserialize)]
@@ -67,8 +67,8 @@ pub(super) async fn handle(
     let now = state.now_ms();
     let event_json = n.event.get().as_bytes();
     let (online, offline, update);
-    let event = match n.subscription.sub_type.as_str() {
-        "stream.online" => {
+    let event = match &n.subscription.sub_type {
+        SubscriptionType::StreamOnline => {
             online = parse::<StreamOnline>(event_json)?;
             if online.stream_type != "live" {
                 tracing::info!(streamer.login = %online.broadcaster_user_login, kind = %online.stream_type, "not announcing a stream that is not live");
@@ -81,13 +81,13 @@ pub(super) async fn handle(
                     .map_or(now, |t| t.timestamp_millis()),
             }
         }
-        "stream.offline" => {
+        SubscriptionType::StreamOffline => {
             offline = parse::<StreamOffline>(event_json)?;
             StreamEvent::Offline {
                 twitch_id: &offline.broadcaster_user_id,
             }
         }
-        "channel.update" => {
+        SubscriptionType::ChannelUpdate => {
             update = parse::<ChannelUpdate>(event_json)?;
             StreamEvent::Updated {
                 twitch_id: &update.broadcaster_user_id,
@@ -96,7 +96,7 @@ pub(super) async fn handle(
             }
         }
         other => {
-            tracing::warn!(subscription.type = other, "ignoring a notification type we never subscribe to");
+            tracing::warn!(subscription.type = %other, "ignoring a notification type we never subscribe to");
             return Ok(());
         }
     };

@@ -11,23 +11,16 @@ use super::{
     helix::{Condition, Created, Helix, NewSubscription, NewTransport, SubscriptionFilter},
     types::EventSubSubscription,
 };
-use crate::{state::AppState, store::Subscription};
+use crate::{
+    state::AppState,
+    store::{StreamerProblem, Subscription, SubscriptionStatus, SubscriptionType},
+};
 
 /// The subscriptions every tracked streamer has: (type, version).
-pub const STREAM_SUBSCRIPTIONS: [(&str, &str); 3] = [
-    ("stream.online", "1"),
-    ("stream.offline", "1"),
-    ("channel.update", "2"),
-];
-
-/// Statuses under which a subscription is (or is about to be) delivering.
-const HEALTHY: [&str; 2] = ["enabled", "webhook_callback_verification_pending"];
-
-/// Revocations after which subscribing again can succeed.
-const RESUBSCRIBE_AFTER: [&str; 3] = [
-    "notification_failures_exceeded",
-    "version_removed",
-    "authorization_revoked",
+pub const STREAM_SUBSCRIPTIONS: [(SubscriptionType, &str); 3] = [
+    (SubscriptionType::StreamOnline, "1"),
+    (SubscriptionType::StreamOffline, "1"),
+    (SubscriptionType::ChannelUpdate, "2"),
 ];
 
 /// A failed resubscription is tried again after this long.
@@ -74,15 +67,15 @@ pub async fn ensure(state: &AppState, twitch_id: &str) -> anyhow::Result<Vec<Sub
         .as_ref()
         .map(|t| t.eventsub_secret_str())
         .unwrap_or_default();
-    for (sub_type, version) in STREAM_SUBSCRIPTIONS {
-        let healthy = existing.iter().any(|s| {
-            s.sub_type == sub_type && s.version == version && HEALTHY.contains(&s.status.as_str())
-        });
+    for (sub_type, version) in &STREAM_SUBSCRIPTIONS {
+        let healthy = existing
+            .iter()
+            .any(|s| s.sub_type == *sub_type && s.version == *version && s.status.is_healthy());
         if healthy {
             continue;
         }
         let new = NewSubscription {
-            sub_type,
+            sub_type: sub_type.as_ref(),
             version,
             condition: Condition {
                 broadcaster_user_id: twitch_id,
@@ -103,7 +96,7 @@ pub async fn ensure(state: &AppState, twitch_id: &str) -> anyhow::Result<Vec<Sub
                 .await
                 .with_context(|| format!("looking up the existing {sub_type} subscription for {twitch_id}"))?
                 .into_iter()
-                .find(|s| s.sub_type == sub_type && s.transport.callback.as_deref() == Some(&callback))
+                .find(|s| s.sub_type == *sub_type && s.transport.callback.as_deref() == Some(&callback))
                 .with_context(|| format!("Twitch reported a {sub_type} subscription for {twitch_id} that it does not list"))?,
         };
         state
@@ -139,7 +132,7 @@ pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
         return;
     };
     let enabled = EventSubSubscription {
-        status: "enabled".into(),
+        status: SubscriptionStatus::Enabled,
         ..sub.clone()
     };
     let result = state
@@ -155,12 +148,12 @@ pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
 /// account is gone, and schedule a new subscription where that can work.
 pub async fn revoked(state: &AppState, sub: &EventSubSubscription) -> anyhow::Result<()> {
     let now = state.now_ms();
-    let reason = sub.status.as_str();
-    let resubscribe_at = RESUBSCRIBE_AFTER.contains(&reason).then_some(now);
-    tracing::warn!(subscription.id = %sub.id, subscription.type = %sub.sub_type, reason, "EventSub subscription revoked");
+    let reason = &sub.status;
+    let resubscribe_at = reason.allows_resubscribing().then_some(now);
+    tracing::warn!(subscription.id = %sub.id, subscription.type = %sub.sub_type, reason = %reason, "EventSub subscription revoked");
     let recorded = state
         .db
-        .mark_subscription_revoked(&sub.id, reason, resubscribe_at, now)
+        .mark_subscription_revoked(&sub.id, reason.as_ref(), resubscribe_at, now)
         .await?
         .is_some();
     let twitch_id = sub.condition.broadcaster_user_id.as_deref();
@@ -171,19 +164,20 @@ pub async fn revoked(state: &AppState, sub: &EventSubSubscription) -> anyhow::Re
         && state.db.streamer(twitch_id).await?.is_some()
     {
         let mut row = record(sub, twitch_id, now);
-        row.revoked_reason = Some(reason.to_owned());
+        row.revoked_reason = Some(reason.to_string());
         row.resubscribe_at = resubscribe_at;
         state.db.upsert_subscription(&row).await?;
     }
     if let Some(twitch_id) = twitch_id {
         match reason {
-            "user_removed" => {
+            SubscriptionStatus::UserRemoved => {
+                let problem = Some(StreamerProblem::UserRemoved);
                 state
                     .db
-                    .set_streamer_problem(twitch_id, Some("user_removed"), now)
+                    .set_streamer_problem(twitch_id, problem, now)
                     .await?;
             }
-            "authorization_revoked" => {
+            SubscriptionStatus::AuthorizationRevoked => {
                 state.db.set_streamer_linked(twitch_id, false, now).await?;
             }
             _ => {}
@@ -229,16 +223,15 @@ pub async fn repair_missing(state: &AppState, limit: usize) -> anyhow::Result<us
         }
         let subs = state.db.subscriptions_for(&twitch_id).await?;
         let healthy = STREAM_SUBSCRIPTIONS.iter().all(|(t, v)| {
-            subs.iter().any(|s| {
-                s.sub_type == *t && s.version == *v && HEALTHY.contains(&s.status.as_str())
-            })
+            subs.iter()
+                .any(|s| s.sub_type == *t && s.version == *v && s.status.is_healthy())
         });
         let revoked_pending = subs.iter().any(|s| s.resubscribe_at.is_some());
         let gone = state
             .db
             .streamer(&twitch_id)
             .await?
-            .is_some_and(|s| s.problem.as_deref() == Some("user_removed"));
+            .is_some_and(|s| s.problem == Some(StreamerProblem::UserRemoved));
         if healthy || revoked_pending || gone {
             continue;
         }
@@ -252,11 +245,20 @@ pub async fn repair_missing(state: &AppState, limit: usize) -> anyhow::Result<us
     Ok(repaired)
 }
 
+/// What `eventsub sync` did with one subscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum SyncStep {
+    Kept,
+    Created,
+    Deleted,
+}
+
 /// One line of `eventsub sync`'s report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncAction {
-    pub action: &'static str,
-    pub sub_type: String,
+    pub action: SyncStep,
+    pub sub_type: SubscriptionType,
     pub twitch_id: String,
     pub subscription_id: String,
     pub note: String,
@@ -267,7 +269,7 @@ pub struct SyncAction {
 pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
     let helix = helix(state)?;
     let callback = callback_url(state);
-    let wanted: HashSet<(String, &str)> = state
+    let wanted: HashSet<(String, &SubscriptionType)> = state
         .db
         .tracked_twitch_ids()
         .await?
@@ -275,7 +277,7 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
         .flat_map(|id| {
             STREAM_SUBSCRIPTIONS
                 .iter()
-                .map(move |(t, _)| (id.clone(), *t))
+                .map(move |(t, _)| (id.clone(), t))
         })
         .collect();
     let remote = helix
@@ -293,17 +295,17 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
             .broadcaster_user_id
             .clone()
             .unwrap_or_default();
-        let key = (twitch_id.clone(), sub.sub_type.as_str());
+        let key = (twitch_id.clone(), &sub.sub_type);
         let current_version = STREAM_SUBSCRIPTIONS
             .iter()
             .any(|(t, v)| *t == sub.sub_type && *v == sub.version);
-        let healthy = HEALTHY.contains(&sub.status.as_str());
-        let note = if !wanted.contains(&(twitch_id.clone(), sub.sub_type.as_str())) {
+        let healthy = sub.status.is_healthy();
+        let note = if !wanted.contains(&key) {
             Some("no guild tracks this streamer")
         } else if !current_version {
             Some("outdated version")
         } else if !healthy {
-            Some(sub.status.as_str())
+            Some(sub.status.as_ref())
         } else if kept.contains(&key) {
             Some("duplicate")
         } else {
@@ -316,7 +318,7 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
                     .upsert_subscription(&record(sub, &twitch_id, state.now_ms()))
                     .await?;
                 kept.insert(key);
-                "kept"
+                SyncStep::Kept
             }
             Some(_) => {
                 helix
@@ -324,7 +326,7 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
                     .await
                     .with_context(|| format!("deleting {}", sub.id))?;
                 state.db.delete_subscription(&sub.id).await?;
-                "deleted"
+                SyncStep::Deleted
             }
         };
         report.push(SyncAction {
@@ -332,7 +334,7 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
             sub_type: sub.sub_type.clone(),
             twitch_id,
             subscription_id: sub.id.clone(),
-            note: note.unwrap_or(&sub.status).to_owned(),
+            note: note.unwrap_or(sub.status.as_ref()).to_owned(),
         });
     }
     // Forget local rows Twitch no longer has, then create what is missing.
@@ -342,22 +344,22 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
             state.db.delete_subscription(&row.subscription_id).await?;
         }
     }
-    let mut missing: Vec<&(String, &str)> =
+    let mut missing: Vec<&(String, &SubscriptionType)> =
         wanted.iter().filter(|key| !kept.contains(*key)).collect();
-    missing.sort();
+    missing.sort_by(|a, b| (&a.0, a.1.as_ref()).cmp(&(&b.0, b.1.as_ref())));
     let missing_streamers: HashSet<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
     for twitch_id in missing_streamers {
         let created = ensure(state, twitch_id).await?;
         for sub in created
             .iter()
-            .filter(|s| missing.contains(&&(s.twitch_id.clone(), s.sub_type.as_str())))
+            .filter(|s| missing.contains(&&(s.twitch_id.clone(), &s.sub_type)))
         {
             report.push(SyncAction {
-                action: "created",
+                action: SyncStep::Created,
                 sub_type: sub.sub_type.clone(),
                 twitch_id: sub.twitch_id.clone(),
                 subscription_id: sub.subscription_id.clone(),
-                note: sub.status.clone(),
+                note: sub.status.to_string(),
             });
         }
     }
@@ -373,15 +375,19 @@ pub fn format_report(actions: &[SyncAction]) -> String {
     for a in actions {
         out.push_str(&format!(
             "{:<8} {:<15} {:<12} {:<38} {}\n",
-            a.action, a.sub_type, a.twitch_id, a.subscription_id, a.note
+            a.action.as_ref(),
+            a.sub_type,
+            a.twitch_id,
+            a.subscription_id,
+            a.note
         ));
     }
     let count = |what| actions.iter().filter(|a| a.action == what).count();
     out.push_str(&format!(
         "{} kept, {} created, {} deleted\n",
-        count("kept"),
-        count("created"),
-        count("deleted")
+        count(SyncStep::Kept),
+        count(SyncStep::Created),
+        count(SyncStep::Deleted)
     ));
     out
 }

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use crate::store::{SubscriptionStatus, SubscriptionType};
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct User {
     pub id: String,
@@ -57,9 +59,9 @@ pub struct Stream {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct EventSubSubscription {
     pub id: String,
-    pub status: String,
+    pub status: SubscriptionStatus,
     #[serde(rename = "type")]
-    pub sub_type: String,
+    pub sub_type: SubscriptionType,
     pub version: String,
     #[serde(default)]
     pub condition: SubscriptionCondition,

@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use super::{link_error, templates::unavailable};
 use crate::{
     error::ApiError,
-    links::{self, Claims, Purpose},
+    links::{self, Claims, LinkFailure, Purpose},
     state::AppState,
     store::NewStreamer,
     twitch::subscriptions,
@@ -75,7 +75,7 @@ async fn usable_link(state: &AppState, token: &str) -> Result<Claims, ApiError> 
         .map_err(unavailable)?
     {
         return Err(ApiError::Link {
-            reason: "used",
+            reason: LinkFailure::Used,
             message: "this link was already used".into(),
         });
     }
@@ -101,10 +101,10 @@ pub async fn info(
 /// `GET /api/auth/twitch/start?token=`: off to Twitch's consent page.
 pub async fn start(State(state): State<AppState>, Query(q): Query<TokenQuery>) -> Response {
     let (Some(helix), Ok(secret)) = (state.twitch.as_deref(), secret(&state)) else {
-        return to_page("/link/error", &[("reason", "not_configured")]);
+        return failure_page(LinkFailure::NotConfigured);
     };
     if let Err(e) = usable_link(&state, &q.token).await {
-        return to_page("/link/error", &[("reason", reason_of(&e))]);
+        return failure_page(reason_of(&e));
     }
     let nonce = links::nonce();
     let signed = links::sign_state(
@@ -141,7 +141,7 @@ pub async fn callback(
 ) -> Response {
     let mut response = match link_streamer(&state, &headers, q).await {
         Ok((login, name)) => to_page("/link/done", &[("streamer", &login), ("name", &name)]),
-        Err(reason) => to_page("/link/error", &[("reason", reason)]),
+        Err(reason) => failure_page(reason),
     };
     if let Ok(value) = HeaderValue::from_str(&nonce_cookie(&state, "", 0)) {
         response.headers_mut().insert(header::SET_COOKIE, value);
@@ -154,22 +154,22 @@ async fn link_streamer(
     state: &AppState,
     headers: &HeaderMap,
     q: CallbackQuery,
-) -> Result<(String, String), &'static str> {
-    let secret = secret(state).map_err(|_| "not_configured")?;
-    let helix = state.twitch.as_deref().ok_or("not_configured")?;
-    let signed: OAuthState =
-        links::verify_state(secret, q.state.as_deref().unwrap_or("")).map_err(|_| "state")?;
+) -> Result<(String, String), LinkFailure> {
+    let secret = secret(state).map_err(|_| LinkFailure::NotConfigured)?;
+    let helix = state.twitch.as_deref().ok_or(LinkFailure::NotConfigured)?;
+    let signed: OAuthState = links::verify_state(secret, q.state.as_deref().unwrap_or(""))
+        .map_err(|_| LinkFailure::State)?;
     let cookie = cookie(headers, COOKIE).unwrap_or_default();
     if signed.e <= state.now_ms() || !constant_time_eq(cookie.as_bytes(), signed.n.as_bytes()) {
-        return Err("state");
+        return Err(LinkFailure::State);
     }
     if q.error.is_some() {
-        return Err("denied");
+        return Err(LinkFailure::Denied);
     }
     let claims = usable_link(state, &signed.t)
         .await
         .map_err(|e| reason_of(&e))?;
-    let code = q.code.ok_or("twitch")?;
+    let code = q.code.ok_or(LinkFailure::Twitch)?;
     let token = helix
         .exchange_code(&code, &redirect_uri(state))
         .await
@@ -183,9 +183,9 @@ async fn link_streamer(
     if !db
         .use_link_token(&claims.nonce, claims.expires_at, now)
         .await
-        .map_err(|_| "twitch")?
+        .map_err(|_| LinkFailure::Twitch)?
     {
-        return Err("used");
+        return Err(LinkFailure::Used);
     }
     let streamer = NewStreamer::from(&user);
     let stored = async {
@@ -197,7 +197,7 @@ async fn link_streamer(
     };
     stored.await.map_err(|e| {
         tracing::error!(error = %e, "storing a linked streamer failed");
-        "twitch"
+        LinkFailure::Twitch
     })?;
     if let Err(e) = subscriptions::ensure(state, &user.id).await {
         tracing::warn!(
@@ -224,17 +224,22 @@ fn nonce_cookie(state: &AppState, value: &str, max_age_secs: i64) -> String {
     )
 }
 
-fn twitch_failed(e: &crate::twitch::HelixError) -> &'static str {
+fn twitch_failed(e: &crate::twitch::HelixError) -> LinkFailure {
     tracing::warn!(error = %e, "Twitch refused the link flow");
-    "twitch"
+    LinkFailure::Twitch
 }
 
-fn reason_of(e: &ApiError) -> &'static str {
+fn reason_of(e: &ApiError) -> LinkFailure {
     match e {
-        ApiError::Link { reason, .. } => reason,
-        ApiError::NotConfigured(_) => "not_configured",
-        _ => "twitch",
+        ApiError::Link { reason, .. } => *reason,
+        ApiError::NotConfigured(_) => LinkFailure::NotConfigured,
+        _ => LinkFailure::Twitch,
     }
+}
+
+/// The web app's page that says why linking did not work.
+fn failure_page(reason: LinkFailure) -> Response {
+    to_page("/link/error", &[("reason", reason.as_ref())])
 }
 
 fn redirect_uri(state: &AppState) -> String {

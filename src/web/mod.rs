@@ -43,12 +43,8 @@ async fn config(State(state): State<AppState>) -> Json<Value> {
 
 /// A link error as the web app shows it: a reason it knows and a sentence.
 pub fn link_error(e: LinkError) -> ApiError {
-    let reason = match e {
-        LinkError::Expired => "expired",
-        LinkError::Malformed | LinkError::BadSignature | LinkError::WrongPurpose => "invalid",
-    };
     ApiError::Link {
-        reason,
+        reason: e.into(),
         message: e.to_string(),
     }
 }

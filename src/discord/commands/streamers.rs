@@ -15,7 +15,10 @@ use crate::{
         test_post,
     },
     links,
-    store::{GuildConfig, NewStreamer, PingMode, StreamerOverrides, Subscription, TrackedStreamer},
+    store::{
+        GuildConfig, NewStreamer, PingMode, StreamerOverrides, StreamerProblem, Subscription,
+        SubscriptionStatus, TrackedStreamer,
+    },
     twitch::{TwitchLogin, subscriptions},
 };
 
@@ -344,11 +347,14 @@ fn streamer_line(
     } else {
         "⚫ offline"
     };
-    let healthy = subs.iter().filter(|s| s.status == "enabled").count();
-    let health = match (s.problem.as_deref(), healthy) {
-        (Some("user_removed"), _) => "⚠️ this Twitch account was deleted or banned: remove it with `/streamers remove`".to_owned(),
+    let healthy = subs
+        .iter()
+        .filter(|s| s.status == SubscriptionStatus::Enabled)
+        .count();
+    let health = match (s.problem, healthy) {
+        (Some(StreamerProblem::UserRemoved), _) => "⚠️ this Twitch account was deleted or banned: remove it with `/streamers remove`".to_owned(),
         (_, 3) => "✅ alerts active".to_owned(),
-        _ if subs.iter().any(|s| s.status == "webhook_callback_verification_pending") => "⏳ alerts being confirmed by Twitch".to_owned(),
+        _ if subs.iter().any(|s| s.status == SubscriptionStatus::WebhookCallbackVerificationPending) => "⏳ alerts being confirmed by Twitch".to_owned(),
         _ => "⚠️ alerts not active yet: I retry every minute (the operator can run `streammaxing eventsub sync`)".to_owned(),
     };
     let last = match last_sent {

@@ -135,13 +135,13 @@ on_both_backends! {
         add(&app, "shroud").await;
         app.twitch.challenges_settled().await;
         app.twitch_online("m-1", SHROUD, "s-1").await;
-        app.db.set_needs_attention(GUILD as i64, "missing_permissions", "I can't post in #live", 5).await.unwrap();
+        app.db.set_needs_attention(GUILD as i64, streammaxing::store::Attention::MissingPermissions, "I can't post in #live", 5).await.unwrap();
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
         let shown = reply_text(&body);
         assert!(shown.contains("Following 1 streamer"), "{shown}");
         assert!(shown.contains("🔴 live now") && shown.contains("✅ alerts active"), "{shown}");
         assert!(shown.contains("I can't post in #live"), "{shown}");
-        app.db.set_streamer_problem(SHROUD, Some("user_removed"), 9).await.unwrap();
+        app.db.set_streamer_problem(SHROUD, Some(streammaxing::store::StreamerProblem::UserRemoved), 9).await.unwrap();
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
         assert!(reply_text(&body).contains("deleted or banned: remove it with `/streamers remove`"), "{body}");
     }
@@ -163,7 +163,7 @@ on_both_backends! {
         assert!(post["embeds"][0]["title"].as_str().unwrap().contains("ranked grind"), "{post}");
         assert!(edited(&app).contains(&format!("https://discord.com/channels/{GUILD}/{LIVE}/")), "{}", edited(&app));
         // After a failure paused the server, a successful test resumes it.
-        app.db.set_needs_attention(GUILD as i64, "missing_permissions", "fixed since", 3).await.unwrap();
+        app.db.set_needs_attention(GUILD as i64, streammaxing::store::Attention::MissingPermissions, "fixed since", 3).await.unwrap();
         app.interaction(&streamers(AS_ADMIN, "test", json!([string("streamer", "shroud")]), json!({}))).await;
         app.settle().await;
         assert!(edited(&app).contains("they are back on"), "{}", edited(&app));

@@ -183,7 +183,7 @@ on_both_backends! {
         let failed = app.db.notification(2, "s-1").await.unwrap().unwrap();
         assert_eq!(failed.state, OutboxState::Failed, "{failed:?}");
         let config = app.db.guild_config(2).await.unwrap().unwrap();
-        assert_eq!(config.needs_attention.as_deref(), Some("missing_permissions"));
+        assert_eq!(config.needs_attention, Some(streammaxing::store::Attention::MissingPermissions));
         assert!(config.needs_attention_detail.unwrap().contains("Send Messages"));
         // The next stream doesn't knock on the closed door again.
         app.twitch_online("m-2", SHROUD, "s-2").await;

@@ -88,10 +88,10 @@ on_both_backends! {
 
     async fn needs_attention_keeps_its_first_time_until_cleared(db) {
         db.ensure_guild(GUILD, None, 1).await.unwrap();
-        db.set_needs_attention(GUILD, "missing_permissions", "Send Messages in #live", 100).await.unwrap();
-        db.set_needs_attention(GUILD, "unknown_channel", "#live was deleted", 200).await.unwrap();
+        db.set_needs_attention(GUILD, streammaxing::store::Attention::MissingPermissions, "Send Messages in #live", 100).await.unwrap();
+        db.set_needs_attention(GUILD, streammaxing::store::Attention::UnknownChannel, "#live was deleted", 200).await.unwrap();
         let config = db.guild_config(GUILD).await.unwrap().unwrap();
-        assert_eq!(config.needs_attention.as_deref(), Some("unknown_channel"));
+        assert_eq!(config.needs_attention, Some(streammaxing::store::Attention::UnknownChannel));
         assert_eq!(config.needs_attention_detail.as_deref(), Some("#live was deleted"));
         assert_eq!(config.needs_attention_since, Some(100));
         db.clear_needs_attention(GUILD, 300).await.unwrap();

@@ -35,9 +35,9 @@ on_both_backends! {
     async fn linking_and_problems_are_recorded(db) {
         db.upsert_streamer(&shroud(), 10).await.unwrap();
         assert!(db.set_streamer_linked("37402112", true, 30).await.unwrap());
-        assert!(db.set_streamer_problem("37402112", Some("user_removed"), 40).await.unwrap());
+        assert!(db.set_streamer_problem("37402112", Some(streammaxing::store::StreamerProblem::UserRemoved), 40).await.unwrap());
         let s = db.streamer("37402112").await.unwrap().unwrap();
-        assert_eq!((s.linked, s.linked_at, s.problem.as_deref()), (true, Some(30), Some("user_removed")));
+        assert_eq!((s.linked, s.linked_at, s.problem), (true, Some(30), Some(streammaxing::store::StreamerProblem::UserRemoved)));
         assert!(db.set_streamer_problem("37402112", None, 50).await.unwrap());
         assert_eq!(db.streamer("37402112").await.unwrap().unwrap().problem, None);
         assert!(!db.set_streamer_linked("404", true, 30).await.unwrap());

@@ -26,8 +26,8 @@ on_both_backends! {
         assert!(!db.set_subscription_status("nope", "enabled", 20).await.unwrap());
         let subs = db.subscriptions_for("37402112").await.unwrap();
         assert_eq!(subs.len(), 2);
-        assert_eq!((subs[0].sub_type.as_str(), subs[1].sub_type.as_str()), ("stream.offline", "stream.online"));
-        assert_eq!((subs[1].status.as_str(), subs[1].updated_at), ("enabled", 20));
+        assert_eq!((subs[0].sub_type.as_ref(), subs[1].sub_type.as_ref()), ("stream.offline", "stream.online"));
+        assert_eq!((subs[1].status.as_ref(), subs[1].updated_at), ("enabled", 20));
         assert_eq!(db.all_subscriptions().await.unwrap(), subs);
     }
 
@@ -46,7 +46,7 @@ on_both_backends! {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(revoked.status, "notification_failures_exceeded");
+        assert_eq!(revoked.status.as_ref(), "notification_failures_exceeded");
         assert_eq!(revoked.revoked_reason.as_deref(), Some("notification_failures_exceeded"));
         assert_eq!((revoked.resubscribe_at, revoked.updated_at), (Some(99), 50));
         assert_eq!(db.mark_subscription_revoked("nope", "user_removed", None, 50).await.unwrap(), None);
@@ -66,9 +66,9 @@ on_both_backends! {
     async fn a_late_pending_answer_does_not_undo_an_answered_challenge(db) {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled");
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled");
         db.upsert_subscription(&online("sub-1", "notification_failures_exceeded")).await.unwrap();
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "notification_failures_exceeded");
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "notification_failures_exceeded");
     }
 
     async fn a_confirmed_subscription_is_recorded_only_while_tracked(db) {
@@ -78,9 +78,9 @@ on_both_backends! {
         db.ensure_guild(1, None, 1).await.unwrap();
         db.track_streamer(1, "37402112", None, 1).await.unwrap();
         assert!(db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap());
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled");
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled");
         db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status, "enabled", "a late 202 doesn't undo it");
+        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled", "a late 202 doesn't undo it");
     }
 
     async fn a_guilds_subscriptions_come_in_one_query(db) {

@@ -161,7 +161,7 @@ async fn creating_an_existing_subscription_reports_409_as_already_exists() {
         panic!("first create")
     };
     assert_eq!(
-        (sub.status.as_str(), sub.cost),
+        (sub.status.as_ref(), sub.cost),
         ("webhook_callback_verification_pending", 1)
     );
     assert!(matches!(

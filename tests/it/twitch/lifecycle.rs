@@ -13,7 +13,7 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         app.track(&[1], SHROUD, "shroud").await;
         let subs = subscriptions::ensure(&app.state, SHROUD).await.unwrap();
-        let types: Vec<(&str, &str, i32)> = subs.iter().map(|s| (s.sub_type.as_str(), s.version.as_str(), s.cost)).collect();
+        let types: Vec<(&str, &str, i32)> = subs.iter().map(|s| (s.sub_type.as_ref(), s.version.as_str(), s.cost)).collect();
         assert_eq!(types, [("channel.update", "2", 1), ("stream.offline", "1", 1), ("stream.online", "1", 1)]);
         app.twitch.challenges_settled().await;
         let callbacks: Vec<String> = app.twitch.subscriptions().iter().map(|s| s["transport"]["callback"].as_str().unwrap().to_owned()).collect();
@@ -28,8 +28,8 @@ on_both_backends! {
         let callback = format!("{}/webhooks/twitch", app.url);
         let existing = app.twitch.add_subscription("stream.online", "1", SHROUD, &callback, "enabled");
         let subs = subscriptions::ensure(&app.state, SHROUD).await.unwrap();
-        let online = subs.iter().find(|s| s.sub_type == "stream.online").unwrap();
-        assert_eq!((online.subscription_id.as_str(), online.status.as_str()), (existing.as_str(), "enabled"));
+        let online = subs.iter().find(|s| s.sub_type.as_ref() == "stream.online").unwrap();
+        assert_eq!((online.subscription_id.as_str(), online.status.as_ref()), (existing.as_str(), "enabled"));
         assert_eq!(app.twitch.subscriptions().len(), 3);
     }
 
@@ -73,7 +73,7 @@ on_both_backends! {
         app.twitch.world().page_size = 2;
 
         let report = subscriptions::sync(&app.state).await.unwrap();
-        let mut actions: Vec<(&str, &str, &str)> = report.iter().map(|a| (a.action, a.sub_type.as_str(), a.twitch_id.as_str())).collect();
+        let mut actions: Vec<(&str, &str, &str)> = report.iter().map(|a| (a.action.as_ref(), a.sub_type.as_ref(), a.twitch_id.as_str())).collect();
         actions.sort();
         assert_eq!(actions, [
             ("created", "channel.update", SHROUD),
@@ -96,7 +96,7 @@ on_both_backends! {
 
         // A second run finds nothing to do.
         let again = subscriptions::sync(&app.state).await.unwrap();
-        assert!(again.iter().all(|a| a.action == "kept"), "{again:?}");
+        assert!(again.iter().all(|a| a.action.as_ref() == "kept"), "{again:?}");
         let table = subscriptions::format_report(&again);
         assert!(table.ends_with("3 kept, 0 created, 0 deleted\n"), "{table}");
     }

@@ -51,7 +51,7 @@ on_both_backends! {
         assert!(at_twitch.iter().all(|(_, status)| status == "enabled"), "{at_twitch:?}");
         let ours = app.db.subscriptions_for(SHROUD).await.unwrap();
         assert_eq!(ours.len(), 3);
-        assert!(ours.iter().all(|s| s.status == "enabled"), "{ours:?}");
+        assert!(ours.iter().all(|s| s.status.as_ref() == "enabled"), "{ours:?}");
     }
 
     async fn a_verification_request_like_twitch_clis_gets_the_challenge_as_plain_text(db) {
@@ -204,7 +204,7 @@ on_both_backends! {
             app.twitch.world().subscriptions.retain(|s| s["id"] != sub.subscription_id.as_str());
         }
         let s = app.db.streamer(SHROUD).await.unwrap().unwrap();
-        assert_eq!((s.problem.as_deref(), s.linked), (Some("user_removed"), false));
+        assert_eq!((s.problem, s.linked), (Some(streammaxing::store::StreamerProblem::UserRemoved), false));
         // The scheduled resubscription recreates what can work again.
         streammaxing::maintenance::run_once(&app.state).await.unwrap();
         app.twitch.challenges_settled().await;
