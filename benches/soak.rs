@@ -29,6 +29,7 @@ use std::time::{Duration, Instant};
 
 use common::{median, ms, percentile};
 use serde_json::{Value, json};
+use support::sf;
 use support::{
     app::{notification, signed_eventsub, try_post_interaction},
     db::TestDb,
@@ -111,16 +112,16 @@ async fn soak(backend: &str, seconds: u64) {
     }
     let guilds: Vec<i64> = (1..GUILDS).chain([GUILD as i64]).collect();
     for &guild in &guilds {
-        db.ensure_guild(guild, None, 1).await.unwrap();
-        let mut config = db.guild_config(guild).await.unwrap().unwrap();
-        config.channel_id = Some(common::channel_of(guild) as i64);
+        db.ensure_guild(sf(guild), None, 1).await.unwrap();
+        let mut config = db.guild_config(sf(guild)).await.unwrap().unwrap();
+        config.channel_id = Some(sf(common::channel_of(guild) as i64));
         // Streams here come back within seconds; with the default cooldown
         // the bot would (rightly) revive the previous message instead of
         // posting, and every go-live is to count as one new message.
         config.cooldown_secs = 0;
         db.save_guild_config(&config, 1).await.unwrap();
         for (id, _) in STREAMERS {
-            db.track_streamer(guild, id, None, 1).await.unwrap();
+            db.track_streamer(sf(guild), id, None, 1).await.unwrap();
         }
     }
     let serve = Serve::start(&db.url, &twitch, &discord).await;

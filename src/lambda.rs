@@ -137,11 +137,14 @@ impl Responses {
             let changed = self.changed.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
-            let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
-            if answered.remove(id) {
+            let found = self
+                .answered
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(id);
+            if found {
                 return;
             }
-            drop(answered);
             changed.await;
         }
     }

@@ -13,6 +13,7 @@ pub mod discord;
 pub mod error;
 pub mod health;
 pub mod hexsig;
+pub mod ids;
 pub mod lambda;
 pub mod links;
 pub mod maintenance;

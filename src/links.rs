@@ -3,6 +3,7 @@
 //! a key derived from `APP_SECRET`; it names its purpose, the guild, maybe a
 //! streamer, an expiry and a nonce (for single use where that matters).
 
+use crate::ids::{GuildId, UserId};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -22,13 +23,14 @@ pub enum Purpose {
 pub struct Claims {
     #[serde(rename = "p")]
     pub purpose: Purpose,
-    #[serde(rename = "g", with = "string_i64")]
-    pub guild_id: i64,
+    /// Snowflakes travel as strings (JavaScript cannot hold 64-bit integers).
+    #[serde(rename = "g")]
+    pub guild_id: GuildId,
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub twitch_id: Option<String>,
     /// The Discord user who asked for the link.
-    #[serde(rename = "u", with = "string_i64")]
-    pub user_id: i64,
+    #[serde(rename = "u")]
+    pub user_id: UserId,
     /// Unix milliseconds.
     #[serde(rename = "e")]
     pub expires_at: i64,
@@ -185,21 +187,6 @@ pub fn nonce() -> String {
     hex::encode(bytes)
 }
 
-/// Snowflakes travel as strings (JavaScript cannot hold 64-bit integers).
-mod string_i64 {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(value: &i64, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&value.to_string())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,9 +196,9 @@ mod tests {
     fn claims() -> Claims {
         Claims {
             purpose: Purpose::TwitchLink,
-            guild_id: 1_100_000_000_000_000_001,
+            guild_id: GuildId::new(1_100_000_000_000_000_001).unwrap(),
             twitch_id: None,
-            user_id: 42,
+            user_id: UserId::new(42).unwrap(),
             expires_at: 10_000,
             nonce: nonce(),
         }
@@ -240,7 +227,7 @@ mod tests {
         let token = sign(SECRET, &claims());
         let (payload, sig) = token.split_once('.').unwrap();
         let mut forged = claims_with(&token);
-        forged.guild_id = 666;
+        forged.guild_id = GuildId::new(666).unwrap();
         let forged = format!(
             "{}.{sig}",
             URL_SAFE_NO_PAD.encode(serde_json::to_vec(&forged).unwrap())

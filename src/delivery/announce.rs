@@ -8,6 +8,7 @@ use super::{
     policy::{self, Decision},
     send,
 };
+use crate::ids::ChannelId;
 use crate::{
     discord::api::{DiscordCode, DiscordError},
     notify::message,
@@ -149,7 +150,7 @@ async fn resume_after_flap(
 }
 
 /// What to do after Discord refused or failed a post.
-async fn failed(job: &Job<'_>, e: &DiscordError, channel_id: i64) -> anyhow::Result<Outcome> {
+async fn failed(job: &Job<'_>, e: &DiscordError, channel_id: ChannelId) -> anyhow::Result<Outcome> {
     match policy::decide(e, job.item.attempts) {
         Decision::RetryAfter(wait, why) => job.retry(wait, why).await,
         Decision::GiveUp(why) => job.unsent(OutboxState::Failed, why).await,

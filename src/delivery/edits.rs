@@ -12,6 +12,7 @@ use super::{
     loaded::{Loaded, config_and_tracked},
     send,
 };
+use crate::ids::{ChannelId, MessageId};
 use crate::{
     discord::api::Api,
     notify::{
@@ -27,8 +28,8 @@ use crate::{
 struct Posted<'a> {
     config: GuildConfig,
     tracked: TrackedStreamer,
-    channel_id: i64,
-    message_id: i64,
+    channel_id: ChannelId,
+    message_id: MessageId,
     api: &'a Api,
 }
 

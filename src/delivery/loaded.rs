@@ -6,6 +6,7 @@ use std::{collections::HashMap, sync::Arc};
 use tokio::sync::{Mutex, OnceCell};
 
 use crate::{
+    ids::GuildId,
     state::AppState,
     store::{GuildConfig, OutboxItem, Streamer, TrackedStreamer},
     twitch::live::{GoLive, go_live_details},
@@ -18,8 +19,8 @@ pub type Loaded = (Option<GuildConfig>, Option<TrackedStreamer>);
 /// What every delivery of a claim reads first, loaded for the whole claim
 /// in one query per table (and streamer) instead of two per delivery.
 pub struct Preloaded {
-    configs: HashMap<i64, GuildConfig>,
-    tracked: HashMap<(i64, String), TrackedStreamer>,
+    configs: HashMap<GuildId, GuildConfig>,
+    tracked: HashMap<(GuildId, String), TrackedStreamer>,
 }
 
 impl Preloaded {
@@ -38,7 +39,7 @@ pub async fn preload(state: &AppState, batch: &[OutboxItem]) -> Option<Preloaded
     if batch.is_empty() {
         return None;
     }
-    let mut guilds: Vec<i64> = batch.iter().map(|item| item.guild_id).collect();
+    let mut guilds: Vec<GuildId> = batch.iter().map(|item| item.guild_id).collect();
     guilds.sort_unstable();
     guilds.dedup();
     let configs = state.db.guild_configs(&guilds).await.ok()?;
@@ -47,7 +48,7 @@ pub async fn preload(state: &AppState, batch: &[OutboxItem]) -> Option<Preloaded
     streamers.dedup();
     let mut tracked = HashMap::new();
     for twitch_id in streamers {
-        let guilds: Vec<i64> = batch
+        let guilds: Vec<GuildId> = batch
             .iter()
             .filter(|item| item.twitch_id == twitch_id)
             .map(|item| item.guild_id)

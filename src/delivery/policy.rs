@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use crate::ids::ChannelId;
 use crate::{
     discord::api::{DiscordCode, DiscordError, Verdict},
     store::Attention,
@@ -46,7 +47,7 @@ pub fn backoff(attempts: i32) -> Duration {
 }
 
 /// The needs-attention reason and the fix an admin reads for lost access.
-pub fn lost_access(code: DiscordCode, channel_id: i64) -> (Attention, String) {
+pub fn lost_access(code: DiscordCode, channel_id: ChannelId) -> (Attention, String) {
     match code {
         DiscordCode::UnknownChannel => (
             Attention::UnknownChannel,

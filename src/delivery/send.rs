@@ -3,6 +3,7 @@
 
 use twilight_model::channel::message::AllowedMentions;
 
+use crate::ids::{ChannelId, MessageId};
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError, MessageBody},
     notify::message::Outgoing,
@@ -10,7 +11,7 @@ use crate::{
 
 /// Creates the message with an enforced nonce (sent again after an answer
 /// that never arrived, Discord returns the message it already made).
-pub async fn post(api: &Api, out: &Outgoing, nonce: &str) -> Result<i64, DiscordError> {
+pub async fn post(api: &Api, out: &Outgoing, nonce: &str) -> Result<MessageId, DiscordError> {
     let body = MessageBody {
         content: Some(&out.content),
         embeds: &out.embeds,
@@ -18,16 +19,16 @@ pub async fn post(api: &Api, out: &Outgoing, nonce: &str) -> Result<i64, Discord
         allowed_mentions: &out.allowed_mentions,
     };
     let id = api
-        .create_message(discord_id(out.channel_id), &body, nonce)
+        .create_message(out.channel_id.id(), &body, nonce)
         .await?;
-    Ok(i64::try_from(id.get()).unwrap_or(i64::MAX))
+    Ok(id.into())
 }
 
 /// Edits a posted message to `out`; an edit never pings.
 pub async fn edit(
     api: &Api,
-    channel_id: i64,
-    message_id: i64,
+    channel_id: ChannelId,
+    message_id: MessageId,
     out: &Outgoing,
 ) -> Result<(), DiscordError> {
     let none = AllowedMentions::default();
@@ -37,16 +38,17 @@ pub async fn edit(
         components: &out.components,
         allowed_mentions: &none,
     };
-    api.edit_message(discord_id(channel_id), discord_id(message_id), &body)
+    api.edit_message(channel_id.id(), message_id.id(), &body)
         .await
 }
 
 /// Deletes a posted message; one that is already gone is deleted.
-pub async fn delete(api: &Api, channel_id: i64, message_id: i64) -> Result<(), DiscordError> {
-    match api
-        .delete_message(discord_id(channel_id), discord_id(message_id))
-        .await
-    {
+pub async fn delete(
+    api: &Api,
+    channel_id: ChannelId,
+    message_id: MessageId,
+) -> Result<(), DiscordError> {
+    match api.delete_message(channel_id.id(), message_id.id()).await {
         Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => Ok(()),
         other => other,
     }
@@ -55,19 +57,8 @@ pub async fn delete(api: &Api, channel_id: i64, message_id: i64) -> Result<(), D
 /// Publishes an announcement-channel post to following servers. Discord
 /// limits this (about 10 an hour per channel); a refusal never fails or
 /// delays the notification itself.
-pub async fn publish(api: &Api, channel_id: i64, message_id: i64) {
-    if let Err(e) = api
-        .crosspost(discord_id(channel_id), discord_id(message_id))
-        .await
-    {
+pub async fn publish(api: &Api, channel_id: ChannelId, message_id: MessageId) {
+    if let Err(e) = api.crosspost(channel_id.id(), message_id.id()).await {
         tracing::info!(error = %e, "could not publish the notification to following servers");
     }
-}
-
-/// Ids from our own rows are Discord snowflakes (never 0).
-fn discord_id<M>(value: i64) -> twilight_model::id::Id<M> {
-    u64::try_from(value)
-        .ok()
-        .and_then(twilight_model::id::Id::new_checked)
-        .unwrap_or(twilight_model::id::Id::new(u64::MAX))
 }

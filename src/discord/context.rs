@@ -13,6 +13,7 @@ use super::{
     api::Api,
     reply::{self, Reply},
 };
+use crate::ids::{GuildId, UserId};
 use crate::state::AppState;
 
 /// Cheap to clone, so deferred work can own one.
@@ -22,8 +23,8 @@ pub struct Ctx(Arc<Inner>);
 pub struct Inner {
     pub state: AppState,
     pub interaction: Interaction,
-    pub guild_id: i64,
-    pub user_id: i64,
+    pub guild_id: GuildId,
+    pub user_id: UserId,
     /// The member's permissions in the channel of the interaction.
     pub permissions: Permissions,
 }
@@ -38,9 +39,9 @@ impl std::ops::Deref for Ctx {
 impl Ctx {
     /// `None` outside a guild (a DM): every command is guild-only.
     pub fn new(state: AppState, interaction: Interaction) -> Option<Self> {
-        let guild_id = snowflake(interaction.guild_id?.get());
+        let guild_id = GuildId::from(interaction.guild_id?);
         let member = interaction.member.as_ref()?;
-        let user_id = snowflake(member.user.as_ref().or(interaction.user.as_ref())?.id.get());
+        let user_id = UserId::from(member.user.as_ref().or(interaction.user.as_ref())?.id);
         let permissions = member.permissions.unwrap_or_else(Permissions::empty);
         Some(Self(Arc::new(Inner {
             state,
@@ -129,16 +130,4 @@ impl Ctx {
         });
         reply::deferred()
     }
-}
-
-/// Discord snowflakes fit in 63 bits until 2084; the database stores `i64`.
-pub fn snowflake(id: u64) -> i64 {
-    i64::try_from(id).unwrap_or(i64::MAX)
-}
-
-/// Back from the database to Discord's id type.
-pub fn id<T>(value: i64) -> Option<twilight_model::id::Id<T>> {
-    u64::try_from(value)
-        .ok()
-        .and_then(twilight_model::id::Id::new_checked)
 }

@@ -5,6 +5,7 @@
 use axum::{body::Bytes, extract::State, http::HeaderMap, http::StatusCode};
 use serde::Deserialize;
 
+use crate::ids::GuildId;
 use crate::{error::ApiError, state::AppState};
 
 #[derive(Deserialize)]
@@ -56,7 +57,7 @@ pub async fn receive(
         && data.integration_type.unwrap_or(0) == 0
         && let Some(guild) = data.guild
     {
-        let guild_id: i64 = guild
+        let guild_id: GuildId = guild
             .id
             .parse()
             .map_err(|_| ApiError::BadRequest("guild id is not a snowflake".into()))?;
@@ -65,7 +66,7 @@ pub async fn receive(
             .ensure_guild(guild_id, guild.name.as_deref(), state.now_ms())
             .await
             .map_err(|e| ApiError::Unavailable(e.into()))?;
-        tracing::info!(guild.id = guild_id, "added to a server");
+        tracing::info!(guild.id = %guild_id, "added to a server");
     }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -66,7 +66,7 @@ async fn respond(state: AppState, interaction: Interaction) -> InteractionRespon
             "StreamMaxing works inside a server: use its commands in a channel of a server it was added to.",
         );
     };
-    let span = tracing::info_span!("interaction", guild.id = ctx.guild_id, user.id = ctx.user_id, kind = ?kind);
+    let span = tracing::info_span!("interaction", guild.id = %ctx.guild_id, user.id = %ctx.user_id, kind = ?kind);
     // Instrumented, never entered: a span entered across an await stays
     // current on the worker thread while this task sleeps, and whatever
     // runs there meanwhile would log (and nest spans) under it.

@@ -5,6 +5,7 @@ use twilight_model::{guild::Permissions, id::Id};
 use twilight_util::permission_calculator::PermissionCalculator;
 
 use super::context::Ctx;
+use crate::ids::ChannelId;
 
 /// What posting a notification needs.
 pub const TO_POST: Permissions = Permissions::VIEW_CHANNEL
@@ -54,10 +55,10 @@ pub fn and_list(items: &[&str]) -> String {
 /// overwrites, as Discord does.
 pub async fn bot_permissions(
     ctx: &Ctx,
-    channel_id: u64,
+    channel_id: ChannelId,
 ) -> anyhow::Result<(Permissions, Permissions)> {
     let api = ctx.discord()?;
-    let guild_id = Id::new_checked(ctx.guild_id as u64).context("guild id")?;
+    let guild_id = ctx.guild_id.id();
     let bot_id = Id::new_checked(ctx.interaction.application_id.get()).context("bot id")?;
     let (roles, member) = tokio::try_join!(
         async { api.roles(guild_id).await.map_err(anyhow::Error::from) },
@@ -85,11 +86,9 @@ pub async fn bot_permissions(
         .as_ref()
         .zip(ctx.interaction.app_permissions)
     {
-        Some((here, app)) if here.id.get() == channel_id => app,
+        Some((here, app)) if ChannelId::from(here.id) == channel_id => app,
         _ => {
-            let channel = api
-                .channel(Id::new_checked(channel_id).context("channel id")?)
-                .await?;
+            let channel = api.channel(channel_id.id()).await?;
             calculator.in_channel(
                 channel.kind,
                 channel.permission_overwrites.as_deref().unwrap_or(&[]),

@@ -2,7 +2,6 @@
 //! choices, give or take the streamer's notification role, and answer.
 //! What a choice means is decided in `notify::pings`.
 
-use anyhow::Context as _;
 use twilight_model::{
     http::interaction::InteractionResponse,
     id::{Id, marker::RoleMarker},
@@ -10,10 +9,11 @@ use twilight_model::{
 
 use super::{
     api::{DiscordCode, DiscordError},
-    context::{Ctx, id, snowflake},
+    context::Ctx,
     reply::{Reply, escape},
 };
 use crate::{
+    ids::RoleId,
     notify::pings::{Choice, MemberChoices, choice},
     store::TrackedStreamer,
 };
@@ -33,11 +33,11 @@ pub async fn member_choices(ctx: &Ctx) -> anyhow::Result<MemberChoices> {
 }
 
 /// The roles of the member who is interacting.
-pub fn member_roles(ctx: &Ctx) -> Vec<i64> {
+pub fn member_roles(ctx: &Ctx) -> Vec<RoleId> {
     ctx.interaction
         .member
         .as_ref()
-        .map(|m| m.roles.iter().map(|r| snowflake(r.get())).collect())
+        .map(|m| m.roles.iter().map(|r| RoleId::from(*r)).collect())
         .unwrap_or_default()
 }
 
@@ -116,9 +116,8 @@ impl From<anyhow::Error> for RoleError {
 
 async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<(), RoleError> {
     let api = ctx.discord()?;
-    let guild = id(ctx.guild_id).context("guild id")?;
-    let user = id(ctx.user_id).context("user id")?;
-    let role = match tracked.notify_role_id.and_then(id::<RoleMarker>) {
+    let (guild, user) = (ctx.guild_id.id(), ctx.user_id.id());
+    let role = match tracked.notify_role_id.map(RoleId::id) {
         Some(role) => role,
         None if !on => return Ok(()),
         None => create_role(ctx, tracked).await?,
@@ -138,7 +137,7 @@ async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<()
 }
 
 async fn create_role(ctx: &Ctx, tracked: &TrackedStreamer) -> Result<Id<RoleMarker>, RoleError> {
-    let guild = id(ctx.guild_id).context("guild id")?;
+    let guild = ctx.guild_id.id();
     let name: String = format!("{} live", tracked.streamer.display_name)
         .chars()
         .take(100)
@@ -149,7 +148,7 @@ async fn create_role(ctx: &Ctx, tracked: &TrackedStreamer) -> Result<Id<RoleMark
         .set_notify_role(
             ctx.guild_id,
             &tracked.streamer.twitch_id,
-            Some(snowflake(role.id.get())),
+            Some(RoleId::from(role.id)),
         )
         .await
         .map_err(anyhow::Error::from)?;

@@ -13,6 +13,7 @@ use super::{
     pings::ping_role,
     template::{self, Template, Vars},
 };
+use crate::ids::{ChannelId, RoleId};
 use crate::{
     store::{GuildConfig, TrackedStreamer},
     twitch::live::GoLive,
@@ -20,7 +21,7 @@ use crate::{
 
 #[derive(Debug, Clone)]
 pub struct Outgoing {
-    pub channel_id: i64,
+    pub channel_id: ChannelId,
     pub content: String,
     pub embeds: Vec<Embed>,
     pub components: Vec<Component>,
@@ -45,7 +46,7 @@ pub fn template_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Template
     stored
         .and_then(|json| {
             Template::from_json(json)
-                .map_err(|e| tracing::warn!(guild.id = config.guild_id, error = %e, "stored template unreadable; using the default"))
+                .map_err(|e| tracing::warn!(guild.id = %config.guild_id, error = %e, "stored template unreadable; using the default"))
                 .ok()
         })
         .unwrap_or_default()
@@ -64,7 +65,7 @@ pub fn current_template(config: &GuildConfig, tracked: Option<&TrackedStreamer>)
 }
 
 /// Where this streamer's notifications go in this guild.
-pub fn channel_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
+pub fn channel_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<ChannelId> {
     tracked.overrides.channel_id.or(config.channel_id)
 }
 
@@ -117,12 +118,7 @@ pub fn build(
         &vars(tracked, details, started_at_ms, mention),
         cache_bust,
     );
-    let roles: Vec<Id<RoleMarker>> = role
-        .filter(|_| pings)
-        .and_then(|r| u64::try_from(r).ok())
-        .and_then(Id::new_checked)
-        .into_iter()
-        .collect();
+    let roles: Vec<Id<RoleMarker>> = role.filter(|_| pings).map(RoleId::id).into_iter().collect();
     Some(Outgoing {
         channel_id,
         content: rendered.content,

@@ -3,7 +3,10 @@
 //! Discord side (`discord::pings`) turns these decisions into role changes
 //! and replies.
 
-use crate::store::{GuildConfig, PingMode, TrackedStreamer};
+use crate::{
+    ids::RoleId,
+    store::{GuildConfig, PingMode, TrackedStreamer},
+};
 
 /// The ping mode that applies to this streamer in this guild.
 pub fn effective_mode(config: &GuildConfig, tracked: &TrackedStreamer) -> PingMode {
@@ -11,7 +14,7 @@ pub fn effective_mode(config: &GuildConfig, tracked: &TrackedStreamer) -> PingMo
 }
 
 /// The role this streamer's notifications ping in this guild, if any.
-pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<i64> {
+pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<RoleId> {
     match effective_mode(config, tracked) {
         PingMode::None => None,
         PingMode::Role => tracked.overrides.ping_role_id.or(config.ping_role_id),
@@ -31,7 +34,7 @@ impl MemberChoices {
     /// Is the member holding `member_roles` pinged for this streamer? With
     /// opt-in roles, holding the role decides; otherwise the saved choice
     /// (default: on).
-    pub fn is_on(&self, member_roles: &[i64], tracked: &TrackedStreamer) -> bool {
+    pub fn is_on(&self, member_roles: &[RoleId], tracked: &TrackedStreamer) -> bool {
         match (
             effective_mode(&self.config, tracked),
             tracked.notify_role_id,
@@ -54,7 +57,7 @@ pub enum Choice {
     ToggleRole,
     /// The server pings a role for everyone (`Some`) or nobody (`None`):
     /// the saved choice waits until opt-in pings are turned on.
-    NothingPersonal { everyone_role: Option<i64> },
+    NothingPersonal { everyone_role: Option<RoleId> },
 }
 
 pub fn choice(config: &GuildConfig, tracked: &TrackedStreamer) -> Choice {

@@ -2,12 +2,13 @@
 //! while so the member can fix them without retyping.
 
 use super::{Db, StoreResult, on_db};
+use crate::ids::{GuildId, UserId};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct TemplateDraft {
     pub id: i64,
-    pub guild_id: i64,
-    pub user_id: i64,
+    pub guild_id: GuildId,
+    pub user_id: UserId,
     pub twitch_id: Option<String>,
     pub template: String,
     pub created_at: i64,
@@ -16,8 +17,8 @@ pub struct TemplateDraft {
 impl Db {
     pub async fn save_template_draft(
         &self,
-        guild_id: i64,
-        user_id: i64,
+        guild_id: GuildId,
+        user_id: UserId,
         twitch_id: Option<&str>,
         template: &str,
         now: i64,
@@ -41,8 +42,8 @@ impl Db {
     pub async fn template_draft(
         &self,
         id: i64,
-        guild_id: i64,
-        user_id: i64,
+        guild_id: GuildId,
+        user_id: UserId,
     ) -> StoreResult<Option<TemplateDraft>> {
         on_db!(self, |pool| {
             sqlx::query_as(

@@ -1,16 +1,17 @@
 //! Which guild tracks which streamer, with per-streamer overrides.
 
 use super::{Db, PingMode, StoreResult, Streamer, on_db};
+use crate::ids::{ChannelId, GuildId, RoleId, UserId};
 
 /// Settings a guild can override for one streamer; `None` inherits the
 /// guild's configuration.
 #[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
 pub struct StreamerOverrides {
-    pub channel_id: Option<i64>,
+    pub channel_id: Option<ChannelId>,
     /// Discord's channel type for `channel_id`.
     pub channel_kind: Option<i32>,
     pub ping_mode: Option<PingMode>,
-    pub ping_role_id: Option<i64>,
+    pub ping_role_id: Option<RoleId>,
     pub template: Option<String>,
 }
 
@@ -32,8 +33,8 @@ pub struct TrackedStreamer {
     #[sqlx(flatten)]
     pub overrides: StreamerOverrides,
     /// The role the bot manages for `/notify` on this streamer, once created.
-    pub notify_role_id: Option<i64>,
-    pub added_by: Option<i64>,
+    pub notify_role_id: Option<RoleId>,
+    pub added_by: Option<UserId>,
     pub added_at: i64,
 }
 
@@ -41,9 +42,9 @@ impl Db {
     /// Starts tracking; returns false if the guild already tracked it.
     pub async fn track_streamer(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         twitch_id: &str,
-        added_by: Option<i64>,
+        added_by: Option<UserId>,
         now: i64,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {
@@ -62,7 +63,7 @@ impl Db {
     }
 
     /// Stops tracking; returns false if the guild did not track it.
-    pub async fn untrack_streamer(&self, guild_id: i64, twitch_id: &str) -> StoreResult<bool> {
+    pub async fn untrack_streamer(&self, guild_id: GuildId, twitch_id: &str) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result =
                 sqlx::query("DELETE FROM guild_streamers WHERE guild_id = $1 AND twitch_id = $2")
@@ -75,7 +76,7 @@ impl Db {
     }
 
     /// The guild's streamers, by login.
-    pub async fn tracked_streamers(&self, guild_id: i64) -> StoreResult<Vec<TrackedStreamer>> {
+    pub async fn tracked_streamers(&self, guild_id: GuildId) -> StoreResult<Vec<TrackedStreamer>> {
         on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT s.*, gs.channel_id, gs.channel_kind, gs.ping_mode, gs.ping_role_id, gs.template, \
@@ -95,8 +96,8 @@ impl Db {
     pub async fn tracked_streamer_in(
         &self,
         twitch_id: &str,
-        guild_ids: &[i64],
-    ) -> StoreResult<Vec<(i64, TrackedStreamer)>> {
+        guild_ids: &[GuildId],
+    ) -> StoreResult<Vec<(GuildId, TrackedStreamer)>> {
         macro_rules! select {
             ($guilds:literal) => {
                 concat!(tracked_from!(), " WHERE gs.twitch_id = $1 AND ", $guilds)
@@ -104,7 +105,7 @@ impl Db {
         }
         #[derive(sqlx::FromRow)]
         struct Row {
-            tracking_guild_id: i64,
+            tracking_guild_id: GuildId,
             #[sqlx(flatten)]
             tracked: TrackedStreamer,
         }
@@ -119,7 +120,7 @@ impl Db {
             Db::Postgres(pool) => {
                 sqlx::query_as(select!("gs.guild_id = ANY($2)"))
                     .bind(twitch_id)
-                    .bind(guild_ids)
+                    .bind(super::raw_ids(guild_ids))
                     .fetch_all(pool)
                     .await?
             }
@@ -133,7 +134,7 @@ impl Db {
     /// One tracked streamer of a guild.
     pub async fn tracked_streamer(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         twitch_id: &str,
     ) -> StoreResult<Option<TrackedStreamer>> {
         on_db!(self, |pool| {
@@ -170,7 +171,7 @@ impl Db {
     /// Replaces the guild's overrides for one streamer.
     pub async fn set_streamer_overrides(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         twitch_id: &str,
         o: &StreamerOverrides,
     ) -> StoreResult<bool> {
@@ -195,9 +196,9 @@ impl Db {
     /// Remembers the notification role the bot created for this streamer.
     pub async fn set_notify_role(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         twitch_id: &str,
-        role_id: Option<i64>,
+        role_id: Option<RoleId>,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result = sqlx::query(

@@ -1,6 +1,7 @@
 //! Guilds (Discord servers) and their notification settings.
 
 use super::{Db, StoreResult, on_db, text::text_column};
+use crate::ids::{ChannelId, GuildId, RoleId};
 
 /// Whom a notification pings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
@@ -44,12 +45,12 @@ text_column!(Attention);
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct GuildConfig {
-    pub guild_id: i64,
-    pub channel_id: Option<i64>,
+    pub guild_id: GuildId,
+    pub channel_id: Option<ChannelId>,
     /// Discord's channel type for `channel_id` (5 = announcement).
     pub channel_kind: Option<i32>,
     pub ping_mode: PingMode,
-    pub ping_role_id: Option<i64>,
+    pub ping_role_id: Option<RoleId>,
     pub enabled: bool,
     /// The guild's template as JSON; `None` means the default template.
     pub template: Option<String>,
@@ -77,7 +78,7 @@ impl Db {
     /// it a default configuration if it has none; returns the configuration.
     pub async fn ensure_guild(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         name: Option<&str>,
         now: i64,
     ) -> StoreResult<GuildConfig> {
@@ -122,7 +123,7 @@ impl Db {
 
     /// The configurations of `guild_ids` (those that exist), in one query:
     /// the delivery worker loads a whole claim's at once.
-    pub async fn guild_configs(&self, guild_ids: &[i64]) -> StoreResult<Vec<GuildConfig>> {
+    pub async fn guild_configs(&self, guild_ids: &[GuildId]) -> StoreResult<Vec<GuildConfig>> {
         match self {
             Db::Sqlite(pool) => {
                 sqlx::query_as(concat!(
@@ -140,14 +141,14 @@ impl Db {
                     config_columns!(),
                     " FROM guild_config WHERE guild_id = ANY($1)"
                 ))
-                .bind(guild_ids)
+                .bind(super::raw_ids(guild_ids))
                 .fetch_all(pool)
                 .await
             }
         }
     }
 
-    pub async fn guild_config(&self, guild_id: i64) -> StoreResult<Option<GuildConfig>> {
+    pub async fn guild_config(&self, guild_id: GuildId) -> StoreResult<Option<GuildConfig>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(
                 "SELECT ",
@@ -190,7 +191,7 @@ impl Db {
     /// time it was seen until cleared).
     pub async fn set_needs_attention(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         reason: Attention,
         detail: &str,
         now: i64,
@@ -211,7 +212,7 @@ impl Db {
         })
     }
 
-    pub async fn clear_needs_attention(&self, guild_id: i64, now: i64) -> StoreResult<()> {
+    pub async fn clear_needs_attention(&self, guild_id: GuildId, now: i64) -> StoreResult<()> {
         on_db!(self, |pool| {
             sqlx::query(
                 "UPDATE guild_config SET needs_attention = NULL, needs_attention_detail = NULL, \
@@ -226,7 +227,7 @@ impl Db {
     }
 
     /// The guild's name, when Discord told us (on install).
-    pub async fn guild_name(&self, guild_id: i64) -> StoreResult<Option<String>> {
+    pub async fn guild_name(&self, guild_id: GuildId) -> StoreResult<Option<String>> {
         on_db!(self, |pool| {
             let name: Option<Option<String>> =
                 sqlx::query_scalar("SELECT name FROM guilds WHERE guild_id = $1")
@@ -238,7 +239,7 @@ impl Db {
     }
 
     /// Forgets a guild and everything that belongs to it.
-    pub async fn remove_guild(&self, guild_id: i64) -> StoreResult<bool> {
+    pub async fn remove_guild(&self, guild_id: GuildId) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result = sqlx::query("DELETE FROM guilds WHERE guild_id = $1")
                 .bind(guild_id)

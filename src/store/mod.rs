@@ -3,7 +3,8 @@
 //! [`Db`] holds either pool; [`on_db!`] runs the same statement on whichever
 //! it is (the body is type-checked once per backend). The few statements that
 //! differ between backends sit side by side in the function that needs them.
-//! Times are Unix epoch milliseconds; Discord snowflakes are `i64`; Twitch ids
+//! Times are Unix epoch milliseconds; Discord ids are typed snowflakes
+//! (`crate::ids`) stored as 64-bit integers; Twitch ids
 //! are strings.
 
 use std::{str::FromStr, time::Duration};
@@ -16,7 +17,10 @@ use sqlx::{
     },
 };
 
-use crate::config::{Backend, DatabaseUrl};
+use crate::{
+    config::{Backend, DatabaseUrl},
+    ids::Snowflake,
+};
 
 mod drafts;
 mod events;
@@ -65,8 +69,13 @@ pub(crate) use on_db;
 
 /// Ids as a JSON array, which SQLite reads with `json_each` where Postgres
 /// takes an array parameter.
-fn id_list(ids: &[i64]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+fn id_list<M>(ids: &[Snowflake<M>]) -> String {
+    serde_json::to_string(&raw_ids(ids)).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Ids as the integers the database stores (a Postgres array parameter).
+fn raw_ids<M>(ids: &[Snowflake<M>]) -> Vec<i64> {
+    ids.iter().map(|id| id.to_i64()).collect()
 }
 
 /// The database handle: cheap to clone (the pools are `Arc`s inside).

@@ -4,6 +4,7 @@
 //! leaves its rows to be claimed again when the lease runs out.
 
 use super::{Db, StoreResult, on_db, text::text_column};
+use crate::ids::{ChannelId, GuildId, MessageId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
 #[strum(serialize_all = "snake_case")]
@@ -66,7 +67,10 @@ impl Lease {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Transition {
     /// Discord accepted the message.
-    Sent { channel_id: i64, message_id: i64 },
+    Sent {
+        channel_id: ChannelId,
+        message_id: MessageId,
+    },
     /// Try again at `at` (a post, an end or a refresh edit).
     Retry { at: i64, error: String },
     /// Never sent: `Failed` or `Skipped`, with the reason.
@@ -114,7 +118,7 @@ impl Transition {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct OutboxItem {
     pub id: i64,
-    pub guild_id: i64,
+    pub guild_id: GuildId,
     pub twitch_id: String,
     pub stream_id: String,
     pub state: OutboxState,
@@ -123,8 +127,8 @@ pub struct OutboxItem {
     pub next_attempt_at: i64,
     pub lease_until: Option<i64>,
     pub lease_owner: Option<String>,
-    pub channel_id: Option<i64>,
-    pub message_id: Option<i64>,
+    pub channel_id: Option<ChannelId>,
+    pub message_id: Option<MessageId>,
     pub last_error: Option<String>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
@@ -338,7 +342,7 @@ impl Db {
 
     pub async fn notification(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         stream_id: &str,
     ) -> StoreResult<Option<OutboxItem>> {
         on_db!(self, |pool| {
@@ -358,7 +362,7 @@ impl Db {
     /// other than `stream_id` (what a flapping stream resumes).
     pub async fn previous_notification(
         &self,
-        guild_id: i64,
+        guild_id: GuildId,
         twitch_id: &str,
         stream_id: &str,
     ) -> StoreResult<Option<OutboxItem>> {
@@ -395,7 +399,10 @@ impl Db {
 
     /// When this guild last got a notification, per streamer (one query
     /// for `/streamers list`, however many streamers).
-    pub async fn last_notifications_sent(&self, guild_id: i64) -> StoreResult<Vec<(String, i64)>> {
+    pub async fn last_notifications_sent(
+        &self,
+        guild_id: GuildId,
+    ) -> StoreResult<Vec<(String, i64)>> {
         on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT twitch_id, MAX(sent_at) FROM notification_log \

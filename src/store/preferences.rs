@@ -1,12 +1,13 @@
 //! Members' own choices: `/notify on|off` per streamer.
 
 use super::{Db, StoreResult, on_db};
+use crate::ids::{GuildId, UserId};
 
 impl Db {
     pub async fn set_notify_preference(
         &self,
-        guild_id: i64,
-        user_id: i64,
+        guild_id: GuildId,
+        user_id: UserId,
         twitch_id: &str,
         notify: bool,
         now: i64,
@@ -31,8 +32,8 @@ impl Db {
     /// The member's explicit choices in this guild: (twitch id, notify).
     pub async fn notify_preferences(
         &self,
-        guild_id: i64,
-        user_id: i64,
+        guild_id: GuildId,
+        user_id: UserId,
     ) -> StoreResult<Vec<(String, bool)>> {
         on_db!(self, |pool| {
             sqlx::query_as(

@@ -4,6 +4,7 @@ use super::{
     Db, StoreResult, on_db,
     text::{text_column, text_serde},
 };
+use crate::ids::GuildId;
 
 /// Twitch's status of a subscription. Twitch may add statuses: one it
 /// doesn't know yet is kept as it was spelled.
@@ -226,7 +227,7 @@ impl Db {
     }
 
     /// The subscriptions of every streamer this guild tracks, in one query.
-    pub async fn guild_subscriptions(&self, guild_id: i64) -> StoreResult<Vec<Subscription>> {
+    pub async fn guild_subscriptions(&self, guild_id: GuildId) -> StoreResult<Vec<Subscription>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(
                 "SELECT ",

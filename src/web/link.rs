@@ -15,6 +15,7 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -205,7 +206,7 @@ async fn link_streamer(
             "subscribing a linked streamer failed; maintenance will retry"
         );
     }
-    tracing::info!(guild.id = claims.guild_id, streamer.login = %user.login, "streamer linked their Twitch account");
+    tracing::info!(guild.id = %claims.guild_id, streamer.login = %user.login, "streamer linked their Twitch account");
     Ok((user.login, user.display_name))
 }
 
@@ -214,16 +215,15 @@ async fn link_streamer(
 /// (SameSite=Lax still sends it on Twitch's top-level redirect back), only
 /// the OAuth routes see it, and over HTTPS it never travels in clear.
 fn nonce_cookie(state: &AppState, value: &str, max_age_secs: i64) -> String {
-    let secure = if state.config.public_url.scheme() == "https" {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{COOKIE}={value}; HttpOnly; SameSite=Lax; Path=/api/auth/twitch; Max-Age={max_age_secs}{secure}"
-    )
+    Cookie::build((COOKIE, value))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/api/auth/twitch")
+        .max_age(cookie::time::Duration::seconds(max_age_secs))
+        .secure(state.config.public_url.scheme() == "https")
+        .build()
+        .to_string()
 }
-
 fn twitch_failed(e: &crate::twitch::HelixError) -> LinkFailure {
     tracing::warn!(error = %e, "Twitch refused the link flow");
     LinkFailure::Twitch
@@ -269,19 +269,10 @@ fn to_page(path: &str, params: &[(&str, &str)]) -> Response {
 }
 
 fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            pair.trim()
-                .strip_prefix(name)?
-                .strip_prefix('=')
-                .map(str::to_owned)
-        })
+    CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_owned())
 }
-
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len()
         && !a.is_empty()

@@ -157,8 +157,8 @@ pub async fn save(
         }
     }
     tracing::info!(
-        guild.id = claims.guild_id,
-        user.id = claims.user_id,
+        guild.id = %claims.guild_id,
+        user.id = %claims.user_id,
         "template saved from the web editor"
     );
     Ok(Json(json!({ "saved": true })))

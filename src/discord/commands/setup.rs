@@ -13,7 +13,7 @@ use twilight_util::builder::embed::{EmbedBuilder, EmbedFieldBuilder};
 
 use crate::{
     discord::{
-        context::{Ctx, snowflake},
+        context::Ctx,
         permissions::{self, TO_POST},
         reply::{self, Reply},
     },
@@ -84,7 +84,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     let problems = check_permissions(ctx, &cmd, mode).await;
     let now = ctx.now();
     let mut config = ctx.state.db.ensure_guild(ctx.guild_id, None, now).await?;
-    config.channel_id = Some(snowflake(cmd.channel.id.get()));
+    config.channel_id = Some(cmd.channel.id.into());
     config.channel_kind = Some(i32::from(u8::from(cmd.channel.kind)));
     config.offline_mode = match cmd.after_stream {
         Some(AfterStream::Edit) => OfflineMode::Edit,
@@ -98,7 +98,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         .role
         .as_ref()
         .filter(|_| mode == PingMode::Role)
-        .map(|r| snowflake(r.id.get()));
+        .map(|r| r.id.into());
     config.enabled = cmd.enabled.unwrap_or(config.enabled);
     ctx.state.db.save_guild_config(&config, now).await?;
     if problems.is_empty() {
@@ -115,7 +115,7 @@ async fn check_permissions(ctx: &Ctx, cmd: &Setup, mode: PingMode) -> Vec<String
     let channel = format!("<#{}>", cmd.channel.id);
     let lookup = tokio::time::timeout(
         Duration::from_secs(2),
-        permissions::bot_permissions(ctx, cmd.channel.id.get()),
+        permissions::bot_permissions(ctx, cmd.channel.id.into()),
     );
     let (in_channel, guild) = match lookup.await {
         Ok(Ok(perms)) => perms,

@@ -10,7 +10,7 @@ use twilight_util::builder::embed::{EmbedBuilder, EmbedFieldBuilder, ImageSource
 
 use crate::{
     discord::{
-        context::{Ctx, snowflake},
+        context::Ctx,
         reply::{self, Reply},
         test_post,
     },
@@ -140,10 +140,10 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
         ));
     }
     let overrides = StreamerOverrides {
-        channel_id: add.channel.as_ref().map(|c| snowflake(c.id.get())),
+        channel_id: add.channel.as_ref().map(|c| c.id.into()),
         channel_kind: add.channel.as_ref().map(|c| i32::from(u8::from(c.kind))),
         ping_mode: add.role.as_ref().map(|_| PingMode::Role),
-        ping_role_id: add.role.as_ref().map(|r| snowflake(r.id.get())),
+        ping_role_id: add.role.as_ref().map(|r| r.id.into()),
         template: None,
     };
     Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, overrides).await }))

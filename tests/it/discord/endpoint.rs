@@ -4,6 +4,7 @@
 use ed25519_dalek::Signer;
 use serde_json::json;
 
+use crate::support::sf;
 use crate::support::{
     app::{TestApp, discord_signing_key},
     db::on_both_backends,
@@ -86,7 +87,7 @@ on_both_backends! {
         }}).to_string();
         let (sig, ts) = sign(&install);
         assert_eq!(app.post_signed("/webhooks/discord", &sig, &ts, install).await.status(), 204);
-        let config = app.db.guild_config(GUILD as i64).await.unwrap().expect("guild recorded with a default config");
+        let config = app.db.guild_config(sf(GUILD)).await.unwrap().expect("guild recorded with a default config");
         assert_eq!((config.channel_id, config.enabled), (None, true));
         let other = json!({"version": 1, "application_id": "1", "type": 1, "event": {"type": "ENTITLEMENT_CREATE", "data": {}}}).to_string();
         let (sig, ts) = sign(&other);

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use streammaxing::{notify::template::notify_custom_id, store::PingMode};
 
 use super::setup::reply_text;
+use crate::support::sf;
 use crate::support::{app::TestApp, db::on_both_backends, discord::Failure, interactions::*};
 
 const SHROUD: &str = "37402112";
@@ -27,7 +28,7 @@ async fn opt_in_server(db: crate::support::db::TestDb) -> TestApp {
     let app = TestApp::start(db).await;
     app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
     app.track(&[GUILD as i64], SHROUD, "shroud").await;
-    let mut config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
+    let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
     config.ping_mode = PingMode::StreamerRole;
     app.db.save_guild_config(&config, 1).await.unwrap();
     app
@@ -43,14 +44,14 @@ on_both_backends! {
         let created = app.discord.calls("POST", &format!("/guilds/{GUILD}/roles"));
         assert_eq!(created.len(), 1);
         assert_eq!(created[0].body["name"], "shroud live");
-        let role = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().notify_role_id.expect("role remembered");
-        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role as u64]);
+        let role = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().notify_role_id.expect("role remembered").get();
+        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
         // Turning it off takes the role away; the role stays for others.
         app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
         app.settle().await;
         assert!(edited(&app).contains("🔕"), "{}", edited(&app));
         assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
-        assert_eq!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap(), [(SHROUD.to_string(), false)]);
+        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(SHROUD.to_string(), false)]);
     }
 
     async fn the_notify_me_button_toggles_for_whoever_clicks(db) {
@@ -58,7 +59,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&button(AS_MEMBER, &notify_custom_id(SHROUD), &[])).await;
         assert_eq!((body["type"].as_u64(), body["data"]["flags"].as_u64()), (Some(5), Some(64)), "ephemeral confirmation");
         app.settle().await;
-        let role = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().notify_role_id.unwrap() as u64;
+        let role = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().notify_role_id.unwrap().get();
         assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
         // Clicking again while holding the role turns it off.
         app.interaction(&button(AS_MEMBER, &notify_custom_id(SHROUD), &[role])).await;
@@ -78,12 +79,12 @@ on_both_backends! {
 
     async fn a_deleted_notification_role_is_recreated(db) {
         let app = opt_in_server(db).await;
-        app.db.set_notify_role(GUILD as i64, SHROUD, Some(1_999)).await.unwrap();
+        app.db.set_notify_role(sf(GUILD), SHROUD, Some(sf(1_999))).await.unwrap();
         app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
         app.settle().await;
-        let role = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().notify_role_id.unwrap();
+        let role = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().notify_role_id.unwrap().get();
         assert_ne!(role, 1_999);
-        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role as u64]);
+        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
     }
 
     async fn without_opt_in_pings_the_choice_is_saved_and_explained(db) {
@@ -95,7 +96,7 @@ on_both_backends! {
         app.settle().await;
         assert!(app.discord.calls("POST", "/roles").is_empty());
         assert!(app.discord.calls("PATCH", "/messages/@original").is_empty(), "no follow-up call to Discord");
-        assert_eq!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap(), [(SHROUD.to_string(), false)]);
+        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(SHROUD.to_string(), false)]);
     }
 
     async fn notify_list_shows_the_members_choices(db) {
@@ -103,7 +104,7 @@ on_both_backends! {
         app.track(&[GUILD as i64], "2", "amy").await;
         app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "amy")]))).await;
         app.settle().await;
-        let role = app.db.tracked_streamer(GUILD as i64, "2").await.unwrap().unwrap().notify_role_id.unwrap() as u64;
+        let role = app.db.tracked_streamer(sf(GUILD), "2").await.unwrap().unwrap().notify_role_id.unwrap().get();
         let mut list = notify(AS_MEMBER, "list", json!([]));
         list["member"]["roles"] = json!([role.to_string()]);
         let (_, body) = app.interaction(&list).await;

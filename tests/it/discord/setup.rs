@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 use streammaxing::store::{OfflineMode, PingMode};
 
+use crate::support::sf;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::*};
 
 const LIVE: u64 = 1_200_000_000_000_000_777;
@@ -54,15 +55,15 @@ on_both_backends! {
         assert!(shown.contains("✅ Live notifications are set up"), "{shown}");
         assert!(shown.contains(&format!("<#{LIVE}>")) && shown.contains(&format!("<@&{ROLE}>")), "{shown}");
         assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]), "the reply itself pings nobody");
-        let config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
-        assert_eq!((config.channel_id, config.ping_mode, config.ping_role_id), (Some(LIVE as i64), PingMode::Role, Some(ROLE as i64)));
+        let config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        assert_eq!((config.channel_id, config.ping_mode, config.ping_role_id), (Some(sf(LIVE)), PingMode::Role, Some(sf(ROLE))));
     }
 
     async fn a_member_without_manage_server_is_politely_refused(db) {
         let app = app_with_channel(db, 0).await;
         let (_, body) = app.interaction(&setup(AS_MEMBER, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("Manage Server"), "{body}");
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap(), None, "nothing changed");
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), None, "nothing changed");
         // Administrator is enough on its own.
         let admin = Who { user: ADMIN, permissions: ADMINISTRATOR };
         let (_, body) = app.interaction(&setup(admin, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
@@ -76,7 +77,7 @@ on_both_backends! {
         assert!(shown.contains("⚠️ Saved, but something needs fixing"), "{shown}");
         assert!(shown.contains("**Send Messages** and **Embed Links**"), "{shown}");
         assert!(shown.contains("Permissions"), "says where to fix it: {shown}");
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().channel_id, Some(LIVE as i64), "still saved");
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().channel_id, Some(sf(LIVE)), "still saved");
     }
 
     async fn the_channel_the_command_is_used_in_uses_discords_own_answer(db) {
@@ -104,7 +105,7 @@ on_both_backends! {
         let options = json!([channel_option("channel", LIVE), string("ping", "streamer_role")]);
         let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("**Manage Roles**"), "{body}");
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().ping_mode, PingMode::StreamerRole);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().ping_mode, PingMode::StreamerRole);
     }
 
     async fn pinging_a_role_without_naming_one_explains_how(db) {
@@ -112,7 +113,7 @@ on_both_backends! {
         let options = json!([channel_option("channel", LIVE), string("ping", "role")]);
         let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("role:"), "{body}");
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap(), None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), None);
     }
 
     async fn setup_chooses_what_happens_after_the_stream_and_publishing(db) {
@@ -120,7 +121,7 @@ on_both_backends! {
         let options = json!([channel_option("channel", LIVE), string("after_stream", "delete"), {"name": "publish", "type": 5, "value": false}]);
         let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 5))).await;
         assert!(text(&body).contains("its message is deleted"), "{body}");
-        let config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
+        let config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
         assert_eq!((config.offline_mode, config.publish_announcements, config.channel_kind), (OfflineMode::Delete, false, Some(5)));
     }
 
@@ -129,9 +130,9 @@ on_both_backends! {
         let pause = json!([channel_option("channel", LIVE), {"name": "enabled", "type": 5, "value": false}]);
         let (_, body) = app.interaction(&setup(AS_ADMIN, pause, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("paused"), "{body}");
-        assert!(!app.db.guild_config(GUILD as i64).await.unwrap().unwrap().enabled);
+        assert!(!app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().enabled);
         app.interaction(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
-        assert!(!app.db.guild_config(GUILD as i64).await.unwrap().unwrap().enabled, "unchanged when not given");
+        assert!(!app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().enabled, "unchanged when not given");
     }
 }
 

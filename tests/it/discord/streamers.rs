@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 use streammaxing::{links, store::PingMode};
 
 use super::setup::reply_text;
+use crate::support::sf;
 use crate::support::{
     app::{APP_SECRET, TestApp},
     db::on_both_backends,
@@ -34,8 +35,8 @@ async fn ready(db: crate::support::db::TestDb) -> TestApp {
     app.twitch.add_user(SHROUD, "shroud", "shroud");
     app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
     app.discord.add_channel(GUILD, LIVE, 0, 0);
-    let mut config = app.db.ensure_guild(GUILD as i64, None, 1).await.unwrap();
-    config.channel_id = Some(LIVE as i64);
+    let mut config = app.db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
+    config.channel_id = Some(sf(LIVE));
     app.db.save_guild_config(&config, 1).await.unwrap();
     app
 }
@@ -64,7 +65,7 @@ on_both_backends! {
         assert!(shown.contains(&format!("<#{LIVE}>")), "{shown}");
         let patch = app.discord.calls("PATCH", "/messages/@original").pop().unwrap();
         assert_eq!(patch.body["embeds"][0]["thumbnail"]["url"], "https://static-cdn.jtvnw.net/shroud-profile.png");
-        assert!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().is_some());
+        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some());
         assert_eq!(app.twitch.subscriptions_of(SHROUD).len(), 3);
         // Adding again says so and creates nothing twice.
         add(&app, "shroud").await;
@@ -78,9 +79,9 @@ on_both_backends! {
         let options = json!([string("login", "shroud"), channel_option("channel", CHANNEL), role_option("role", role)]);
         app.interaction(&streamers(AS_ADMIN, "add", options, resolved_channel_and_role(CHANNEL, role, true))).await;
         app.settle().await;
-        let tracked = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap();
-        assert_eq!(tracked.overrides.channel_id, Some(CHANNEL as i64));
-        assert_eq!((tracked.overrides.ping_mode, tracked.overrides.ping_role_id), (Some(PingMode::Role), Some(role as i64)));
+        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap();
+        assert_eq!(tracked.overrides.channel_id, Some(sf(CHANNEL)));
+        assert_eq!((tracked.overrides.ping_mode, tracked.overrides.ping_role_id), (Some(PingMode::Role), Some(sf(role))));
         assert!(edited(&app).contains(&format!("<@&{role}>")));
     }
 
@@ -91,7 +92,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "add", json!([string("login", "two words")]), json!({}))).await;
         assert_eq!(body["type"], 4, "answered at once, no need to defer");
         assert!(reply_text(&body).contains("twitch.tv/**name**"));
-        assert!(app.db.tracked_streamers(GUILD as i64).await.unwrap().is_empty());
+        assert!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().is_empty());
     }
 
     async fn a_twitch_failure_while_subscribing_is_reported_and_tracking_kept(db) {
@@ -102,7 +103,7 @@ on_both_backends! {
         add(&app, "shroud").await;
         let shown = edited(&app);
         assert!(shown.contains("Now following") && shown.contains("I'll keep retrying"), "{shown}");
-        assert!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().is_some());
+        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some());
         assert!(app.twitch.subscriptions_of(SHROUD).is_empty());
         // The minutely maintenance keeps that promise.
         streammaxing::maintenance::run_once(&app.state).await.unwrap();
@@ -113,7 +114,7 @@ on_both_backends! {
         let app = ready(db).await;
         let (_, body) = app.interaction(&streamers(AS_MEMBER, "add", json!([string("login", "shroud")]), json!({}))).await;
         assert!(reply_text(&body).contains("Manage Server"));
-        assert!(app.db.tracked_streamers(GUILD as i64).await.unwrap().is_empty());
+        assert!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().is_empty());
     }
 
     async fn removing_stops_notifications_and_releases_subscriptions(db) {
@@ -122,7 +123,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "remove", json!([string("streamer", "Shroud")]), json!({}))).await;
         assert!(reply_text(&body).contains("Stopped following **shroud**"), "{body}");
         app.settle().await;
-        assert!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().is_none());
+        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_none());
         assert!(app.twitch.subscriptions_of(SHROUD).is_empty(), "no other server follows them");
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "remove", json!([string("streamer", "shroud")]), json!({}))).await;
         assert!(reply_text(&body).contains("doesn't follow **shroud**"), "{body}");
@@ -135,7 +136,7 @@ on_both_backends! {
         add(&app, "shroud").await;
         app.twitch.challenges_settled().await;
         app.twitch_online("m-1", SHROUD, "s-1").await;
-        app.db.set_needs_attention(GUILD as i64, streammaxing::store::Attention::MissingPermissions, "I can't post in #live", 5).await.unwrap();
+        app.db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "I can't post in #live", 5).await.unwrap();
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
         let shown = reply_text(&body);
         assert!(shown.contains("Following 1 streamer"), "{shown}");
@@ -149,8 +150,8 @@ on_both_backends! {
     async fn a_test_posts_a_real_notification_that_pings_nobody(db) {
         let app = ready(db).await;
         add(&app, "shroud").await;
-        let mut config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
-        (config.ping_mode, config.ping_role_id) = (PingMode::Role, Some(77));
+        let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        (config.ping_mode, config.ping_role_id) = (PingMode::Role, Some(sf(77)));
         app.db.save_guild_config(&config, 2).await.unwrap();
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "test", json!([string("streamer", "shroud")]), json!({}))).await;
         assert_eq!(body["type"], 5);
@@ -163,11 +164,11 @@ on_both_backends! {
         assert!(post["embeds"][0]["title"].as_str().unwrap().contains("ranked grind"), "{post}");
         assert!(edited(&app).contains(&format!("https://discord.com/channels/{GUILD}/{LIVE}/")), "{}", edited(&app));
         // After a failure paused the server, a successful test resumes it.
-        app.db.set_needs_attention(GUILD as i64, streammaxing::store::Attention::MissingPermissions, "fixed since", 3).await.unwrap();
+        app.db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "fixed since", 3).await.unwrap();
         app.interaction(&streamers(AS_ADMIN, "test", json!([string("streamer", "shroud")]), json!({}))).await;
         app.settle().await;
         assert!(edited(&app).contains("they are back on"), "{}", edited(&app));
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().needs_attention, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().needs_attention, None);
     }
 
     async fn a_failing_test_says_exactly_why(db) {
@@ -190,7 +191,7 @@ on_both_backends! {
         assert!(url.starts_with(&format!("{}/link?token=", app.url)), "{url}");
         let token = url.split("token=").nth(1).unwrap();
         let claims = links::verify(APP_SECRET, token, links::Purpose::TwitchLink, chrono::Utc::now().timestamp_millis()).unwrap();
-        assert_eq!((claims.guild_id, claims.user_id), (GUILD as i64, ADMIN as i64));
+        assert_eq!((claims.guild_id, claims.user_id), (sf(GUILD), sf(ADMIN)));
         assert!(reply_text(&body).contains("expires <t:"));
     }
 

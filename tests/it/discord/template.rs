@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 use streammaxing::{links, notify::template::Template};
 
 use super::setup::reply_text;
+use crate::support::sf;
 use crate::support::{
     app::{APP_SECRET, TestApp},
     db::on_both_backends,
@@ -66,7 +67,7 @@ on_both_backends! {
         assert_eq!(body["data"]["embeds"][0]["color"], 0xFF0000);
         assert!(body["data"]["embeds"][0]["title"].as_str().unwrap().starts_with("🔴 "), "{body}");
         assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]), "the preview pings nobody");
-        let saved = app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template.expect("saved");
+        let saved = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.expect("saved");
         let saved = Template::from_json(&saved).unwrap();
         assert_eq!((saved.embed.title.as_str(), saved.embed.color), ("🔴 {stream_title}", Some(0xFF0000)));
     }
@@ -85,7 +86,7 @@ on_both_backends! {
         assert!(shown.contains("Not saved"), "{shown}");
         assert!(shown.contains("{streamer_name}") && shown.contains("{streamer_display_name}"), "names it with a suggestion: {shown}");
         assert!(shown.contains("isn't a hex colour"), "{shown}");
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None, "nothing saved");
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None, "nothing saved");
         let fix = body["data"]["components"][0]["components"][0]["custom_id"].as_str().unwrap().to_owned();
         let (_, modal) = app.interaction(&button(AS_ADMIN, &fix, &[])).await;
         assert_eq!(modal["type"], 9);
@@ -101,11 +102,11 @@ on_both_backends! {
         assert_eq!(modal["data"]["custom_id"], format!("template:{SHROUD}"));
         let submit = modal_submit(AS_ADMIN, &format!("template:{SHROUD}"), &[("title", "Shroud time: {stream_title}")]);
         app.interaction(&submit).await;
-        let tracked = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap();
+        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap();
         assert!(tracked.overrides.template.unwrap().contains("Shroud time"));
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
         app.interaction(&template(AS_ADMIN, "reset", json!([string("streamer", "shroud")]))).await;
-        assert_eq!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().overrides.template, None);
     }
 
     async fn preview_shows_the_notification_and_links_to_the_web_editor(db) {
@@ -117,16 +118,16 @@ on_both_backends! {
         let editor = rows.last().unwrap()["components"][0]["url"].as_str().unwrap();
         assert!(editor.starts_with(&format!("{}/editor?token=", app.url)), "{editor}");
         let claims = links::verify(APP_SECRET, editor.split("token=").nth(1).unwrap(), links::Purpose::Editor, 0).unwrap();
-        assert_eq!((claims.guild_id, claims.twitch_id), (GUILD as i64, None));
+        assert_eq!((claims.guild_id, claims.twitch_id), (sf(GUILD), None));
     }
 
     async fn reset_goes_back_to_the_default(db) {
         let app = server(db).await;
         app.interaction(&modal_submit(AS_ADMIN, "template:*", &[("title", "custom {stream_title}")])).await;
-        assert!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template.is_some());
+        assert!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.is_some());
         let (_, body) = app.interaction(&template(AS_ADMIN, "reset", json!([]))).await;
         assert!(reply_text(&body).contains("default template"));
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }
 
     async fn members_cannot_edit_templates(db) {
@@ -135,6 +136,6 @@ on_both_backends! {
         assert!(reply_text(&body).contains("Manage Server"));
         let (_, body) = app.interaction(&modal_submit(AS_MEMBER, "template:*", &[("title", "hacked")])).await;
         assert!(reply_text(&body).contains("Manage Server"));
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }
 }

@@ -10,6 +10,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use crate::support::sf;
 use streammaxing::store::{Db, NewStreamer, OutboxState};
 
 pub const SHROUD: &str = "37402112";
@@ -34,12 +35,14 @@ pub async fn followed_by(
     };
     db.upsert_streamer(&streamer, 1).await.unwrap();
     for guild in guilds {
-        let mut config = db.ensure_guild(guild, None, 1).await.unwrap();
+        let mut config = db.ensure_guild(sf(guild), None, 1).await.unwrap();
         if config.channel_id.is_none() {
-            config.channel_id = Some(channel_of(guild) as i64);
+            config.channel_id = Some(sf(channel_of(guild) as i64));
             db.save_guild_config(&config, 1).await.unwrap();
         }
-        db.track_streamer(guild, twitch_id, None, 1).await.unwrap();
+        db.track_streamer(sf(guild), twitch_id, None, 1)
+            .await
+            .unwrap();
     }
 }
 
@@ -61,7 +64,7 @@ pub async fn unsent(
 ) -> (Vec<i64>, i64) {
     let (mut left, mut attempts) = (Vec::new(), 0);
     for guild in guilds {
-        match db.notification(guild, stream).await {
+        match db.notification(sf(guild), stream).await {
             Ok(Some(row)) if row.state == OutboxState::Sent => attempts += i64::from(row.attempts),
             Ok(row) => {
                 attempts += row.map_or(0, |r| i64::from(r.attempts));

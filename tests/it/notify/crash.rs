@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use streammaxing::store::OutboxState;
 
+use crate::support::sf;
 use crate::support::{
     app::notification, db::on_both_backends, discord::DiscordStandIn, serve::Serve,
     twitch::TwitchStandIn,
@@ -27,10 +28,10 @@ on_both_backends! {
         let guilds: Vec<i64> = (1..=GUILDS).collect();
         db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: SHROUD, login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
         for guild in &guilds {
-            let mut config = db.ensure_guild(*guild, None, 1).await.unwrap();
-            config.channel_id = Some(channel_of(*guild) as i64);
+            let mut config = db.ensure_guild(sf(*guild), None, 1).await.unwrap();
+            config.channel_id = Some(sf(channel_of(*guild) as i64));
             db.save_guild_config(&config, 1).await.unwrap();
-            db.track_streamer(*guild, SHROUD, None, 1).await.unwrap();
+            db.track_streamer(sf(*guild), SHROUD, None, 1).await.unwrap();
         }
         let first = Serve::start(&db.url, &twitch, &discord).await;
         let (url, env) = (first.url.clone(), first.env.clone());
@@ -69,7 +70,7 @@ on_both_backends! {
         for _ in 0..200 {
             let mut left = 0;
             for guild in 1..=GUILDS {
-                if db.notification(guild, "s-crash").await.unwrap().unwrap().state != OutboxState::Sent { left += 1; }
+                if db.notification(sf(guild), "s-crash").await.unwrap().unwrap().state != OutboxState::Sent { left += 1; }
             }
             pending = left;
             if pending == 0 { break; }

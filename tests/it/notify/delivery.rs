@@ -6,6 +6,7 @@ use streammaxing::{
     store::{Lease, OfflineMode, OutboxItem, OutboxState, PingMode, Transition},
 };
 
+use crate::support::sf;
 use crate::support::{
     app::{TestApp, notification},
     db::on_both_backends,
@@ -31,8 +32,8 @@ async fn followed_by(app: &TestApp, n: i64) {
     };
     app.db.upsert_streamer(&streamer, 1).await.unwrap();
     for guild in guilds {
-        let mut config = app.db.guild_config(guild).await.unwrap().unwrap();
-        config.channel_id = Some(channel_of(guild) as i64);
+        let mut config = app.db.guild_config(sf(guild)).await.unwrap().unwrap();
+        config.channel_id = Some(sf(channel_of(guild) as i64));
         app.db.save_guild_config(&config, 1).await.unwrap();
     }
 }
@@ -53,7 +54,12 @@ async fn eventually(what: &str, check: impl Fn() -> bool) {
 async fn recorded(app: &TestApp, guild: i64, stream: &str) -> OutboxItem {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let row = app.db.notification(guild, stream).await.unwrap().unwrap();
+        let row = app
+            .db
+            .notification(sf(guild), stream)
+            .await
+            .unwrap()
+            .unwrap();
         if row.state == OutboxState::Sent || Instant::now() > deadline {
             return row;
         }
@@ -73,8 +79,8 @@ on_both_backends! {
     async fn every_guild_gets_exactly_one_message_with_its_template_and_pings(db) {
         let app = TestApp::start(db).await;
         followed_by(&app, 3).await;
-        let mut one = app.db.guild_config(1).await.unwrap().unwrap();
-        (one.ping_mode, one.ping_role_id) = (PingMode::Role, Some(4242));
+        let mut one = app.db.guild_config(sf(1)).await.unwrap().unwrap();
+        (one.ping_mode, one.ping_role_id) = (PingMode::Role, Some(sf(4242)));
         one.template = Some(r#"{"content": "{mention} Guild one says {streamer_display_name} is on!"}"#.into());
         app.db.save_guild_config(&one, 2).await.unwrap();
 
@@ -91,7 +97,7 @@ on_both_backends! {
         assert_eq!(second["components"][0]["components"][1]["custom_id"], format!("notify:{SHROUD}"));
         // Discord has the message; the worker records it just after.
         let row = recorded(&app, 2, "s-1").await;
-        assert_eq!((row.state, row.channel_id), (OutboxState::Sent, Some(channel_of(2) as i64)));
+        assert_eq!((row.state, row.channel_id), (OutboxState::Sent, Some(sf(channel_of(2)))));
         assert!(row.message_id.is_some());
     }
 
@@ -131,7 +137,7 @@ on_both_backends! {
         deliver::deliver_due(&app.state).await.unwrap();
         assert_eq!(app.discord.messages_in(channel_of(1)).len(), 1, "Discord returned the message it already had");
         assert_eq!(posts(&app, 1).len(), 2, "the same nonce was sent twice");
-        assert_eq!(app.db.notification(1, "s-1").await.unwrap().unwrap().state, OutboxState::Sent);
+        assert_eq!(app.db.notification(sf(1), "s-1").await.unwrap().unwrap().state, OutboxState::Sent);
     }
 
     async fn titles_from_twitch_never_ping_anyone(db) {
@@ -179,10 +185,10 @@ on_both_backends! {
         app.discord.fail(&format!("/channels/{}/messages", channel_of(2)), Failure::Code(403, 50013, "Missing Permissions"));
         app.twitch_online("m-1", SHROUD, "s-1").await;
         eventually("guild 1 delivered on retry", || app.discord.messages_in(channel_of(1)).len() == 1).await;
-        assert_eq!(app.db.notification(1, "s-1").await.unwrap().unwrap().attempts, 2);
-        let failed = app.db.notification(2, "s-1").await.unwrap().unwrap();
+        assert_eq!(app.db.notification(sf(1), "s-1").await.unwrap().unwrap().attempts, 2);
+        let failed = app.db.notification(sf(2), "s-1").await.unwrap().unwrap();
         assert_eq!(failed.state, OutboxState::Failed, "{failed:?}");
-        let config = app.db.guild_config(2).await.unwrap().unwrap();
+        let config = app.db.guild_config(sf(2)).await.unwrap().unwrap();
         assert_eq!(config.needs_attention, Some(streammaxing::store::Attention::MissingPermissions));
         assert!(config.needs_attention_detail.unwrap().contains("Send Messages"));
         // The next stream doesn't knock on the closed door again.
@@ -190,7 +196,7 @@ on_both_backends! {
         eventually("guild 1 got stream 2", || app.discord.messages_in(channel_of(1)).len() == 2).await;
         let mut state = OutboxState::Pending;
         for _ in 0..200 {
-            state = app.db.notification(2, "s-2").await.unwrap().unwrap().state;
+            state = app.db.notification(sf(2), "s-2").await.unwrap().unwrap().state;
             if state != OutboxState::Pending { break; }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
@@ -214,21 +220,21 @@ on_both_backends! {
         let edits = || app.discord.calls("PATCH", &format!("/channels/{}/messages/", channel_of(1))).len();
         eventually("edited back to live", || edits() >= 2).await;
         for _ in 0..200 {
-            if app.db.notification(1, "s-2").await.unwrap().is_some_and(|r| r.state == OutboxState::Sent) { break; }
+            if app.db.notification(sf(1), "s-2").await.unwrap().is_some_and(|r| r.state == OutboxState::Sent) { break; }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
         assert_eq!(posts(&app, 1).len(), 1, "no second post, no second ping");
         let resumed = app.discord.messages_in(channel_of(1));
         assert_eq!(resumed.len(), 1);
         assert!(!resumed[0]["embeds"][0]["description"].as_str().unwrap_or("").contains("was live for"));
-        assert_eq!(app.db.notification(1, "s-2").await.unwrap().unwrap().message_id, Some(message["id"].as_str().unwrap().parse().unwrap()));
+        assert_eq!(app.db.notification(sf(1), "s-2").await.unwrap().unwrap().message_id, Some(message["id"].as_str().unwrap().parse().unwrap()));
     }
 
     async fn stream_end_can_delete_or_keep_the_message(db) {
         let app = TestApp::start(db).await;
         followed_by(&app, 2).await;
         for (guild, mode) in [(1, OfflineMode::Delete), (2, OfflineMode::Keep)] {
-            let mut config = app.db.guild_config(guild).await.unwrap().unwrap();
+            let mut config = app.db.guild_config(sf(guild)).await.unwrap().unwrap();
             config.offline_mode = mode;
             app.db.save_guild_config(&config, 2).await.unwrap();
         }
@@ -306,7 +312,7 @@ on_both_backends! {
         deliver::deliver_due(&app.state).await.unwrap();
         tokio::time::sleep(Duration::from_millis(1_500)).await;
         assert_eq!(edits(&app, 1).len(), 1, "not edited again within a minute");
-        let row = app.db.notification(1, "s-1").await.unwrap().unwrap();
+        let row = app.db.notification(sf(1), "s-1").await.unwrap().unwrap();
         let (edited_at, due) = (row.edited_at.unwrap(), row.refresh_due_at.unwrap());
         assert_eq!(due, edited_at + 60_000);
     }
@@ -315,7 +321,7 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         followed_by(&app, 3).await;
         for (guild, kind, publish) in [(1, 5, true), (2, 5, false), (3, 0, true)] {
-            let mut config = app.db.guild_config(guild).await.unwrap().unwrap();
+            let mut config = app.db.guild_config(sf(guild)).await.unwrap().unwrap();
             (config.channel_kind, config.publish_announcements) = (Some(kind), publish);
             app.db.save_guild_config(&config, 2).await.unwrap();
         }
@@ -325,7 +331,7 @@ on_both_backends! {
         let crossposts = app.discord.calls("POST", "/crosspost");
         assert_eq!(crossposts.len(), 1, "only the announcement channel that publishes");
         assert!(crossposts[0].path.contains(&channel_of(1).to_string()));
-        assert_eq!(app.db.notification(1, "s-1").await.unwrap().unwrap().state, OutboxState::Sent, "a refused publish fails nothing");
+        assert_eq!(app.db.notification(sf(1), "s-1").await.unwrap().unwrap().state, OutboxState::Sent, "a refused publish fails nothing");
     }
 
     async fn the_ended_message_links_the_vod_when_twitch_has_one(db) {

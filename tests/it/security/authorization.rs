@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use streammaxing::{links::Purpose, notify::template::notify_custom_id};
 
 use super::reply_text;
+use crate::support::sf;
 use crate::{
     support::{app::TestApp, db::on_both_backends, interactions::*},
     web::token,
@@ -22,8 +23,8 @@ async fn server(db: crate::support::db::TestDb) -> TestApp {
     let app = TestApp::start(db).await;
     app.track(&[GUILD as i64], SHROUD, "shroud").await;
     app.track(&[OTHER_GUILD], ELSEWHERE, "elsewhere").await;
-    let mut config = app.db.guild_config(GUILD as i64).await.unwrap().unwrap();
-    config.channel_id = Some(CHANNEL as i64);
+    let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+    config.channel_id = Some(sf(CHANNEL));
     app.db.save_guild_config(&config, 1).await.unwrap();
     app
 }
@@ -104,7 +105,7 @@ fn admin_commands(who: Who) -> Vec<(&'static str, Value)> {
 on_both_backends! {
     async fn members_cannot_use_any_admin_command_or_form(db) {
         let app = server(db).await;
-        let before = app.db.guild_config(GUILD as i64).await.unwrap();
+        let before = app.db.guild_config(sf(GUILD)).await.unwrap();
         let mut no_permissions: Vec<_> = admin_commands(AS_MEMBER)
             .into_iter()
             .map(|(case, mut body)| {
@@ -123,10 +124,10 @@ on_both_backends! {
             assert!(!answer.to_string().contains("token="), "{case} hands out no signed link");
         }
         app.settle().await;
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap(), before, "the server's settings are unchanged");
-        let tracked = app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().expect("still followed");
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), before, "the server's settings are unchanged");
+        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().expect("still followed");
         assert_eq!(tracked.overrides.template, None);
-        assert_eq!(app.db.tracked_streamers(GUILD as i64).await.unwrap().len(), 1, "nobody was added");
+        assert_eq!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().len(), 1, "nobody was added");
         assert!(app.discord.world().calls.is_empty(), "nothing was posted or changed in Discord");
     }
 
@@ -153,10 +154,10 @@ on_both_backends! {
         let app = server(db).await;
         let (_, body) = app.interaction(&modal_submit(AS_ADMIN, &format!("template:{ELSEWHERE}"), &[("title", "hijacked {stream_title}")])).await;
         assert!(reply_text(&body).contains("doesn't follow that streamer"), "{}", reply_text(&body));
-        let theirs = app.db.tracked_streamer(OTHER_GUILD, ELSEWHERE).await.unwrap().unwrap();
+        let theirs = app.db.tracked_streamer(sf(OTHER_GUILD), ELSEWHERE).await.unwrap().unwrap();
         assert_eq!(theirs.overrides.template, None);
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
-        assert_eq!(app.db.guild_config(OTHER_GUILD).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(OTHER_GUILD)).await.unwrap().unwrap().template, None);
     }
 
     async fn a_draft_reopens_only_for_the_member_who_typed_it(db) {
@@ -180,8 +181,8 @@ on_both_backends! {
         let (_, answer) = app.interaction(&button(AS_MEMBER, &notify_custom_id(ELSEWHERE), &[])).await;
         assert!(reply_text(&answer).contains("doesn't follow that streamer"), "{answer}");
         app.settle().await;
-        assert!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap().is_empty());
-        assert!(app.db.notify_preferences(OTHER_GUILD, MEMBER as i64).await.unwrap().is_empty());
+        assert!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap().is_empty());
+        assert!(app.db.notify_preferences(sf(OTHER_GUILD), sf(MEMBER)).await.unwrap().is_empty());
         assert!(app.discord.world().calls.is_empty());
     }
 
@@ -190,8 +191,8 @@ on_both_backends! {
         let (_, answer) = app.interaction(&slash(AS_MEMBER, "notify", sub("off", streamer("shroud")), json!({}))).await;
         assert!(reply_text(&answer).contains("pings off"), "{answer}");
         app.settle().await;
-        assert_eq!(app.db.notify_preferences(GUILD as i64, MEMBER as i64).await.unwrap(), [(SHROUD.to_owned(), false)]);
-        assert!(app.db.notify_preferences(GUILD as i64, ADMIN as i64).await.unwrap().is_empty(), "nobody else's choice changed");
+        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(SHROUD.to_owned(), false)]);
+        assert!(app.db.notify_preferences(sf(GUILD), sf(ADMIN)).await.unwrap().is_empty(), "nobody else's choice changed");
     }
 
     async fn the_editor_saves_to_its_links_server_whatever_the_body_says(db) {
@@ -202,13 +203,13 @@ on_both_backends! {
         let body = json!({"template": template, "guild_id": OTHER_GUILD.to_string(), "twitch_id": ELSEWHERE, "token": token(Purpose::Editor, Some(ELSEWHERE))});
         let saved = reqwest::Client::new().put(format!("{}/api/templates?token={link}", app.url)).json(&body).send().await.unwrap();
         assert_eq!(saved.status(), 200);
-        assert!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template.unwrap().contains("from the editor"));
-        assert_eq!(app.db.guild_config(OTHER_GUILD).await.unwrap().unwrap().template, None, "the other server is untouched");
-        assert_eq!(app.db.tracked_streamer(OTHER_GUILD, ELSEWHERE).await.unwrap().unwrap().overrides.template, None);
+        assert!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.unwrap().contains("from the editor"));
+        assert_eq!(app.db.guild_config(sf(OTHER_GUILD)).await.unwrap().unwrap().template, None, "the other server is untouched");
+        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), ELSEWHERE).await.unwrap().unwrap().overrides.template, None);
         // A streamer-scoped link is for a streamer this server follows.
         let elsewhere = token(Purpose::Editor, Some(ELSEWHERE));
         let refused = reqwest::Client::new().put(format!("{}/api/templates?token={elsewhere}", app.url)).json(&json!({"template": template})).send().await.unwrap();
         assert_eq!(refused.status(), 404);
-        assert_eq!(app.db.tracked_streamer(OTHER_GUILD, ELSEWHERE).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), ELSEWHERE).await.unwrap().unwrap().overrides.template, None);
     }
 }

@@ -7,6 +7,7 @@ use axum::{body::Body, http::Request};
 use serde_json::json;
 use streammaxing::links::{self, Purpose};
 
+use crate::support::sf;
 use crate::{
     support::{
         app::{APP_SECRET, TestApp},
@@ -86,7 +87,7 @@ on_both_backends! {
             let to = callback(&app, &query, "sm_oauth=abc").await;
             assert_eq!(to, format!("/link/error?reason={reason}"), "{case}");
         }
-        assert!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().is_none(), "nothing was linked");
+        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_none(), "nothing was linked");
     }
 
     async fn a_link_works_once_even_when_two_browsers_race(db) {
@@ -96,7 +97,7 @@ on_both_backends! {
         let mut ends = [first, second];
         ends.sort();
         assert_eq!(ends, ["/link/done?streamer=shroud&name=shroud", "/link/error?reason=used"]);
-        assert!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().is_some());
+        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some());
     }
 
     async fn the_sign_in_cookie_is_bound_to_the_oauth_routes_and_twitch_always_asks(db) {
@@ -129,7 +130,7 @@ on_both_backends! {
         let (response, _) = send(&state, Request::get(format!("/api/auth/twitch/start?token={link}")).body(Body::empty()).unwrap()).await;
         assert_eq!(response.status(), 302);
         let cookie = response.headers()["set-cookie"].to_str().unwrap();
-        assert!(cookie.ends_with("; Secure") && cookie.contains("HttpOnly"), "{cookie}");
+        assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly"), "{cookie}");
         let to_twitch = response.headers()["location"].to_str().unwrap();
         assert!(to_twitch.starts_with("https://id.twitch.tv/oauth2/authorize?"), "{to_twitch}");
         assert!(to_twitch.contains(&format!("redirect_uri={}", encoded("https://alerts.example.com/api/auth/twitch/callback"))), "{to_twitch}");
@@ -137,6 +138,6 @@ on_both_backends! {
         let (response, _) = send(&state, Request::get("/api/auth/twitch/callback?error=access_denied").body(Body::empty()).unwrap()).await;
         assert_eq!(response.headers()["location"], "/link/error?reason=state");
         let cleared = response.headers()["set-cookie"].to_str().unwrap();
-        assert!(cleared.starts_with("sm_oauth=;") && cleared.contains("Max-Age=0") && cleared.ends_with("; Secure"), "{cleared}");
+        assert!(cleared.starts_with("sm_oauth=;") && cleared.contains("Max-Age=0") && cleared.contains("; Secure"), "{cleared}");
     }
 }

@@ -5,6 +5,7 @@
 use ed25519_dalek::Signer;
 use serde_json::{Value, json};
 
+use crate::support::sf;
 use crate::support::{
     app::{TestApp, discord_signing_key},
     db::on_both_backends,
@@ -56,7 +57,7 @@ on_both_backends! {
         let remove = slash(AS_ADMIN, "streamers", sub("remove", json!([{"name": "streamer", "type": 3, "value": "shroud"}])), json!({}));
         assert_eq!(signed_at(&app, &seconds_from_now(-600), &remove).await, 401);
         app.settle().await;
-        assert!(app.db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().is_some(), "still followed");
+        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some(), "still followed");
         assert!(app.discord.world().calls.is_empty(), "nothing was sent to Discord");
     }
 

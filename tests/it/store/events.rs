@@ -1,6 +1,7 @@
 use streammaxing::store::{Applied, EndState, NewStreamer, StreamEvent};
 
 use crate::support::db::on_both_backends;
+use crate::support::sf;
 
 const ID: &str = "37402112";
 
@@ -17,8 +18,8 @@ async fn tracked_in_two_guilds(db: &crate::support::db::TestDb) {
     .await
     .unwrap();
     for guild in [1, 2] {
-        db.ensure_guild(guild, None, 1).await.unwrap();
-        db.track_streamer(guild, ID, None, 1).await.unwrap();
+        db.ensure_guild(sf(guild), None, 1).await.unwrap();
+        db.track_streamer(sf(guild), ID, None, 1).await.unwrap();
     }
 }
 
@@ -34,10 +35,10 @@ on_both_backends! {
         assert_eq!(db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap(), Applied::Recorded { fanout: true });
         let s = db.streamer(ID).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id.as_deref(), s.live_since), (Some("s-1"), Some(90)));
-        assert_eq!(db.notification(1, "s-1").await.unwrap(), None, "the request itself queues no guild");
+        assert_eq!(db.notification(sf(1), "s-1").await.unwrap(), None, "the request itself queues no guild");
         assert_eq!(db.expand_stream_fanouts(120).await.unwrap(), 2, "the worker fans it out");
         for guild in [1, 2] {
-            let row = db.notification(guild, "s-1").await.unwrap().unwrap();
+            let row = db.notification(sf(guild), "s-1").await.unwrap().unwrap();
             assert_eq!((row.created_at, row.next_attempt_at, row.stream_started_at, row.ended_at), (100, 120, Some(90), None));
         }
         assert_eq!(db.expand_stream_fanouts(130).await.unwrap(), 0, "a fan-out runs once");
@@ -48,7 +49,7 @@ on_both_backends! {
         db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
         let other = StreamEvent::Online { twitch_id: ID, stream_id: "s-2", started_at: 95 };
         assert_eq!(db.apply_stream_event("m-1", &other, 200).await.unwrap(), Applied::Duplicate);
-        assert_eq!(db.notification(1, "s-2").await.unwrap(), None);
+        assert_eq!(db.notification(sf(1), "s-2").await.unwrap(), None);
         assert_eq!(db.streamer(ID).await.unwrap().unwrap().live_stream_id.as_deref(), Some("s-1"));
     }
 
@@ -66,18 +67,18 @@ on_both_backends! {
         db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
         db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: ID }, 150).await.unwrap();
         assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 2);
-        let row = db.notification(1, "s-1").await.unwrap().unwrap();
+        let row = db.notification(sf(1), "s-1").await.unwrap().unwrap();
         assert_eq!((row.ended_at, row.end_state), (Some(150), Some(EndState::Pending)));
     }
 
     async fn guilds_with_notifications_paused_get_no_row(db) {
         tracked_in_two_guilds(&db).await;
-        let mut config = db.guild_config(2).await.unwrap().unwrap();
+        let mut config = db.guild_config(sf(2)).await.unwrap().unwrap();
         config.enabled = false;
         db.save_guild_config(&config, 1).await.unwrap();
         db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
         assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 1);
-        assert_eq!(db.notification(2, "s-1").await.unwrap(), None);
+        assert_eq!(db.notification(sf(2), "s-1").await.unwrap(), None);
     }
 
     async fn going_offline_ends_the_stream(db) {
@@ -87,7 +88,7 @@ on_both_backends! {
         db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: ID }, 500).await.unwrap();
         let s = db.streamer(ID).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id, s.last_offline_at), (None, Some(500)));
-        assert_eq!(db.notification(1, "s-1").await.unwrap().unwrap().ended_at, Some(500));
+        assert_eq!(db.notification(sf(1), "s-1").await.unwrap().unwrap().ended_at, Some(500));
     }
 
     async fn channel_updates_keep_the_latest_title_and_game(db) {

@@ -1,14 +1,15 @@
 use streammaxing::store::{GuildConfig, OfflineMode, PingMode};
 
 use crate::support::db::on_both_backends;
+use crate::support::sf;
 
 const GUILD: i64 = 1_100_000_000_000_000_001;
 
 on_both_backends! {
     async fn a_new_guild_gets_the_default_configuration(db) {
-        let config = db.ensure_guild(GUILD, Some("Cozy Server"), 1_000).await.unwrap();
+        let config = db.ensure_guild(sf(GUILD), Some("Cozy Server"), 1_000).await.unwrap();
         assert_eq!(config, GuildConfig {
-            guild_id: GUILD,
+            guild_id: sf(GUILD),
             channel_id: None,
             channel_kind: None,
             ping_mode: PingMode::None,
@@ -23,13 +24,13 @@ on_both_backends! {
             needs_attention_since: None,
             updated_at: 1_000,
         });
-        assert_eq!(db.guild_config(GUILD).await.unwrap(), Some(config));
-        assert_eq!(db.guild_config(GUILD + 1).await.unwrap(), None);
+        assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
+        assert_eq!(db.guild_config(sf(GUILD + 1)).await.unwrap(), None);
     }
 
     async fn a_claims_configs_and_tracked_streamers_load_in_one_go(db) {
         // Large snowflakes, as Discord's are: they must survive the id list.
-        let guilds = [GUILD, GUILD + 1, GUILD + 2];
+        let guilds = [sf(GUILD), sf(GUILD + 1), sf(GUILD + 2)];
         for (i, id) in [("37402112", "shroud"), ("71092938", "xqc")].into_iter().enumerate() {
             let streamer = streammaxing::store::NewStreamer { twitch_id: id.0, login: id.1, display_name: id.1, avatar_url: None };
             db.upsert_streamer(&streamer, i as i64).await.unwrap();
@@ -37,38 +38,38 @@ on_both_backends! {
         for guild in guilds {
             db.ensure_guild(guild, None, 1).await.unwrap();
         }
-        db.track_streamer(GUILD + 1, "37402112", None, 1).await.unwrap();
-        db.track_streamer(GUILD + 2, "37402112", None, 1).await.unwrap();
-        db.track_streamer(GUILD + 2, "71092938", None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD + 1), "37402112", None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD + 2), "37402112", None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD + 2), "71092938", None, 1).await.unwrap();
 
-        let mut configs: Vec<i64> = db.guild_configs(&[GUILD, GUILD + 2, 99]).await.unwrap().iter().map(|c| c.guild_id).collect();
+        let mut configs: Vec<i64> = db.guild_configs(&[sf(GUILD), sf(GUILD + 2), sf(99)]).await.unwrap().iter().map(|c| c.guild_id.to_i64()).collect();
         configs.sort_unstable();
         assert_eq!(configs, [GUILD, GUILD + 2], "the unknown guild is simply absent");
 
         let mut shroud = db.tracked_streamer_in("37402112", &guilds).await.unwrap();
         shroud.sort_by_key(|(guild, _)| *guild);
-        assert_eq!(shroud.iter().map(|(g, _)| *g).collect::<Vec<_>>(), [GUILD + 1, GUILD + 2]);
-        assert_eq!(shroud[0].1, db.tracked_streamer(GUILD + 1, "37402112").await.unwrap().unwrap());
+        assert_eq!(shroud.iter().map(|(g, _)| g.to_i64()).collect::<Vec<_>>(), [GUILD + 1, GUILD + 2]);
+        assert_eq!(shroud[0].1, db.tracked_streamer(sf(GUILD + 1), "37402112").await.unwrap().unwrap());
         let xqc = db.tracked_streamer_in("71092938", &guilds).await.unwrap();
-        assert_eq!(xqc.iter().map(|(g, t)| (*g, t.streamer.login.as_str())).collect::<Vec<_>>(), [(GUILD + 2, "xqc")]);
+        assert_eq!(xqc.iter().map(|(g, t)| (g.to_i64(), t.streamer.login.as_str())).collect::<Vec<_>>(), [(GUILD + 2, "xqc")]);
         assert!(db.guild_configs(&[]).await.unwrap().is_empty());
     }
 
     async fn ensuring_again_keeps_settings(db) {
-        let mut config = db.ensure_guild(GUILD, Some("Cozy Server"), 1_000).await.unwrap();
-        config.channel_id = Some(42);
+        let mut config = db.ensure_guild(sf(GUILD), Some("Cozy Server"), 1_000).await.unwrap();
+        config.channel_id = Some(sf(42));
         assert!(db.save_guild_config(&config, 2_000).await.unwrap());
-        let again = db.ensure_guild(GUILD, None, 3_000).await.unwrap();
-        assert_eq!(again.channel_id, Some(42));
+        let again = db.ensure_guild(sf(GUILD), None, 3_000).await.unwrap();
+        assert_eq!(again.channel_id, Some(sf(42)));
         assert_eq!(again.updated_at, 2_000);
     }
 
     async fn every_setting_round_trips(db) {
-        let mut config = db.ensure_guild(GUILD, None, 1_000).await.unwrap();
-        config.channel_id = Some(1_200_000_000_000_000_000);
+        let mut config = db.ensure_guild(sf(GUILD), None, 1_000).await.unwrap();
+        config.channel_id = Some(sf(1_200_000_000_000_000_000_u64));
         config.channel_kind = Some(5);
         config.ping_mode = PingMode::StreamerRole;
-        config.ping_role_id = Some(i64::MAX);
+        config.ping_role_id = Some(sf(i64::MAX));
         config.enabled = false;
         config.template = Some(r#"{"content":"{streamer_display_name} is live"}"#.into());
         config.offline_mode = OfflineMode::Delete;
@@ -76,38 +77,38 @@ on_both_backends! {
         config.cooldown_secs = 0;
         assert!(db.save_guild_config(&config, 5_000).await.unwrap());
         config.updated_at = 5_000;
-        assert_eq!(db.guild_config(GUILD).await.unwrap(), Some(config));
+        assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
     }
 
     async fn saving_an_unknown_guild_changes_nothing(db) {
-        let mut config = db.ensure_guild(GUILD, None, 1).await.unwrap();
-        config.guild_id = GUILD + 7;
+        let mut config = db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
+        config.guild_id = sf(GUILD + 7);
         assert!(!db.save_guild_config(&config, 2).await.unwrap());
-        assert_eq!(db.guild_config(GUILD + 7).await.unwrap(), None);
+        assert_eq!(db.guild_config(sf(GUILD + 7)).await.unwrap(), None);
     }
 
     async fn needs_attention_keeps_its_first_time_until_cleared(db) {
-        db.ensure_guild(GUILD, None, 1).await.unwrap();
-        db.set_needs_attention(GUILD, streammaxing::store::Attention::MissingPermissions, "Send Messages in #live", 100).await.unwrap();
-        db.set_needs_attention(GUILD, streammaxing::store::Attention::UnknownChannel, "#live was deleted", 200).await.unwrap();
-        let config = db.guild_config(GUILD).await.unwrap().unwrap();
+        db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
+        db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "Send Messages in #live", 100).await.unwrap();
+        db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::UnknownChannel, "#live was deleted", 200).await.unwrap();
+        let config = db.guild_config(sf(GUILD)).await.unwrap().unwrap();
         assert_eq!(config.needs_attention, Some(streammaxing::store::Attention::UnknownChannel));
         assert_eq!(config.needs_attention_detail.as_deref(), Some("#live was deleted"));
         assert_eq!(config.needs_attention_since, Some(100));
-        db.clear_needs_attention(GUILD, 300).await.unwrap();
-        let config = db.guild_config(GUILD).await.unwrap().unwrap();
+        db.clear_needs_attention(sf(GUILD), 300).await.unwrap();
+        let config = db.guild_config(sf(GUILD)).await.unwrap().unwrap();
         assert_eq!((config.needs_attention, config.needs_attention_since), (None, None));
     }
 
     async fn removing_a_guild_removes_what_belongs_to_it(db) {
-        db.ensure_guild(GUILD, None, 1).await.unwrap();
+        db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
         db.upsert_streamer(&crate::store::streamers::shroud(), 1).await.unwrap();
-        db.track_streamer(GUILD, "37402112", None, 1).await.unwrap();
-        db.set_notify_preference(GUILD, 5, "37402112", false, 1).await.unwrap();
-        assert!(db.remove_guild(GUILD).await.unwrap());
-        assert!(!db.remove_guild(GUILD).await.unwrap());
-        assert_eq!(db.guild_config(GUILD).await.unwrap(), None);
+        db.track_streamer(sf(GUILD), "37402112", None, 1).await.unwrap();
+        db.set_notify_preference(sf(GUILD), sf(5), "37402112", false, 1).await.unwrap();
+        assert!(db.remove_guild(sf(GUILD)).await.unwrap());
+        assert!(!db.remove_guild(sf(GUILD)).await.unwrap());
+        assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), None);
         assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 0);
-        assert!(db.notify_preferences(GUILD, 5).await.unwrap().is_empty());
+        assert!(db.notify_preferences(sf(GUILD), sf(5)).await.unwrap().is_empty());
     }
 }

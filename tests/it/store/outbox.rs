@@ -3,6 +3,7 @@ use std::collections::HashSet;
 use streammaxing::store::{Lease, NewStreamer, OutboxState, Transition};
 
 use crate::support::db::{TestDb, on_both_backends};
+use crate::support::sf;
 
 const STREAMER: &str = "37402112";
 
@@ -16,23 +17,25 @@ async fn tracked_by(db: &TestDb, guilds: i64) {
     };
     db.upsert_streamer(&streamer, 1).await.unwrap();
     for guild in 1..=guilds {
-        db.ensure_guild(guild, None, 1).await.unwrap();
-        db.track_streamer(guild, STREAMER, None, 1).await.unwrap();
+        db.ensure_guild(sf(guild), None, 1).await.unwrap();
+        db.track_streamer(sf(guild), STREAMER, None, 1)
+            .await
+            .unwrap();
     }
 }
 
 on_both_backends! {
     async fn going_live_queues_one_row_per_enabled_guild_once(db) {
         tracked_by(&db, 3).await;
-        let mut config = db.guild_config(3).await.unwrap().unwrap();
+        let mut config = db.guild_config(sf(3)).await.unwrap().unwrap();
         config.enabled = false;
         db.save_guild_config(&config, 1).await.unwrap();
         assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 100, 100).await.unwrap(), 2);
         assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 200, 200).await.unwrap(), 0, "a resend queues nothing");
         assert_eq!(db.enqueue_stream_online(STREAMER, "stream-2", 300, 300).await.unwrap(), 2, "a new stream does");
-        let row = db.notification(1, "stream-1").await.unwrap().unwrap();
+        let row = db.notification(sf(1), "stream-1").await.unwrap().unwrap();
         assert_eq!((row.state, row.attempts, row.next_attempt_at, row.created_at), (OutboxState::Pending, 0, 100, 100));
-        assert_eq!(db.notification(3, "stream-1").await.unwrap(), None);
+        assert_eq!(db.notification(sf(3), "stream-1").await.unwrap(), None);
         assert_eq!(db.oldest_pending_notification().await.unwrap(), Some(100));
     }
 
@@ -47,7 +50,7 @@ on_both_backends! {
         let reclaimed = db.claim_due_notifications("worker-b", 30_100, 30_000, 10).await.unwrap();
         assert_eq!(reclaimed.len(), 2);
         assert!(reclaimed.iter().all(|r| r.attempts == 2));
-        assert!(!db.release(&Lease::new(reclaimed[0].id, "worker-a"), &Transition::Sent { channel_id: 7, message_id: 8 }, 30_200).await.unwrap(), "a lost lease cannot complete");
+        assert!(!db.release(&Lease::new(reclaimed[0].id, "worker-a"), &Transition::Sent { channel_id: sf(7), message_id: sf(8) }, 30_200).await.unwrap(), "a lost lease cannot complete");
     }
 
     async fn claims_respect_the_limit_and_due_time(db) {
@@ -62,10 +65,10 @@ on_both_backends! {
         tracked_by(&db, 1).await;
         db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
-        assert!(db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: 555, message_id: 666 }, 150).await.unwrap());
-        assert!(!db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: 555, message_id: 667 }, 160).await.unwrap(), "only once");
-        let row = db.notification(1, "s").await.unwrap().unwrap();
-        assert_eq!((row.state, row.channel_id, row.message_id, row.sent_at, row.lease_owner), (OutboxState::Sent, Some(555), Some(666), Some(150), None));
+        assert!(db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(666) }, 150).await.unwrap());
+        assert!(!db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(667) }, 160).await.unwrap(), "only once");
+        let row = db.notification(sf(1), "s").await.unwrap().unwrap();
+        assert_eq!((row.state, row.channel_id, row.message_id, row.sent_at, row.lease_owner), (OutboxState::Sent, Some(sf(555)), Some(sf(666)), Some(150), None));
         assert!(db.claim_due_notifications("w", 10_000, 1_000, 10).await.unwrap().is_empty());
         assert_eq!(db.oldest_pending_notification().await.unwrap(), None);
     }
@@ -95,34 +98,34 @@ on_both_backends! {
         tracked_by(&db, 3).await;
         db.enqueue_stream_online(STREAMER, "old", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
-        let by_guild = |g: i64| rows.iter().find(|r| r.guild_id == g).unwrap().id;
-        db.release(&Lease::new(by_guild(1), "w"), &Transition::Sent { channel_id: 5, message_id: 6 }, 150).await.unwrap();
-        db.release(&Lease::new(by_guild(2), "w"), &Transition::Sent { channel_id: 5, message_id: 7 }, 150).await.unwrap();
+        let by_guild = |g: i64| rows.iter().find(|r| r.guild_id == sf(g)).unwrap().id;
+        db.release(&Lease::new(by_guild(1), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(6) }, 150).await.unwrap();
+        db.release(&Lease::new(by_guild(2), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(7) }, 150).await.unwrap();
         // Guild 3's notification is still pending (released for a retry).
         db.release(&Lease::new(by_guild(3), "w"), &Transition::Retry { at: 10_000, error: "502".into() }, 150).await.unwrap();
         // The stream ended: guild 1's end edit is done, guild 2's still due.
         db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: STREAMER }, 160).await.unwrap();
         let ended = db.claim_due_notifications("w2", 170, 1_000, 10).await.unwrap();
-        let guild_1 = ended.iter().find(|r| r.guild_id == 1).unwrap().id;
+        let guild_1 = ended.iter().find(|r| r.guild_id == sf(1)).unwrap().id;
         db.release(&Lease::new(guild_1, "w2"), &Transition::Ended, 180).await.unwrap();
         db.enqueue_stream_online(STREAMER, "new", 5_000, 5_000).await.unwrap();
         assert_eq!(db.forget_notifications_before(1_000).await.unwrap(), 1, "only guild 1's finished row");
-        assert_eq!(db.notification(1, "old").await.unwrap(), None);
-        assert!(db.notification(2, "old").await.unwrap().is_some(), "its end edit is still due");
-        assert!(db.notification(3, "old").await.unwrap().is_some(), "still pending");
-        assert!(db.notification(1, "new").await.unwrap().is_some(), "recent rows stay");
+        assert_eq!(db.notification(sf(1), "old").await.unwrap(), None);
+        assert!(db.notification(sf(2), "old").await.unwrap().is_some(), "its end edit is still due");
+        assert!(db.notification(sf(3), "old").await.unwrap().is_some(), "still pending");
+        assert!(db.notification(sf(1), "new").await.unwrap().is_some(), "recent rows stay");
     }
 
     async fn the_last_post_per_streamer_comes_in_one_query(db) {
         tracked_by(&db, 2).await;
-        assert!(db.last_notifications_sent(1).await.unwrap().is_empty());
+        assert!(db.last_notifications_sent(sf(1)).await.unwrap().is_empty());
         for (stream, at) in [("s1", 100), ("s2", 200)] {
             db.enqueue_stream_online(STREAMER, stream, at, at).await.unwrap();
             for row in db.claim_due_notifications("w", at, 1_000, 10).await.unwrap() {
-                db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: 5, message_id: row.id }, at + 5).await.unwrap();
+                db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(row.id) }, at + 5).await.unwrap();
             }
         }
-        assert_eq!(db.last_notifications_sent(1).await.unwrap(), [(STREAMER.to_string(), 205)]);
+        assert_eq!(db.last_notifications_sent(sf(1)).await.unwrap(), [(STREAMER.to_string(), 205)]);
     }
 
     async fn concurrent_workers_never_claim_the_same_row(db) {

@@ -1,6 +1,7 @@
 use streammaxing::store::{NewStreamer, PingMode, StreamerOverrides};
 
 use crate::support::db::on_both_backends;
+use crate::support::sf;
 
 pub fn shroud() -> NewStreamer<'static> {
     NewStreamer {
@@ -47,66 +48,66 @@ on_both_backends! {
     }
 
     async fn tracking_is_per_guild_and_reports_duplicates(db) {
-        db.ensure_guild(1, None, 1).await.unwrap();
-        db.ensure_guild(2, None, 1).await.unwrap();
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
+        db.ensure_guild(sf(2), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
-        assert!(db.track_streamer(1, "37402112", Some(99), 5).await.unwrap());
-        assert!(!db.track_streamer(1, "37402112", Some(99), 6).await.unwrap());
-        assert!(db.track_streamer(2, "37402112", None, 7).await.unwrap());
+        assert!(db.track_streamer(sf(1), "37402112", Some(sf(99)), 5).await.unwrap());
+        assert!(!db.track_streamer(sf(1), "37402112", Some(sf(99)), 6).await.unwrap());
+        assert!(db.track_streamer(sf(2), "37402112", None, 7).await.unwrap());
         assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 2);
         assert_eq!(db.tracked_twitch_ids().await.unwrap(), ["37402112"], "once, however many guilds");
-        let tracked = db.tracked_streamers(1).await.unwrap();
+        let tracked = db.tracked_streamers(sf(1)).await.unwrap();
         assert_eq!(tracked.len(), 1);
-        assert_eq!((tracked[0].streamer.login.as_str(), tracked[0].added_by, tracked[0].added_at), ("shroud", Some(99), 5));
+        assert_eq!((tracked[0].streamer.login.as_str(), tracked[0].added_by, tracked[0].added_at), ("shroud", Some(sf(99)), 5));
         assert_eq!(tracked[0].overrides, StreamerOverrides::default());
         assert!(!db.remove_untracked_streamer("37402112").await.unwrap(), "still tracked");
-        assert!(db.untrack_streamer(1, "37402112").await.unwrap());
-        assert!(!db.untrack_streamer(1, "37402112").await.unwrap());
-        assert!(db.untrack_streamer(2, "37402112").await.unwrap());
+        assert!(db.untrack_streamer(sf(1), "37402112").await.unwrap());
+        assert!(!db.untrack_streamer(sf(1), "37402112").await.unwrap());
+        assert!(db.untrack_streamer(sf(2), "37402112").await.unwrap());
         assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 0);
         assert!(db.remove_untracked_streamer("37402112").await.unwrap());
         assert_eq!(db.streamer("37402112").await.unwrap(), None);
     }
 
     async fn tracked_streamers_come_in_login_order(db) {
-        db.ensure_guild(1, None, 1).await.unwrap();
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
         for (id, login) in [("3", "zed"), ("1", "amy"), ("2", "mia")] {
             db.upsert_streamer(&NewStreamer { twitch_id: id, login, display_name: login, avatar_url: None }, 1).await.unwrap();
-            db.track_streamer(1, id, None, 1).await.unwrap();
+            db.track_streamer(sf(1), id, None, 1).await.unwrap();
         }
-        let logins: Vec<String> = db.tracked_streamers(1).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
+        let logins: Vec<String> = db.tracked_streamers(sf(1)).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
         assert_eq!(logins, ["amy", "mia", "zed"]);
     }
 
     async fn overrides_and_notify_roles_round_trip(db) {
-        db.ensure_guild(1, None, 1).await.unwrap();
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
-        db.track_streamer(1, "37402112", None, 1).await.unwrap();
+        db.track_streamer(sf(1), "37402112", None, 1).await.unwrap();
         let overrides = StreamerOverrides {
-            channel_id: Some(555),
+            channel_id: Some(sf(555)),
             channel_kind: Some(0),
             ping_mode: Some(PingMode::Role),
-            ping_role_id: Some(777),
+            ping_role_id: Some(sf(777)),
             template: Some("{}".into()),
         };
-        assert!(db.set_streamer_overrides(1, "37402112", &overrides).await.unwrap());
-        assert!(db.set_notify_role(1, "37402112", Some(888)).await.unwrap());
-        let t = db.tracked_streamer(1, "37402112").await.unwrap().unwrap();
-        assert_eq!((t.overrides, t.notify_role_id), (overrides, Some(888)));
-        assert!(!db.set_streamer_overrides(2, "37402112", &StreamerOverrides::default()).await.unwrap());
-        assert_eq!(db.tracked_streamer(2, "37402112").await.unwrap(), None);
+        assert!(db.set_streamer_overrides(sf(1), "37402112", &overrides).await.unwrap());
+        assert!(db.set_notify_role(sf(1), "37402112", Some(sf(888))).await.unwrap());
+        let t = db.tracked_streamer(sf(1), "37402112").await.unwrap().unwrap();
+        assert_eq!((t.overrides, t.notify_role_id), (overrides, Some(sf(888))));
+        assert!(!db.set_streamer_overrides(sf(2), "37402112", &StreamerOverrides::default()).await.unwrap());
+        assert_eq!(db.tracked_streamer(sf(2), "37402112").await.unwrap(), None);
     }
 
     async fn notify_preferences_are_per_member_and_overwrite(db) {
-        db.ensure_guild(1, None, 1).await.unwrap();
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
         db.upsert_streamer(&NewStreamer { twitch_id: "2", login: "amy", display_name: "Amy", avatar_url: None }, 1).await.unwrap();
-        db.set_notify_preference(1, 10, "37402112", false, 1).await.unwrap();
-        db.set_notify_preference(1, 10, "2", true, 1).await.unwrap();
-        db.set_notify_preference(1, 10, "37402112", true, 2).await.unwrap();
-        db.set_notify_preference(1, 11, "2", false, 2).await.unwrap();
-        assert_eq!(db.notify_preferences(1, 10).await.unwrap(), [("2".to_string(), true), ("37402112".to_string(), true)]);
-        assert_eq!(db.notify_preferences(1, 11).await.unwrap(), [("2".to_string(), false)]);
+        db.set_notify_preference(sf(1), sf(10), "37402112", false, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(10), "2", true, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(10), "37402112", true, 2).await.unwrap();
+        db.set_notify_preference(sf(1), sf(11), "2", false, 2).await.unwrap();
+        assert_eq!(db.notify_preferences(sf(1), sf(10)).await.unwrap(), [("2".to_string(), true), ("37402112".to_string(), true)]);
+        assert_eq!(db.notify_preferences(sf(1), sf(11)).await.unwrap(), [("2".to_string(), false)]);
     }
 
     async fn eventsub_message_ids_are_remembered_once(db) {

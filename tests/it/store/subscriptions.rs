@@ -1,6 +1,7 @@
 use streammaxing::store::Subscription;
 
 use crate::support::db::on_both_backends;
+use crate::support::sf;
 
 fn online(id: &str, status: &str) -> Subscription {
     Subscription {
@@ -75,8 +76,8 @@ on_both_backends! {
         db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: "37402112", login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
         assert!(!db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap(), "nobody tracks them");
         assert!(db.subscriptions_for("37402112").await.unwrap().is_empty());
-        db.ensure_guild(1, None, 1).await.unwrap();
-        db.track_streamer(1, "37402112", None, 1).await.unwrap();
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
+        db.track_streamer(sf(1), "37402112", None, 1).await.unwrap();
         assert!(db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap());
         assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled");
         db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
@@ -86,12 +87,12 @@ on_both_backends! {
     async fn a_guilds_subscriptions_come_in_one_query(db) {
         for (guild, id) in [(1, "37402112"), (2, "999")] {
             db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: id, login: id, display_name: id, avatar_url: None }, 1).await.unwrap();
-            db.ensure_guild(guild, None, 1).await.unwrap();
-            db.track_streamer(guild, id, None, 1).await.unwrap();
+            db.ensure_guild(sf(guild), None, 1).await.unwrap();
+            db.track_streamer(sf(guild), id, None, 1).await.unwrap();
         }
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         db.upsert_subscription(&Subscription { subscription_id: "sub-2".into(), twitch_id: "999".into(), ..online("", "enabled") }).await.unwrap();
-        let ids: Vec<String> = db.guild_subscriptions(1).await.unwrap().into_iter().map(|s| s.subscription_id).collect();
+        let ids: Vec<String> = db.guild_subscriptions(sf(1)).await.unwrap().into_iter().map(|s| s.subscription_id).collect();
         assert_eq!(ids, ["sub-1"], "only this guild's streamers");
     }
 

@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 use super::{
     db::TestDb,
     discord::{APP_ID, DiscordStandIn},
+    sf,
     twitch::{self as twitch_stand_in, TwitchStandIn},
 };
 
@@ -164,9 +165,12 @@ impl TestApp {
             .await
             .expect("streamer");
         for guild in guilds {
-            self.db.ensure_guild(*guild, None, 1).await.expect("guild");
             self.db
-                .track_streamer(*guild, twitch_id, None, 1)
+                .ensure_guild(sf(*guild), None, 1)
+                .await
+                .expect("guild");
+            self.db
+                .track_streamer(sf(*guild), twitch_id, None, 1)
                 .await
                 .expect("track");
         }

@@ -7,3 +7,11 @@ pub mod interactions;
 pub mod pg_cluster;
 pub mod serve;
 pub mod twitch;
+
+/// A typed Discord id from a test's number: `sf(GUILD)`, `sf(5)`.
+pub fn sf<M>(n: impl TryInto<u64>) -> streammaxing::ids::Snowflake<M> {
+    n.try_into()
+        .ok()
+        .and_then(streammaxing::ids::Snowflake::new)
+        .expect("a test's Discord id is a positive number")
+}

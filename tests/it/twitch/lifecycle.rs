@@ -4,6 +4,7 @@ use tokio::process::Command;
 
 use streammaxing::twitch::subscriptions;
 
+use crate::support::sf;
 use crate::support::{app::TestApp, db::on_both_backends};
 
 const SHROUD: &str = "37402112";
@@ -45,10 +46,10 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         app.track(&[1, 2], SHROUD, "shroud").await;
         subscriptions::ensure(&app.state, SHROUD).await.unwrap();
-        app.db.untrack_streamer(1, SHROUD).await.unwrap();
+        app.db.untrack_streamer(sf(1), SHROUD).await.unwrap();
         assert!(!subscriptions::release_if_untracked(&app.state, SHROUD).await.unwrap());
         assert_eq!(app.twitch.subscriptions().len(), 3, "guild 2 still tracks");
-        app.db.untrack_streamer(2, SHROUD).await.unwrap();
+        app.db.untrack_streamer(sf(2), SHROUD).await.unwrap();
         assert!(subscriptions::release_if_untracked(&app.state, SHROUD).await.unwrap());
         assert!(app.twitch.subscriptions().is_empty());
         let deletes = app.twitch.requests("/helix/eventsub/subscriptions").into_iter().filter(|r| r.method == "DELETE").count();

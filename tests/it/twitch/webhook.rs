@@ -1,6 +1,7 @@
 use serde_json::json;
 use streammaxing::twitch::subscriptions;
 
+use crate::support::sf;
 use crate::support::{
     app::{EVENTSUB_SECRET, TestApp, notification, revocation},
     db::on_both_backends,
@@ -32,7 +33,7 @@ async fn queued(
     stream_id: &str,
 ) -> Option<streammaxing::store::OutboxItem> {
     for _ in 0..200 {
-        if let Some(item) = app.db.notification(guild, stream_id).await.unwrap() {
+        if let Some(item) = app.db.notification(sf(guild), stream_id).await.unwrap() {
             return Some(item);
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
@@ -142,7 +143,7 @@ on_both_backends! {
         let app = TestApp::start_with(db, twitch, crate::support::discord::DiscordStandIn::start().await).await;
         let response = app.twitch_online("m-1", SHROUD, "stream-b").await;
         assert_eq!(response.status(), 204);
-        assert_eq!(app.db.notification(1, "stream-b").await.unwrap(), None, "the resend changed nothing");
+        assert_eq!(app.db.notification(sf(1), "stream-b").await.unwrap(), None, "the resend changed nothing");
         assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().live_stream_id.as_deref(), Some("stream-a"));
     }
 
@@ -220,7 +221,7 @@ on_both_backends! {
         let rerun = notification("stream.online", "1", SHROUD, json!({"id": "9", "broadcaster_user_id": SHROUD, "type": "rerun", "started_at": "2026-11-26T12:00:00Z"}));
         app.track(&[1], SHROUD, "shroud").await;
         assert_eq!(app.eventsub("notification", "m-2", &rerun).await.status(), 204);
-        assert_eq!(app.db.notification(1, "9").await.unwrap(), None, "reruns are not announced");
+        assert_eq!(app.db.notification(sf(1), "9").await.unwrap(), None, "reruns are not announced");
     }
 }
 

@@ -8,6 +8,7 @@ use std::path::Path;
 use streammaxing::{links::Purpose, notify::template::Template};
 
 use super::token;
+use crate::support::sf;
 use crate::support::{
     db::on_both_backends, discord::DiscordStandIn, interactions::GUILD, serve::Serve,
     twitch::TwitchStandIn,
@@ -34,7 +35,7 @@ on_both_backends! {
         let (twitch, discord) = (TwitchStandIn::start().await, DiscordStandIn::start().await);
         twitch.add_user(SHROUD, "shroud", "shroud");
         twitch.world().consenting_user = Some(SHROUD.into());
-        db.ensure_guild(GUILD as i64, Some("Cozy Streams"), 1).await.unwrap();
+        db.ensure_guild(sf(GUILD), Some("Cozy Streams"), 1).await.unwrap();
         let serve = Serve::start(&db.url, &twitch, &discord).await;
         let screenshots = root.join("target/screenshots").join(db.backend_name());
         std::fs::create_dir_all(&screenshots).unwrap();
@@ -51,9 +52,9 @@ on_both_backends! {
         let log = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         assert!(out.status.success(), "browser test failed:\n{log}");
 
-        let tracked = db.tracked_streamer(GUILD as i64, SHROUD).await.unwrap().expect("the linked streamer is followed");
+        let tracked = db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().expect("the linked streamer is followed");
         assert!(tracked.streamer.linked);
-        let saved = db.guild_config(GUILD as i64).await.unwrap().unwrap().template.expect("the editor saved");
+        let saved = db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.expect("the editor saved");
         assert_eq!(Template::from_json(&saved).unwrap().embed.title, "E2E title {stream_title}", "{log}");
         for shot in ["landing", "link", "link-success", "editor", "editor-saved", "link-error", "editor-phone"] {
             assert!(screenshots.join(format!("{shot}.png")).exists(), "{shot}.png was saved");

@@ -7,6 +7,7 @@ mod templates;
 
 use streammaxing::links::{self, Claims, Purpose};
 
+use crate::support::sf;
 use crate::support::{app::APP_SECRET, interactions::GUILD};
 
 /// A signed link as the bot hands out, valid for an hour.
@@ -21,9 +22,9 @@ pub fn token(purpose: Purpose, twitch_id: Option<&str>) -> String {
 pub fn token_expiring(purpose: Purpose, twitch_id: Option<&str>, expires_at: i64) -> String {
     let claims = Claims {
         purpose,
-        guild_id: GUILD as i64,
+        guild_id: sf(GUILD),
         twitch_id: twitch_id.map(str::to_owned),
-        user_id: 42,
+        user_id: sf(42),
         expires_at,
         nonce: links::nonce(),
     };

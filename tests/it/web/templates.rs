@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use streammaxing::{links::Purpose, notify::template::Template};
 
 use super::{token, token_expiring};
+use crate::support::sf;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::GUILD};
 
 async fn app(db: crate::support::db::TestDb) -> TestApp {
@@ -45,7 +46,7 @@ on_both_backends! {
         template["embed"]["title"] = json!("From the web {stream_title}");
         let saved = client().put(format!("{}/api/templates?token={link}", app.url)).json(&json!({"template": template})).send().await.unwrap();
         assert_eq!(saved.status(), 200);
-        let stored = app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template.unwrap();
+        let stored = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.unwrap();
         assert_eq!(Template::from_json(&stored).unwrap().embed.title, "From the web {stream_title}");
     }
 
@@ -58,7 +59,7 @@ on_both_backends! {
         assert_eq!(response.status(), 400);
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["errors"][0]["location"], "content");
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }
 
     async fn a_streamer_scoped_link_saves_that_streamers_template(db) {
@@ -69,9 +70,9 @@ on_both_backends! {
         let mut template = loaded["template"].clone();
         template["content"] = json!("shroud only");
         client().put(format!("{}/api/templates?token={link}", app.url)).json(&json!({"template": template})).send().await.unwrap();
-        let tracked = app.db.tracked_streamer(GUILD as i64, "37402112").await.unwrap().unwrap();
+        let tracked = app.db.tracked_streamer(sf(GUILD), "37402112").await.unwrap().unwrap();
         assert!(tracked.overrides.template.unwrap().contains("shroud only"));
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }
 
     async fn saving_needs_a_valid_unexpired_editor_link(db) {
@@ -88,6 +89,6 @@ on_both_backends! {
             assert_eq!(response.status(), 403);
             assert_eq!(response.json::<Value>().await.unwrap()["reason"], reason);
         }
-        assert_eq!(app.db.guild_config(GUILD as i64).await.unwrap().unwrap().template, None);
+        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }
 }
