@@ -1,11 +1,16 @@
 //! Replies: ephemeral for configuration, never pinging anyone.
 
-use super::api::MessageBody;
 use twilight_model::{
     application::command::CommandOptionChoice,
-    channel::message::{AllowedMentions, Component, Embed, MessageFlags},
+    channel::message::{AllowedMentions, Component, Embed, MessageFlags, component::ButtonStyle},
     http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
 };
+use twilight_util::builder::{
+    interaction_response::{AutocompleteBuilder, ChannelMessageBuilder},
+    message::{ActionRowBuilder, ButtonBuilder},
+};
+
+use super::api::MessageBody;
 
 /// Twitch purple, for our own embeds.
 pub const COLOR: u32 = 0x9146FF;
@@ -20,20 +25,11 @@ pub fn escape(text: &str) -> String {
 
 /// A row with one link button.
 pub fn link_button(label: &str, url: String) -> Component {
-    use twilight_model::channel::message::component::{ActionRow, Button, ButtonStyle};
-    Component::ActionRow(ActionRow {
-        id: None,
-        components: vec![Component::Button(Button {
-            custom_id: None,
-            disabled: false,
-            emoji: None,
-            id: None,
-            label: Some(label.to_owned()),
-            style: ButtonStyle::Link,
-            url: Some(url),
-            sku_id: None,
-        })],
-    })
+    let button = ButtonBuilder::new(ButtonStyle::Link)
+        .label(label)
+        .url(url)
+        .build();
+    Component::ActionRow(ActionRowBuilder::new().component(button).build())
 }
 
 /// A configuration reply: text, embeds and components.
@@ -75,17 +71,19 @@ impl Reply {
     }
 
     pub fn into_response(self) -> InteractionResponse {
-        InteractionResponse {
-            kind: InteractionResponseType::ChannelMessageWithSource,
-            data: Some(InteractionResponseData {
-                content: Some(self.content).filter(|c| !c.is_empty()),
-                embeds: Some(self.embeds).filter(|e| !e.is_empty()),
-                components: Some(self.components).filter(|c| !c.is_empty()),
-                flags: Some(MessageFlags::EPHEMERAL),
-                allowed_mentions: Some(AllowedMentions::default()),
-                ..InteractionResponseData::default()
-            }),
+        let mut message = ChannelMessageBuilder::new()
+            .flags(MessageFlags::EPHEMERAL)
+            .allowed_mentions(AllowedMentions::default());
+        if !self.content.is_empty() {
+            message = message.content(self.content);
         }
+        if !self.embeds.is_empty() {
+            message = message.embeds(self.embeds);
+        }
+        if !self.components.is_empty() {
+            message = message.components(self.components);
+        }
+        message.build()
     }
 }
 
@@ -93,7 +91,8 @@ pub fn ephemeral(content: impl Into<String>) -> InteractionResponse {
     Reply::text(content).into_response()
 }
 
-/// "StreamMaxing is thinking…", visible only to the member.
+/// "StreamMaxing is thinking…", visible only to the member (twilight-util
+/// has no builder for a deferred answer).
 pub fn deferred() -> InteractionResponse {
     InteractionResponse {
         kind: InteractionResponseType::DeferredChannelMessageWithSource,
@@ -105,11 +104,5 @@ pub fn deferred() -> InteractionResponse {
 }
 
 pub fn autocomplete(choices: Vec<CommandOptionChoice>) -> InteractionResponse {
-    InteractionResponse {
-        kind: InteractionResponseType::ApplicationCommandAutocompleteResult,
-        data: Some(InteractionResponseData {
-            choices: Some(choices),
-            ..InteractionResponseData::default()
-        }),
-    }
+    AutocompleteBuilder::new(choices).build()
 }

@@ -7,10 +7,12 @@ use twilight_model::{
         InteractionData,
         modal::{ModalInteractionComponent, ModalInteractionData},
     },
-    channel::message::component::{
-        ActionRow, Button, ButtonStyle, Component, Label, TextInput, TextInputStyle,
-    },
-    http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
+    channel::message::component::{ButtonStyle, Component, TextInput, TextInputStyle},
+    http::interaction::InteractionResponse,
+};
+use twilight_util::builder::{
+    interaction_response::ModalBuilder,
+    message::{ActionRowBuilder, ButtonBuilder, LabelBuilder},
 };
 
 use super::preview::{preview, save};
@@ -57,47 +59,31 @@ pub fn template_form(twitch_id: Option<&str>, t: &Template) -> InteractionRespon
         .iter()
         .zip(values)
         .map(|((id, label, style, max), value)| {
-            Component::Label(Label {
+            let input = Component::TextInput(TextInput {
                 id: None,
-                label: (*label).to_owned(),
-                description: None,
-                component: Box::new(Component::TextInput(TextInput {
-                    id: None,
-                    custom_id: (*id).to_owned(),
-                    #[expect(
-                        deprecated,
-                        reason = "the label lives on the wrapping Label component"
-                    )]
-                    label: None,
-                    max_length: Some(*max),
-                    min_length: None,
-                    placeholder: Some(
-                        "Variables like {streamer_display_name} and {stream_title} are filled in"
-                            .to_owned(),
-                    ),
-                    required: Some(false),
-                    style: *style,
-                    value: Some(value).filter(|v| !v.is_empty()),
-                })),
-            })
+                custom_id: (*id).to_owned(),
+                #[expect(deprecated, reason = "the label lives on the wrapping Label component")]
+                label: None,
+                max_length: Some(*max),
+                min_length: None,
+                placeholder: Some(
+                    "Variables like {streamer_display_name} and {stream_title} are filled in"
+                        .to_owned(),
+                ),
+                required: Some(false),
+                style: *style,
+                value: Some(value).filter(|v| !v.is_empty()),
+            });
+            Component::Label(LabelBuilder::new(*label, input).build())
         })
-        .collect();
-    InteractionResponse {
-        kind: InteractionResponseType::Modal,
-        data: Some(InteractionResponseData {
-            custom_id: Some(format!("{FORM_PREFIX}{}", twitch_id.unwrap_or("*"))),
-            title: Some(
-                if twitch_id.is_some() {
-                    "Edit this streamer's template"
-                } else {
-                    "Edit the notification template"
-                }
-                .to_owned(),
-            ),
-            components: Some(components),
-            ..InteractionResponseData::default()
-        }),
-    }
+        .collect::<Vec<_>>();
+    let title = if twitch_id.is_some() {
+        "Edit this streamer's template"
+    } else {
+        "Edit the notification template"
+    };
+    let custom_id = format!("{FORM_PREFIX}{}", twitch_id.unwrap_or("*"));
+    ModalBuilder::new(custom_id, title, components).build()
 }
 
 pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
@@ -157,19 +143,11 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             ctx.now(),
         )
         .await?;
-    let fix = Component::ActionRow(ActionRow {
-        id: None,
-        components: vec![Component::Button(Button {
-            custom_id: Some(format!("{RETRY_PREFIX}{draft}")),
-            disabled: false,
-            emoji: None,
-            id: None,
-            label: Some("Fix it".to_owned()),
-            style: ButtonStyle::Primary,
-            url: None,
-            sku_id: None,
-        })],
-    });
+    let button = ButtonBuilder::new(ButtonStyle::Primary)
+        .custom_id(format!("{RETRY_PREFIX}{draft}"))
+        .label("Fix it")
+        .build();
+    let fix = Component::ActionRow(ActionRowBuilder::new().component(button).build());
     let text = format!(
         "❌ Not saved: the template has {} problem{}.\n{}\n\n“Fix it” reopens the form with what you typed.",
         errors.len(),
