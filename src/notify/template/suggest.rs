@@ -1,5 +1,7 @@
 //! "Did you mean": the message for an unknown variable, with the closest
-//! known one (after normalising, by alias, by words, by edit distance).
+//! known one (after normalising, by alias, by words, by edit distance in chars).
+
+use strsim::levenshtein;
 
 use super::vars::{VARIABLES, Var};
 
@@ -65,20 +67,6 @@ fn word_in(word: &str, known: &str) -> bool {
     known.split('_').any(|k| {
         k == word || (word.len() >= 3 && (k.starts_with(word) || levenshtein(word, k) <= 1))
     })
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
