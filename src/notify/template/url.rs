@@ -1,6 +1,8 @@
 //! What counts as a URL: validation of URL fields, the check at render
 //! time, percent-encoding of Twitch text, cache-busting.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use super::parse::Segment;
 use super::vars::Var;
 
@@ -8,6 +10,14 @@ use super::vars::Var;
 pub const BUTTON_URL_MAX: usize = 512;
 /// Limit we apply to embed URLs.
 pub const EMBED_URL_MAX: usize = 2048;
+
+/// What [`percent_encode`] encodes: everything but RFC 3986's unreserved
+/// characters (ASCII letters, digits, `-._~`); bytes past ASCII always are.
+const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Why a URL template cannot produce an `http(s)://` URL, if it cannot.
 pub(super) fn url_problem(segments: &[Segment], image: bool) -> Option<String> {
@@ -63,15 +73,7 @@ pub(super) fn with_cache_bust(url: &str, token: &str) -> String {
 
 /// Percent-encodes everything but ASCII letters, digits and `-._~`.
 pub(super) fn percent_encode(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(raw, ENCODED).to_string()
 }
 
 #[cfg(test)]
