@@ -107,21 +107,10 @@ fn render_fields(fields: &[FieldTemplate], rc: &RenderCtx) -> Vec<EmbedField> {
         .collect()
 }
 
-fn embed_chars(e: &Embed) -> usize {
-    let count = |s: &Option<String>| s.as_deref().map_or(0, |s| s.chars().count());
-    count(&e.title)
-        + count(&e.description)
-        + e.author.as_ref().map_or(0, |a| a.name.chars().count())
-        + e.footer.as_ref().map_or(0, |f| f.text.chars().count())
-        + e.fields
-            .iter()
-            .map(|f| f.name.chars().count() + f.value.chars().count())
-            .sum::<usize>()
-}
-
-/// Keeps the embed total within 6000 chars: cuts the description, then the last fields.
+/// Keeps the embed total within 6000 chars: cuts the description, then the
+/// last fields. The total is counted as Discord and twilight count it.
 fn fit_total(embed: &mut Embed) {
-    let excess = embed_chars(embed).saturating_sub(EMBED_TOTAL_LENGTH);
+    let excess = twilight_validate::embed::chars(embed).saturating_sub(EMBED_TOTAL_LENGTH);
     if excess > 0
         && let Some(description) = embed.description.take()
     {
@@ -129,7 +118,7 @@ fn fit_total(embed: &mut Embed) {
         embed.description = non_empty(truncate(&description, keep));
     }
     loop {
-        let excess = embed_chars(embed).saturating_sub(EMBED_TOTAL_LENGTH);
+        let excess = twilight_validate::embed::chars(embed).saturating_sub(EMBED_TOTAL_LENGTH);
         let Some(field) = embed.fields.last_mut().filter(|_| excess > 0) else {
             return;
         };
@@ -162,7 +151,7 @@ mod tests {
         ];
         let r = render(&t, &typical(), "");
         let e = embed(&r);
-        assert_eq!(embed_chars(e), EMBED_TOTAL_LENGTH);
+        assert_eq!(twilight_validate::embed::chars(e), EMBED_TOTAL_LENGTH);
         assert_eq!(e.fields.len(), 3, "fields kept, description cut");
         assert!(e.description.as_ref().is_some_and(|d| d.ends_with('…')));
         assert_discord_accepts(&r);
