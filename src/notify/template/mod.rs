@@ -20,7 +20,8 @@
 //! - `validate`: every problem an admin should fix before saving;
 //! - `render`: the message itself (text, embed, buttons);
 //! - `escape`: keeping Twitch text from pinging or formatting; `url`: URL rules;
-//! - `sample`: the editor's sample streams.
+//! - `sample`: the editor's sample streams;
+//! - `typescript` (tests only): the web app's generated copy of the model.
 
 mod escape;
 mod model;
@@ -34,6 +35,8 @@ mod vars;
 
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod typescript;
 
 pub use escape::escape_markdown;
 pub use model::{ButtonsTemplate, EmbedTemplate, FieldTemplate, TWITCH_PURPLE, Template};

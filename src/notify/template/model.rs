@@ -15,6 +15,7 @@ pub(super) const DEFAULT_NOTIFY_LABEL: &str = "Notify me";
 /// Missing JSON fields take the value of [`Template::default`], so `{}`
 /// deserialises to the default template and old stored templates keep working.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Template {
     /// Message text (above the embed); may ping through `{mention}`.
@@ -28,6 +29,7 @@ pub struct Template {
 /// The embed part of a [`Template`]. Empty strings mean "absent".
 /// Missing JSON fields take the values of the default embed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default)]
 pub struct EmbedTemplate {
     /// Whether the embed is sent at all.
@@ -38,7 +40,7 @@ pub struct EmbedTemplate {
     pub url: String,
     /// Description (markdown and timestamp tags).
     pub description: String,
-    /// RGB colour `0..=0xFFFFFF`; `None` = Twitch purple.
+    /// RGB colour `0..=0xFFFFFF`; none (`null` in JSON) means Twitch purple.
     pub color: Option<u32>,
     /// Author line text (plain).
     pub author_name: String,
@@ -62,6 +64,7 @@ pub struct EmbedTemplate {
 
 /// One embed field.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default)]
 pub struct FieldTemplate {
     /// Field name (markdown, no timestamp tags).
@@ -74,6 +77,7 @@ pub struct FieldTemplate {
 
 /// The buttons of a [`Template`]. Missing JSON fields take the default values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ButtonsTemplate {
     /// Show a link button to the stream.

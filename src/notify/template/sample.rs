@@ -38,6 +38,16 @@ impl Sample {
         }
     }
 
+    /// What the editor's menu calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sample::Typical => "Typical",
+            Sample::LongTitle => "Long title",
+            Sample::NoGame => "No game",
+            Sample::Emoji => "Emoji",
+        }
+    }
+
     /// The values of this sample (stream started 3 minutes ago).
     pub fn vars(self) -> Vars {
         let base = Vars {

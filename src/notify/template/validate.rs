@@ -19,6 +19,7 @@ use super::url::url_problem;
 
 /// A problem found by [`validate`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TemplateError {
     /// Where: `content`, `embed.title`, `embed.fields[2].value`, `buttons.watch_label`, `message`…
     pub location: String,

@@ -62,6 +62,16 @@ pub(super) enum Origin {
 pub(super) struct Spec {
     /// The name written between braces.
     pub name: &'static str,
+    /// What the web editor's list of variables says about it.
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "read by the web app's generated copy (typescript.rs)"
+        )
+    )]
+    pub description: &'static str,
+    /// Where its value comes from.
     pub origin: Origin,
     /// Whether the value can legitimately be empty at render time.
     pub may_be_empty: bool,
@@ -90,30 +100,95 @@ impl Var {
     /// The one description of each variable.
     pub(super) const fn spec(self) -> Spec {
         use Origin::{Bot, TwitchText, TwitchUrl};
-        const TIME: usize = "HH:MM UTC".len();
-        const RELATIVE: usize = RELATIVE_PLAIN.len();
-        // The two worst cases: where timestamp tags render, and everywhere else.
-        #[rustfmt::skip]
-        let (name, origin, may_be_empty, longest, longest_untagged) = match self {
-            //                       name                     origin      empty? worst cases
-            Var::Login =>           ("streamer_login",        TwitchText, false, LOGIN_MAX, LOGIN_MAX),
-            Var::DisplayName =>     ("streamer_display_name", TwitchText, false, DISPLAY_NAME_MAX, DISPLAY_NAME_MAX),
-            Var::Avatar =>          ("streamer_avatar_url",   TwitchUrl,  true,  URL_MAX, URL_MAX),
-            Var::Title =>           ("stream_title",          TwitchText, true,  TITLE_MAX, TITLE_MAX),
-            Var::Game =>            ("game_name",             TwitchText, true,  GAME_NAME_MAX, GAME_NAME_MAX),
-            Var::Viewers =>         ("viewer_count",          Bot,        true,  VIEWER_COUNT_MAX, VIEWER_COUNT_MAX),
-            Var::Thumbnail =>       ("stream_thumbnail_url",  TwitchUrl,  false, URL_MAX, URL_MAX),
-            Var::StartedAt =>       ("started_at",            Bot,        false, TIMESTAMP_TAG_MAX, TIME),
-            Var::StartedRelative => ("started_at_relative",   Bot,        false, TIMESTAMP_TAG_MAX, RELATIVE),
-            Var::StreamUrl =>       ("stream_url",            TwitchUrl,  false, URL_MAX, URL_MAX),
-            Var::Mention =>         ("mention",               Bot,        true,  MENTION_MAX, MENTION_MAX),
-        };
-        Spec {
-            name,
-            origin,
-            may_be_empty,
-            longest,
-            longest_untagged,
+        match self {
+            Var::Login => Spec {
+                name: "streamer_login",
+                description: "Twitch login, e.g. pixel_panda",
+                origin: TwitchText,
+                may_be_empty: false,
+                longest: LOGIN_MAX,
+                longest_untagged: LOGIN_MAX,
+            },
+            Var::DisplayName => Spec {
+                name: "streamer_display_name",
+                description: "Display name, e.g. Pixel_Panda",
+                origin: TwitchText,
+                may_be_empty: false,
+                longest: DISPLAY_NAME_MAX,
+                longest_untagged: DISPLAY_NAME_MAX,
+            },
+            Var::Avatar => Spec {
+                name: "streamer_avatar_url",
+                description: "Profile picture (for image fields)",
+                origin: TwitchUrl,
+                may_be_empty: true,
+                longest: URL_MAX,
+                longest_untagged: URL_MAX,
+            },
+            Var::Title => Spec {
+                name: "stream_title",
+                description: "Title of the stream",
+                origin: TwitchText,
+                may_be_empty: true,
+                longest: TITLE_MAX,
+                longest_untagged: TITLE_MAX,
+            },
+            Var::Game => Spec {
+                name: "game_name",
+                description: "Category or game being played",
+                origin: TwitchText,
+                may_be_empty: true,
+                longest: GAME_NAME_MAX,
+                longest_untagged: GAME_NAME_MAX,
+            },
+            Var::Viewers => Spec {
+                name: "viewer_count",
+                description: "Viewers, e.g. 1,234",
+                origin: Bot,
+                may_be_empty: true,
+                longest: VIEWER_COUNT_MAX,
+                longest_untagged: VIEWER_COUNT_MAX,
+            },
+            Var::Thumbnail => Spec {
+                name: "stream_thumbnail_url",
+                description: "Live preview picture (for image fields)",
+                origin: TwitchUrl,
+                may_be_empty: false,
+                longest: URL_MAX,
+                longest_untagged: URL_MAX,
+            },
+            Var::StartedAt => Spec {
+                name: "started_at",
+                description: "Start time, in each reader's time zone",
+                origin: Bot,
+                may_be_empty: false,
+                longest: TIMESTAMP_TAG_MAX,
+                longest_untagged: "HH:MM UTC".len(),
+            },
+            Var::StartedRelative => Spec {
+                name: "started_at_relative",
+                description: "“3 minutes ago”, kept up to date",
+                origin: Bot,
+                may_be_empty: false,
+                longest: TIMESTAMP_TAG_MAX,
+                longest_untagged: RELATIVE_PLAIN.len(),
+            },
+            Var::StreamUrl => Spec {
+                name: "stream_url",
+                description: "Link to the stream",
+                origin: TwitchUrl,
+                may_be_empty: false,
+                longest: URL_MAX,
+                longest_untagged: URL_MAX,
+            },
+            Var::Mention => Spec {
+                name: "mention",
+                description: "The role or members to ping",
+                origin: Bot,
+                may_be_empty: true,
+                longest: MENTION_MAX,
+                longest_untagged: MENTION_MAX,
+            },
         }
     }
 
