@@ -1,9 +1,9 @@
 //! Notification template engine: turns an admin-edited [`Template`] plus the
 //! [`Vars`] of one stream into a Discord message ([`Rendered`]).
 //!
-//! Guarantees of [`render`]: it never panics, every text is within Discord's
+//! Guarantees of [`render`](fn@render): it never panics, every text is within Discord's
 //! limits, and text coming from Twitch can neither ping nor inject markdown.
-//! [`validate`] tells an admin, before saving, everything that would be cut or
+//! [`validate`](fn@validate) tells an admin, before saving, everything that would be cut or
 //! dropped, with the worst case of every variable (see the `*_MAX` consts).
 //!
 //! Syntax: `{variable}` (see [`VARIABLES`]), `{{` / `}}` for literal braces.

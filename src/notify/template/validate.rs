@@ -31,7 +31,7 @@ pub struct TemplateError {
 ///
 /// Lengths are checked with every variable at its worst case (the `*_MAX`
 /// consts, counted before escaping; escaping overhead is absorbed by
-/// [`render`]'s trimming). A disabled embed and disabled buttons are not checked.
+/// [`render`](fn@super::render)'s trimming). A disabled embed and disabled buttons are not checked.
 pub fn validate(t: &Template) -> Result<(), Vec<TemplateError>> {
     let mut c = Checker::default();
     c.text("content", &t.content, Ctx::Rich, MESSAGE_CONTENT_LENGTH_MAX);

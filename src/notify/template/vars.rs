@@ -14,7 +14,7 @@ pub const DISPLAY_NAME_MAX: usize = 25;
 /// Worst-case length of `{stream_title}` (Twitch caps titles at 140 chars).
 pub const TITLE_MAX: usize = 140;
 /// Worst-case length of `{game_name}`. Twitch category names are in practice
-/// far shorter; a longer one is still trimmed safely by [`render`](super::render).
+/// far shorter; a longer one is still trimmed safely by [`render`](fn@super::render).
 pub const GAME_NAME_MAX: usize = 128;
 /// Worst-case length of URL variables.
 pub const URL_MAX: usize = 300;

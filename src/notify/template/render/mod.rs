@@ -59,7 +59,7 @@ pub fn render(t: &Template, vars: &Vars, cache_bust: &str) -> Rendered {
     }
 }
 
-/// The message when nothing else rendered: "**Name** is live on Twitch! <url>".
+/// The message when nothing else rendered: `**Name** is live on Twitch! <url>`.
 fn fallback_content(rc: &RenderCtx) -> String {
     let name = match rc.vars.streamer_display_name.trim() {
         "" => "A streamer".to_owned(),
