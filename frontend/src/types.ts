@@ -1,52 +1,17 @@
 // The JSON the server speaks. Field names follow the API exactly.
 
-/** One embed field of a template. */
-export interface FieldTemplate {
-  name: string;
-  value: string;
-  inline: boolean;
-}
+// The template, its errors and the sample names are generated from the Rust
+// engine (src/notify/template/), never written here.
+import type { Template, TemplateError } from "./generated/template";
 
-/** The embed ("card") part of a template. Empty strings mean "absent". */
-export interface EmbedTemplate {
-  enabled: boolean;
-  title: string;
-  url: string;
-  description: string;
-  /** RGB 0..=0xFFFFFF; null = Twitch purple. */
-  color: number | null;
-  author_name: string;
-  author_url: string;
-  author_icon_url: string;
-  thumbnail_url: string;
-  image_url: string;
-  fields: FieldTemplate[];
-  footer_text: string;
-  footer_icon_url: string;
-  timestamp: boolean;
-}
-
-export interface ButtonsTemplate {
-  watch: boolean;
-  watch_label: string;
-  notify_me: boolean;
-  notify_me_label: string;
-}
-
-/** A go-live message template, as stored and edited. */
-export interface Template {
-  content: string;
-  embed: EmbedTemplate;
-  buttons: ButtonsTemplate;
-}
-
-/** A validation problem: `location` is e.g. `embed.fields[2].value`. */
-export interface TemplateError {
-  location: string;
-  message: string;
-}
-
-export type Sample = "typical" | "long_title" | "no_game" | "emoji";
+export type {
+  ButtonsTemplate,
+  EmbedTemplate,
+  FieldTemplate,
+  Sample,
+  Template,
+  TemplateError,
+} from "./generated/template";
 
 // ---- Discord message JSON (what the render API returns)
 

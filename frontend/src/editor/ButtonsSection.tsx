@@ -1,5 +1,9 @@
 import { useEditor } from "./context";
 import { CheckField, FieldErrors, TextField } from "./controls";
+import { defaultTemplate } from "./template";
+
+/** The default labels, shown while a label is empty. */
+const DEFAULT_LABELS = defaultTemplate().buttons;
 
 export function ButtonsSection() {
   const { template, dispatch } = useEditor();
@@ -16,7 +20,7 @@ export function ButtonsSection() {
           checked={buttons.watch}
           onChange={(value) => dispatch({ type: "button", key: "watch", value })}
         />
-        {buttons.watch && <TextField path="buttons.watch_label" label="Watch button label" placeholder="Watch stream" />}
+        {buttons.watch && <TextField path="buttons.watch_label" label="Watch button label" placeholder={DEFAULT_LABELS.watch_label} />}
       </div>
       <div className="button-option">
         <CheckField
@@ -26,7 +30,7 @@ export function ButtonsSection() {
           checked={buttons.notify_me}
           onChange={(value) => dispatch({ type: "button", key: "notify_me", value })}
         />
-        {buttons.notify_me && <TextField path="buttons.notify_me_label" label="Notify me button label" placeholder="Notify me" />}
+        {buttons.notify_me && <TextField path="buttons.notify_me_label" label="Notify me button label" placeholder={DEFAULT_LABELS.notify_me_label} />}
       </div>
     </fieldset>
   );

@@ -1,13 +1,7 @@
+import { SAMPLES } from "../generated/template";
 import { DiscordPreview } from "../preview/DiscordPreview";
 import type { Sample } from "../types";
 import type { PreviewState } from "./useRenderPreview";
-
-const SAMPLES: [Sample, string][] = [
-  ["typical", "Typical"],
-  ["long_title", "Long title"],
-  ["no_game", "No game"],
-  ["emoji", "Emoji"],
-];
 
 interface Props {
   preview: PreviewState & { retry: () => void };
@@ -23,8 +17,8 @@ export function PreviewPanel({ preview, sample, onSample }: Props) {
         <div className="sample-select">
           <label htmlFor="sample">Sample stream</label>
           <select id="sample" value={sample} onChange={(e) => onSample(e.target.value as Sample)}>
-            {SAMPLES.map(([value, label]) => (
-              <option key={value} value={value}>
+            {SAMPLES.map(({ name, label }) => (
+              <option key={name} value={name}>
                 {label}
               </option>
             ))}

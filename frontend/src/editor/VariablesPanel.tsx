@@ -1,16 +1,4 @@
-const VARIABLES: [string, string][] = [
-  ["streamer_display_name", "Display name, e.g. Pixel_Panda"],
-  ["streamer_login", "Twitch login, e.g. pixel_panda"],
-  ["stream_title", "Title of the stream"],
-  ["game_name", "Category or game being played"],
-  ["viewer_count", "Viewers, e.g. 1,234"],
-  ["stream_url", "Link to the stream"],
-  ["started_at", "Start time, in each reader's time zone"],
-  ["started_at_relative", "“3 minutes ago”, kept up to date"],
-  ["streamer_avatar_url", "Profile picture (for image fields)"],
-  ["stream_thumbnail_url", "Live preview picture (for image fields)"],
-  ["mention", "The role or members to ping"],
-];
+import { VARIABLES } from "../generated/template";
 
 interface Props {
   /** Inserts `{name}` where the cursor was; absent in read-only contexts. */
@@ -26,12 +14,12 @@ export function VariablesPanel({ onInsert }: Props) {
         Click one to insert it where your cursor was. Write <code>{"{{"}</code> and <code>{"}}"}</code> for literal braces.
       </p>
       <ul className="variable-list">
-        {VARIABLES.map(([name, what]) => (
+        {VARIABLES.map(({ name, description }) => (
           <li key={name}>
             <button type="button" className="var-chip" onClick={() => onInsert(`{${name}}`)}>
               {`{${name}}`}
             </button>
-            <span className="variable-what">{what}</span>
+            <span className="variable-what">{description}</span>
           </li>
         ))}
       </ul>

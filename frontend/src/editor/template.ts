@@ -1,39 +1,11 @@
 // The editor's state is the Template itself; this module maps between it and
 // the JSON the server sends (tolerating missing or odd fields) and applies
 // the edits the form makes, as a pure reducer.
+import { MAX_FIELDS, TWITCH_PURPLE, defaultTemplate } from "../generated/template";
 import type { ButtonsTemplate, EmbedTemplate, FieldTemplate, Template } from "../types";
 
-/** Twitch purple, the colour of an embed whose template colour is null. */
-export const TWITCH_PURPLE = 0x9146ff;
-/** Discord's limit on embed fields. */
-export const MAX_FIELDS = 25;
-
-/** The server's default template (mirrors `Template::default()` in Rust). */
-export function defaultTemplate(): Template {
-  return {
-    content: "{mention}",
-    embed: {
-      enabled: true,
-      title: "{stream_title}",
-      url: "{stream_url}",
-      description: "**{streamer_display_name}** is live on Twitch! Started {started_at_relative}.",
-      color: TWITCH_PURPLE,
-      author_name: "{streamer_display_name}",
-      author_url: "{stream_url}",
-      author_icon_url: "{streamer_avatar_url}",
-      thumbnail_url: "{streamer_avatar_url}",
-      image_url: "{stream_thumbnail_url}",
-      fields: [
-        { name: "Game", value: "{game_name}", inline: true },
-        { name: "Viewers", value: "{viewer_count}", inline: true },
-      ],
-      footer_text: "Twitch",
-      footer_icon_url: "",
-      timestamp: true,
-    },
-    buttons: { watch: true, watch_label: "Watch stream", notify_me: true, notify_me_label: "Notify me" },
-  };
-}
+// The default template and the limits come from the Rust engine.
+export { MAX_FIELDS, TWITCH_PURPLE, defaultTemplate };
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : {});

@@ -1,0 +1,190 @@
+//! The template as stored and edited: content, one embed and buttons, and the
+//! default every missing JSON field falls back to.
+
+use serde::{Deserialize, Serialize};
+
+/// Embed colour used when the template sets none (Twitch purple).
+pub const TWITCH_PURPLE: u32 = 0x9146FF;
+/// Label of the watch button when the template's renders empty.
+pub(super) const DEFAULT_WATCH_LABEL: &str = "Watch stream";
+/// Label of the notify button when the template's renders empty.
+pub(super) const DEFAULT_NOTIFY_LABEL: &str = "Notify me";
+
+/// A go-live message template: content, one embed and buttons.
+///
+/// Missing JSON fields take the value of [`Template::default`], so `{}`
+/// deserialises to the default template and old stored templates keep working.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default)]
+pub struct Template {
+    /// Message text (above the embed); may ping through `{mention}`.
+    pub content: String,
+    /// The embed.
+    pub embed: EmbedTemplate,
+    /// Buttons under the message.
+    pub buttons: ButtonsTemplate,
+}
+
+/// The embed part of a [`Template`]. Empty strings mean "absent".
+/// Missing JSON fields take the values of the default embed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default)]
+pub struct EmbedTemplate {
+    /// Whether the embed is sent at all.
+    pub enabled: bool,
+    /// Title (markdown, no timestamp tags).
+    pub title: String,
+    /// Link of the title (URL field).
+    pub url: String,
+    /// Description (markdown and timestamp tags).
+    pub description: String,
+    /// RGB colour `0..=0xFFFFFF`; none (`null` in JSON) means Twitch purple.
+    pub color: Option<u32>,
+    /// Author line text (plain).
+    pub author_name: String,
+    /// Author link (URL field).
+    pub author_url: String,
+    /// Author icon (image URL field).
+    pub author_icon_url: String,
+    /// Small image top right (image URL field).
+    pub thumbnail_url: String,
+    /// Large image (image URL field).
+    pub image_url: String,
+    /// Fields; a field that renders empty is dropped.
+    pub fields: Vec<FieldTemplate>,
+    /// Footer text (plain).
+    pub footer_text: String,
+    /// Footer icon (image URL field).
+    pub footer_icon_url: String,
+    /// Whether the embed timestamp shows the stream start.
+    pub timestamp: bool,
+}
+
+/// One embed field.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default)]
+pub struct FieldTemplate {
+    /// Field name (markdown, no timestamp tags).
+    pub name: String,
+    /// Field value (markdown and timestamp tags).
+    pub value: String,
+    /// Whether the field sits beside its neighbours.
+    pub inline: bool,
+}
+
+/// The buttons of a [`Template`]. Missing JSON fields take the default values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ButtonsTemplate {
+    /// Show a link button to the stream.
+    pub watch: bool,
+    /// Label of the watch button (plain text, variables allowed).
+    pub watch_label: String,
+    /// Show a "notify me" button (custom id from [`notify_custom_id`](super::notify_custom_id)).
+    pub notify_me: bool,
+    /// Label of the notify button; a 🔔 emoji is added unless it starts with one.
+    pub notify_me_label: String,
+}
+
+impl Default for Template {
+    /// The default template: role mention, a rich embed and both buttons.
+    fn default() -> Self {
+        Template {
+            content: "{mention}".into(),
+            embed: EmbedTemplate::default(),
+            buttons: ButtonsTemplate::default(),
+        }
+    }
+}
+
+impl Default for EmbedTemplate {
+    /// The embed of the default template.
+    fn default() -> Self {
+        let field = |name: &str, value: &str| FieldTemplate {
+            name: name.into(),
+            value: value.into(),
+            inline: true,
+        };
+        EmbedTemplate {
+            enabled: true,
+            title: "{stream_title}".into(),
+            url: "{stream_url}".into(),
+            description:
+                "**{streamer_display_name}** is live on Twitch! Started {started_at_relative}."
+                    .into(),
+            color: Some(TWITCH_PURPLE),
+            author_name: "{streamer_display_name}".into(),
+            author_url: "{stream_url}".into(),
+            author_icon_url: "{streamer_avatar_url}".into(),
+            thumbnail_url: "{streamer_avatar_url}".into(),
+            image_url: "{stream_thumbnail_url}".into(),
+            fields: vec![
+                field("Game", "{game_name}"),
+                field("Viewers", "{viewer_count}"),
+            ],
+            footer_text: "Twitch".into(),
+            footer_icon_url: String::new(),
+            timestamp: true,
+        }
+    }
+}
+
+impl Default for ButtonsTemplate {
+    /// "Watch stream" link and "🔔 Notify me".
+    fn default() -> Self {
+        ButtonsTemplate {
+            watch: true,
+            watch_label: DEFAULT_WATCH_LABEL.into(),
+            notify_me: true,
+            notify_me_label: DEFAULT_NOTIFY_LABEL.into(),
+        }
+    }
+}
+
+impl Template {
+    /// Parses a stored template; missing fields take default values, unknown ones are ignored.
+    pub fn from_json(s: &str) -> Result<Template, String> {
+        serde_json::from_str(s).map_err(|e| format!("invalid template JSON: {e}"))
+    }
+
+    /// Serialises the template (all fields written). Cannot fail in practice;
+    /// on the impossible error returns `{}`, which reads back as the default.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_and_defaults() {
+        let mut t = Template {
+            content: "Hey {mention} {{x}}".into(),
+            ..Template::default()
+        };
+        t.embed.color = None;
+        assert_eq!(Template::from_json(&t.to_json()), Ok(t));
+        assert_eq!(
+            Template::from_json("{}"),
+            Ok(Template::default()),
+            "`{{}}` is the default template"
+        );
+        let old = Template::from_json(
+            r#"{"content":"hi","embed":{"title":"T","legacy":1},"extra":true}"#,
+        );
+        let old = old.expect("old template loads");
+        assert_eq!(
+            (old.content.as_str(), old.embed.title.as_str()),
+            ("hi", "T")
+        );
+        assert_eq!(old.embed.description, EmbedTemplate::default().description);
+        assert_eq!(old.buttons, ButtonsTemplate::default());
+        assert!(Template::from_json("[1]").is_err());
+    }
+}
