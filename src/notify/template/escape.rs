@@ -2,8 +2,6 @@
 //! escapes, defused mentions, and the zero-width space that stops Twitch text
 //! from completing a ping the template began.
 
-use super::vars::Var;
-
 /// Zero-width space: breaks `@everyone`, `<@123>` and the like without showing.
 pub(super) const ZWSP: char = '\u{200B}';
 
@@ -58,20 +56,6 @@ fn escape_with(raw: &str, markdown: bool) -> String {
 /// a message or embed: markdown is escaped and mentions cannot ping.
 pub fn escape_markdown(raw: &str) -> String {
     escape(raw, Ctx::Rich)
-}
-
-/// Appends a value; Twitch text gets a leading zero-width space when the text
-/// before it could combine with it: `@` + `everyone`, `<@` + `123>`, `\` + `\*`,
-/// and also where the template began the word itself (`@every` + `one`,
-/// `<@12` + `3>`), so letters and digits before the value are looked past.
-pub(super) fn push_value(out: &mut String, var: Var, value: &str, ctx: Ctx) {
-    let joins = out
-        .trim_end_matches(char::is_alphanumeric)
-        .ends_with(['@', '<', '&', '!', '#', '\\', ':', '/']);
-    if var.is_from_twitch() && ctx != Ctx::Url && joins && !value.is_empty() {
-        out.push(ZWSP);
-    }
-    out.push_str(value);
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use twilight_validate::message::MESSAGE_CONTENT_LENGTH_MAX;
 
 use super::RenderCtx;
-use crate::notify::template::escape::{Ctx, ZWSP, escape, escape_mentions, push_value};
+use crate::notify::template::escape::{Ctx, ZWSP, escape, escape_mentions};
 use crate::notify::template::parse::{Segment, parse};
 use crate::notify::template::url::percent_encode;
 use crate::notify::template::vars::{RELATIVE_PLAIN, TIME_PLAIN, Var};
@@ -130,6 +130,20 @@ pub(super) fn render_content(src: &str, rc: &RenderCtx) -> String {
         lines.push(line);
     }
     truncate(lines.join("\n").trim(), MESSAGE_CONTENT_LENGTH_MAX)
+}
+
+/// Appends a value; Twitch text gets a leading zero-width space when the text
+/// before it could combine with it: `@` + `everyone`, `<@` + `123>`, `\` + `\*`,
+/// and also where the template began the word itself (`@every` + `one`,
+/// `<@12` + `3>`), so letters and digits before the value are looked past.
+fn push_value(out: &mut String, var: Var, value: &str, ctx: Ctx) {
+    let joins = out
+        .trim_end_matches(char::is_alphanumeric)
+        .ends_with(['@', '<', '&', '!', '#', '\\', ':', '/']);
+    if var.is_from_twitch() && ctx != Ctx::Url && joins && !value.is_empty() {
+        out.push(ZWSP);
+    }
+    out.push_str(value);
 }
 
 #[cfg(test)]
