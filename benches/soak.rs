@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 use common::{median, ms, percentile};
 use serde_json::{Value, json};
 use support::sf;
+use support::tw;
 use support::{
     app::{notification, signed_eventsub, try_post_interaction},
     db::TestDb,
@@ -103,7 +104,7 @@ async fn soak(backend: &str, seconds: u64) {
     for (id, login) in STREAMERS {
         twitch.add_user(id, login, login);
         let streamer = streammaxing::store::NewStreamer {
-            twitch_id: id,
+            twitch_id: &tw(id),
             login,
             display_name: login,
             avatar_url: Some("https://static-cdn.jtvnw.net/profile.png"),
@@ -121,7 +122,9 @@ async fn soak(backend: &str, seconds: u64) {
         config.cooldown_secs = 0;
         db.save_guild_config(&config, 1).await.unwrap();
         for (id, _) in STREAMERS {
-            db.track_streamer(sf(guild), id, None, 1).await.unwrap();
+            db.track_streamer(sf(guild), &tw(id), None, 1)
+                .await
+                .unwrap();
         }
     }
     let serve = Serve::start(&db.url, &twitch, &discord).await;

@@ -2,7 +2,8 @@
 //! (`GuildId`, `UserId`, `ChannelId`, `RoleId`, `MessageId`), so passing a
 //! user where a guild belongs no longer compiles; it converts to
 //! twilight's `Id<M>` for Discord calls and is stored as a 64-bit integer
-//! on both backends.
+//! on both backends. A Twitch user id is a [`TwitchUserId`], never a bare
+//! string that a login or a stream id could stand in for.
 
 use std::{fmt, hash::Hash, marker::PhantomData};
 
@@ -160,6 +161,70 @@ where
     fn decode(value: DB::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
         let value = <i64 as sqlx::Decode<'r, DB>>::decode(value)?;
         Self::from_i64(value).ok_or_else(|| format!("{value} is not a Discord id").into())
+    }
+}
+
+/// A Twitch user (broadcaster) id, as Twitch sends it: a string of digits.
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    sqlx::Type,
+)]
+#[serde(transparent)]
+#[sqlx(transparent)]
+pub struct TwitchUserId(String);
+
+impl TwitchUserId {
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for TwitchUserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl AsRef<str> for TwitchUserId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for TwitchUserId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl From<String> for TwitchUserId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl PartialEq<str> for TwitchUserId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for TwitchUserId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
     }
 }
 

@@ -3,7 +3,7 @@
 //! a key derived from `APP_SECRET`; it names its purpose, the guild, maybe a
 //! streamer, an expiry and a nonce (for single use where that matters).
 
-use crate::ids::{GuildId, UserId};
+use crate::ids::{GuildId, TwitchUserId, UserId};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -27,7 +27,7 @@ pub struct Claims {
     #[serde(rename = "g")]
     pub guild_id: GuildId,
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
-    pub twitch_id: Option<String>,
+    pub twitch_id: Option<TwitchUserId>,
     /// The Discord user who asked for the link.
     #[serde(rename = "u")]
     pub user_id: UserId,

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use streammaxing::{AppState, app, clock::Clock, config::Config, store::Db};
 
+use crate::support::tw;
 use crate::support::{discord::DiscordStandIn, twitch::TwitchStandIn};
 
 pub const STREAMER: &str = "37402112";
@@ -25,7 +26,7 @@ macro_rules! numbers {
 /// tracking [`STREAMER`]: one statement per table, so 10,000 take a second.
 pub async fn seed(db: &Db, guilds: i64) {
     let streamer = streammaxing::store::NewStreamer {
-        twitch_id: STREAMER,
+        twitch_id: &tw(STREAMER),
         login: "shroud",
         display_name: "shroud",
         avatar_url: Some("https://static-cdn.jtvnw.net/shroud-profile.png"),

@@ -91,35 +91,20 @@ fn edited(input: &Input) -> Template {
 
 /// Sets one text of the template; high slots add a field.
 fn set_text(t: &mut Template, slot: u8, text: String) {
-    let e = &mut t.embed;
-    let target = match slot % 20 {
-        0 => &mut t.content,
-        1 => &mut e.title,
-        2 => &mut e.url,
-        3 => &mut e.description,
-        4 => &mut e.author_name,
-        5 => &mut e.author_url,
-        6 => &mut e.author_icon_url,
-        7 => &mut e.thumbnail_url,
-        8 => &mut e.image_url,
-        9 => &mut e.footer_text,
-        10 => &mut e.footer_icon_url,
-        11 => &mut t.buttons.watch_label,
-        12 => &mut t.buttons.notify_me_label,
-        n => {
-            let (name, value) = match text.split_once('|') {
-                Some((name, value)) => (name.to_owned(), value.to_owned()),
-                None => (text.clone(), text),
-            };
-            e.fields.push(FieldTemplate {
-                name,
-                value,
-                inline: n % 2 == 0,
-            });
-            return;
-        }
+    let n = slot % 20;
+    if let Some(target) = t.texts_mut().into_iter().nth(usize::from(n)) {
+        *target = text;
+        return;
+    }
+    let (name, value) = match text.split_once('|') {
+        Some((name, value)) => (name.to_owned(), value.to_owned()),
+        None => (text.clone(), text),
     };
-    *target = text;
+    t.embed.fields.push(FieldTemplate {
+        name,
+        value,
+        inline: n % 2 == 0,
+    });
 }
 
 /// Everything the admin typed, joined: the only allowed source of pings.

@@ -117,7 +117,7 @@ async fn ended_card(job: &Job<'_>, p: &Posted<'_>) -> Option<Outgoing> {
 /// ended message never waits long for it).
 async fn vod_for(job: &Job<'_>) -> Option<String> {
     let helix = job.state.twitch.as_deref()?;
-    let latest = helix.latest_archive(&job.item.twitch_id);
+    let latest = helix.latest_archive(job.item.twitch_id.as_str());
     let video = tokio::time::timeout(Duration::from_secs(2), latest)
         .await
         .ok()?

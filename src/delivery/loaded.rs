@@ -6,7 +6,7 @@ use std::{collections::HashMap, sync::Arc};
 use tokio::sync::{Mutex, OnceCell};
 
 use crate::{
-    ids::GuildId,
+    ids::{GuildId, TwitchUserId},
     state::AppState,
     store::{GuildConfig, OutboxItem, Streamer, TrackedStreamer},
     twitch::live::{GoLive, go_live_details},
@@ -20,7 +20,7 @@ pub type Loaded = (Option<GuildConfig>, Option<TrackedStreamer>);
 /// in one query per table (and streamer) instead of two per delivery.
 pub struct Preloaded {
     configs: HashMap<GuildId, GuildConfig>,
-    tracked: HashMap<(GuildId, String), TrackedStreamer>,
+    tracked: HashMap<(GuildId, TwitchUserId), TrackedStreamer>,
 }
 
 impl Preloaded {
@@ -43,14 +43,14 @@ pub async fn preload(state: &AppState, batch: &[OutboxItem]) -> Option<Preloaded
     guilds.sort_unstable();
     guilds.dedup();
     let configs = state.db.guild_configs(&guilds).await.ok()?;
-    let mut streamers: Vec<&str> = batch.iter().map(|item| item.twitch_id.as_str()).collect();
+    let mut streamers: Vec<&TwitchUserId> = batch.iter().map(|item| &item.twitch_id).collect();
     streamers.sort_unstable();
     streamers.dedup();
     let mut tracked = HashMap::new();
     for twitch_id in streamers {
         let guilds: Vec<GuildId> = batch
             .iter()
-            .filter(|item| item.twitch_id == twitch_id)
+            .filter(|item| &item.twitch_id == twitch_id)
             .map(|item| item.guild_id)
             .collect();
         for (guild_id, streamer) in state
@@ -59,7 +59,7 @@ pub async fn preload(state: &AppState, batch: &[OutboxItem]) -> Option<Preloaded
             .await
             .ok()?
         {
-            tracked.insert((guild_id, twitch_id.to_owned()), streamer);
+            tracked.insert((guild_id, twitch_id.clone()), streamer);
         }
     }
     Some(Preloaded {

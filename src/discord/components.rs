@@ -6,6 +6,7 @@ use twilight_model::{
 };
 
 use super::{commands::template::form, context::Ctx, pings, reply};
+use crate::ids::TwitchUserId;
 use crate::notify::template;
 
 pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
@@ -13,7 +14,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         return Ok(reply::ephemeral("That button didn't come with any data."));
     };
     if let Some(twitch_id) = template::parse_notify_custom_id(&data.custom_id) {
-        return notify_toggle(ctx, twitch_id).await;
+        return notify_toggle(ctx, &TwitchUserId::from(twitch_id)).await;
     }
     if let Some(draft) = data.custom_id.strip_prefix(form::RETRY_PREFIX) {
         return form::reopen(ctx, draft).await;
@@ -23,7 +24,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     ))
 }
 
-async fn notify_toggle(ctx: &Ctx, twitch_id: &str) -> anyhow::Result<InteractionResponse> {
+async fn notify_toggle(ctx: &Ctx, twitch_id: &TwitchUserId) -> anyhow::Result<InteractionResponse> {
     let Some(tracked) = ctx
         .state
         .db

@@ -86,7 +86,7 @@ pub fn vars(
     mention: String,
 ) -> Vars {
     Vars {
-        twitch_id: tracked.streamer.twitch_id.clone(),
+        twitch_id: tracked.streamer.twitch_id.to_string(),
         streamer_login: details.login.clone(),
         streamer_display_name: details.display_name.clone(),
         streamer_avatar_url: details.avatar_url.clone(),

@@ -4,7 +4,7 @@
 //! and replies.
 
 use crate::{
-    ids::RoleId,
+    ids::{RoleId, TwitchUserId},
     store::{GuildConfig, PingMode, TrackedStreamer},
 };
 
@@ -27,7 +27,7 @@ pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<Role
 pub struct MemberChoices {
     pub config: GuildConfig,
     /// (Twitch user id, pings on) as the member saved them.
-    pub preferences: Vec<(String, bool)>,
+    pub preferences: Vec<(TwitchUserId, bool)>,
 }
 
 impl MemberChoices {

@@ -2,14 +2,14 @@
 //! while so the member can fix them without retyping.
 
 use super::{Db, StoreResult, on_db};
-use crate::ids::{GuildId, UserId};
+use crate::ids::{GuildId, TwitchUserId, UserId};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct TemplateDraft {
     pub id: i64,
     pub guild_id: GuildId,
     pub user_id: UserId,
-    pub twitch_id: Option<String>,
+    pub twitch_id: Option<TwitchUserId>,
     pub template: String,
     pub created_at: i64,
 }
@@ -19,7 +19,7 @@ impl Db {
         &self,
         guild_id: GuildId,
         user_id: UserId,
-        twitch_id: Option<&str>,
+        twitch_id: Option<&TwitchUserId>,
         template: &str,
         now: i64,
     ) -> StoreResult<i64> {

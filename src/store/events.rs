@@ -4,21 +4,22 @@
 //! error makes Twitch send it again).
 
 use super::{Db, StoreResult, on_db};
+use crate::ids::TwitchUserId;
 
 /// What a stream event changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StreamEvent<'a> {
     /// `stream.online`: announce `stream_id` in every tracking guild.
     Online {
-        twitch_id: &'a str,
+        twitch_id: &'a TwitchUserId,
         stream_id: &'a str,
         started_at: i64,
     },
     /// `stream.offline`.
-    Offline { twitch_id: &'a str },
+    Offline { twitch_id: &'a TwitchUserId },
     /// `channel.update`: the title or game changed.
     Updated {
-        twitch_id: &'a str,
+        twitch_id: &'a TwitchUserId,
         title: &'a str,
         game_name: &'a str,
     },

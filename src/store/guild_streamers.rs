@@ -1,7 +1,7 @@
 //! Which guild tracks which streamer, with per-streamer overrides.
 
 use super::{Db, PingMode, StoreResult, Streamer, on_db};
-use crate::ids::{ChannelId, GuildId, RoleId, UserId};
+use crate::ids::{ChannelId, GuildId, RoleId, TwitchUserId, UserId};
 
 /// Settings a guild can override for one streamer; `None` inherits the
 /// guild's configuration.
@@ -43,7 +43,7 @@ impl Db {
     pub async fn track_streamer(
         &self,
         guild_id: GuildId,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         added_by: Option<UserId>,
         now: i64,
     ) -> StoreResult<bool> {
@@ -63,7 +63,11 @@ impl Db {
     }
 
     /// Stops tracking; returns false if the guild did not track it.
-    pub async fn untrack_streamer(&self, guild_id: GuildId, twitch_id: &str) -> StoreResult<bool> {
+    pub async fn untrack_streamer(
+        &self,
+        guild_id: GuildId,
+        twitch_id: &TwitchUserId,
+    ) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result =
                 sqlx::query("DELETE FROM guild_streamers WHERE guild_id = $1 AND twitch_id = $2")
@@ -95,7 +99,7 @@ impl Db {
     /// once.
     pub async fn tracked_streamer_in(
         &self,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         guild_ids: &[GuildId],
     ) -> StoreResult<Vec<(GuildId, TrackedStreamer)>> {
         macro_rules! select {
@@ -135,7 +139,7 @@ impl Db {
     pub async fn tracked_streamer(
         &self,
         guild_id: GuildId,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
     ) -> StoreResult<Option<TrackedStreamer>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(
@@ -150,7 +154,7 @@ impl Db {
     }
 
     /// Every streamer at least one guild tracks.
-    pub async fn tracked_twitch_ids(&self) -> StoreResult<Vec<String>> {
+    pub async fn tracked_twitch_ids(&self) -> StoreResult<Vec<TwitchUserId>> {
         on_db!(self, |pool| {
             sqlx::query_scalar("SELECT DISTINCT twitch_id FROM guild_streamers ORDER BY twitch_id")
                 .fetch_all(pool)
@@ -159,7 +163,7 @@ impl Db {
     }
 
     /// How many guilds track the streamer (0 means its subscriptions can go).
-    pub async fn tracking_guild_count(&self, twitch_id: &str) -> StoreResult<i64> {
+    pub async fn tracking_guild_count(&self, twitch_id: &TwitchUserId) -> StoreResult<i64> {
         on_db!(self, |pool| {
             sqlx::query_scalar("SELECT COUNT(*) FROM guild_streamers WHERE twitch_id = $1")
                 .bind(twitch_id)
@@ -172,7 +176,7 @@ impl Db {
     pub async fn set_streamer_overrides(
         &self,
         guild_id: GuildId,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         o: &StreamerOverrides,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {
@@ -197,7 +201,7 @@ impl Db {
     pub async fn set_notify_role(
         &self,
         guild_id: GuildId,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         role_id: Option<RoleId>,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {

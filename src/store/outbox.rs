@@ -4,7 +4,7 @@
 //! leaves its rows to be claimed again when the lease runs out.
 
 use super::{Db, StoreResult, on_db, text::text_column};
-use crate::ids::{ChannelId, GuildId, MessageId};
+use crate::ids::{ChannelId, GuildId, MessageId, TwitchUserId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
 #[strum(serialize_all = "snake_case")]
@@ -119,7 +119,7 @@ impl Transition {
 pub struct OutboxItem {
     pub id: i64,
     pub guild_id: GuildId,
-    pub twitch_id: String,
+    pub twitch_id: TwitchUserId,
     pub stream_id: String,
     pub state: OutboxState,
     /// Claims so far, including the current one.
@@ -166,7 +166,7 @@ const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (guild_id, twitch_id,
 /// A go-live waiting for its fan-out (see `stream_fanouts`).
 #[derive(Debug, Clone, sqlx::FromRow)]
 struct Fanout {
-    twitch_id: String,
+    twitch_id: TwitchUserId,
     stream_id: String,
     started_at: i64,
     received_at: i64,
@@ -234,7 +234,7 @@ impl Db {
     /// row for this stream keeps it. Returns how many rows were added.
     pub async fn enqueue_stream_online(
         &self,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         stream_id: &str,
         started_at: i64,
         now: i64,
@@ -363,7 +363,7 @@ impl Db {
     pub async fn previous_notification(
         &self,
         guild_id: GuildId,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         stream_id: &str,
     ) -> StoreResult<Option<OutboxItem>> {
         on_db!(self, |pool| {
@@ -402,7 +402,7 @@ impl Db {
     pub async fn last_notifications_sent(
         &self,
         guild_id: GuildId,
-    ) -> StoreResult<Vec<(String, i64)>> {
+    ) -> StoreResult<Vec<(TwitchUserId, i64)>> {
         on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT twitch_id, MAX(sent_at) FROM notification_log \

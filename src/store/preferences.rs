@@ -1,14 +1,14 @@
 //! Members' own choices: `/notify on|off` per streamer.
 
 use super::{Db, StoreResult, on_db};
-use crate::ids::{GuildId, UserId};
+use crate::ids::{GuildId, TwitchUserId, UserId};
 
 impl Db {
     pub async fn set_notify_preference(
         &self,
         guild_id: GuildId,
         user_id: UserId,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         notify: bool,
         now: i64,
     ) -> StoreResult<()> {
@@ -34,7 +34,7 @@ impl Db {
         &self,
         guild_id: GuildId,
         user_id: UserId,
-    ) -> StoreResult<Vec<(String, bool)>> {
+    ) -> StoreResult<Vec<(TwitchUserId, bool)>> {
         on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT twitch_id, notify FROM user_preferences WHERE guild_id = $1 AND user_id = $2 \

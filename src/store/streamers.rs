@@ -1,6 +1,7 @@
 //! Twitch streamers known to any guild.
 
 use super::{Db, StoreResult, on_db, text::text_column};
+use crate::ids::TwitchUserId;
 
 /// Something wrong with a streamer that admins should see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
@@ -14,7 +15,7 @@ text_column!(StreamerProblem);
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Streamer {
-    pub twitch_id: String,
+    pub twitch_id: TwitchUserId,
     pub login: String,
     pub display_name: String,
     pub avatar_url: Option<String>,
@@ -35,7 +36,7 @@ pub struct Streamer {
 /// What Twitch's Get Users tells us about a streamer.
 #[derive(Debug, Clone)]
 pub struct NewStreamer<'a> {
-    pub twitch_id: &'a str,
+    pub twitch_id: &'a TwitchUserId,
     pub login: &'a str,
     pub display_name: &'a str,
     pub avatar_url: Option<&'a str>,
@@ -70,7 +71,7 @@ impl Db {
         })
     }
 
-    pub async fn streamer(&self, twitch_id: &str) -> StoreResult<Option<Streamer>> {
+    pub async fn streamer(&self, twitch_id: &TwitchUserId) -> StoreResult<Option<Streamer>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(
                 "SELECT ",
@@ -102,7 +103,7 @@ impl Db {
     /// Records that the streamer authorised (or revoked) our app.
     pub async fn set_streamer_linked(
         &self,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         linked: bool,
         now: i64,
     ) -> StoreResult<bool> {
@@ -123,7 +124,7 @@ impl Db {
     /// Flags (or with `None` clears) a problem admins should see.
     pub async fn set_streamer_problem(
         &self,
-        twitch_id: &str,
+        twitch_id: &TwitchUserId,
         problem: Option<StreamerProblem>,
         now: i64,
     ) -> StoreResult<bool> {
@@ -142,7 +143,7 @@ impl Db {
 
     /// Deletes a streamer that no guild tracks any more; returns false (and
     /// keeps it) while a guild still tracks it.
-    pub async fn remove_untracked_streamer(&self, twitch_id: &str) -> StoreResult<bool> {
+    pub async fn remove_untracked_streamer(&self, twitch_id: &TwitchUserId) -> StoreResult<bool> {
         on_db!(self, |pool| {
             let result = sqlx::query(
                 "DELETE FROM streamers WHERE twitch_id = $1 AND NOT EXISTS \

@@ -4,7 +4,7 @@ use super::{
     Db, StoreResult, on_db,
     text::{text_column, text_serde},
 };
-use crate::ids::GuildId;
+use crate::ids::{GuildId, TwitchUserId};
 
 /// Twitch's status of a subscription. Twitch may add statuses: one it
 /// doesn't know yet is kept as it was spelled.
@@ -82,7 +82,7 @@ spelled_as_twitch!(SubscriptionType);
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Subscription {
     pub subscription_id: String,
-    pub twitch_id: String,
+    pub twitch_id: TwitchUserId,
     pub sub_type: SubscriptionType,
     pub version: String,
     pub status: SubscriptionStatus,
@@ -213,7 +213,10 @@ impl Db {
         })
     }
 
-    pub async fn subscriptions_for(&self, twitch_id: &str) -> StoreResult<Vec<Subscription>> {
+    pub async fn subscriptions_for(
+        &self,
+        twitch_id: &TwitchUserId,
+    ) -> StoreResult<Vec<Subscription>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(
                 "SELECT ",

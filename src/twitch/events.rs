@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::types::EventSubSubscription;
+use crate::ids::TwitchUserId;
 use crate::{
     error::ApiError,
     state::AppState,
@@ -29,7 +30,7 @@ pub fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
 #[derive(Debug, Deserialize)]
 struct StreamOnline {
     id: String,
-    broadcaster_user_id: String,
+    broadcaster_user_id: TwitchUserId,
     #[serde(default)]
     broadcaster_user_login: String,
     #[serde(rename = "type", default = "live")]
@@ -44,12 +45,12 @@ fn live() -> String {
 
 #[derive(Debug, Deserialize)]
 struct StreamOffline {
-    broadcaster_user_id: String,
+    broadcaster_user_id: TwitchUserId,
 }
 
 #[derive(Debug, Deserialize)]
 struct ChannelUpdate {
-    broadcaster_user_id: String,
+    broadcaster_user_id: TwitchUserId,
     #[serde(default)]
     title: String,
     #[serde(default)]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use tokio::sync::Mutex;
 
 use super::types::{Channel, EventSubSubscription, Stream, User, Video};
+use crate::ids::TwitchUserId;
 use crate::{clock::Clock, config::TwitchConfig};
 
 /// Helix accepts up to 100 ids or logins per lookup.
@@ -85,7 +86,7 @@ pub struct NewSubscription<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Condition<'a> {
-    pub broadcaster_user_id: &'a str,
+    pub broadcaster_user_id: &'a TwitchUserId,
 }
 
 #[derive(Clone, Serialize)]
@@ -492,7 +493,7 @@ mod tests {
             sub_type: "stream.online",
             version: "1",
             condition: Condition {
-                broadcaster_user_id: "1",
+                broadcaster_user_id: &crate::ids::TwitchUserId::from("1"),
             },
             transport: NewTransport {
                 method: "webhook",

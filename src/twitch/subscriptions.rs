@@ -11,6 +11,7 @@ use super::{
     helix::{Condition, Created, Helix, NewSubscription, NewTransport, SubscriptionFilter},
     types::EventSubSubscription,
 };
+use crate::ids::TwitchUserId;
 use crate::{
     state::AppState,
     store::{StreamerProblem, Subscription, SubscriptionStatus, SubscriptionType},
@@ -40,7 +41,7 @@ fn helix(state: &AppState) -> anyhow::Result<&Helix> {
         .context("Twitch is not configured: set TWITCH_CLIENT_ID, TWITCH_CLIENT_SECRET and TWITCH_EVENTSUB_SECRET")
 }
 
-fn record(sub: &EventSubSubscription, twitch_id: &str, now: i64) -> Subscription {
+fn record(sub: &EventSubSubscription, twitch_id: &TwitchUserId, now: i64) -> Subscription {
     Subscription {
         subscription_id: sub.id.clone(),
         twitch_id: twitch_id.to_owned(),
@@ -57,7 +58,10 @@ fn record(sub: &EventSubSubscription, twitch_id: &str, now: i64) -> Subscription
 
 /// Creates whichever of the streamer's subscriptions are missing or unhealthy
 /// and records them; a 409 (it exists already) is looked up and recorded.
-pub async fn ensure(state: &AppState, twitch_id: &str) -> anyhow::Result<Vec<Subscription>> {
+pub async fn ensure(
+    state: &AppState,
+    twitch_id: &TwitchUserId,
+) -> anyhow::Result<Vec<Subscription>> {
     let helix = helix(state)?;
     let existing = state.db.subscriptions_for(twitch_id).await?;
     let callback = callback_url(state);
@@ -92,7 +96,7 @@ pub async fn ensure(state: &AppState, twitch_id: &str) -> anyhow::Result<Vec<Sub
         let sub = match created {
             Created::New(sub) => sub,
             Created::AlreadyExists => helix
-                .subscriptions(SubscriptionFilter::Broadcaster(twitch_id))
+                .subscriptions(SubscriptionFilter::Broadcaster(twitch_id.as_str()))
                 .await
                 .with_context(|| format!("looking up the existing {sub_type} subscription for {twitch_id}"))?
                 .into_iter()
@@ -109,7 +113,10 @@ pub async fn ensure(state: &AppState, twitch_id: &str) -> anyhow::Result<Vec<Sub
 
 /// Deletes the streamer's subscriptions once no guild tracks it; returns
 /// whether it did.
-pub async fn release_if_untracked(state: &AppState, twitch_id: &str) -> anyhow::Result<bool> {
+pub async fn release_if_untracked(
+    state: &AppState,
+    twitch_id: &TwitchUserId,
+) -> anyhow::Result<bool> {
     if state.db.tracking_guild_count(twitch_id).await? > 0 {
         return Ok(false);
     }
@@ -128,7 +135,7 @@ pub async fn release_if_untracked(state: &AppState, twitch_id: &str) -> anyhow::
 /// streamers a server tracks (a `twitch event verify-subscription` test
 /// names a random one); a failure here must not fail the challenge.
 pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
-    let Some(twitch_id) = sub.condition.broadcaster_user_id.as_deref() else {
+    let Some(twitch_id) = sub.condition.broadcaster_user_id.as_ref() else {
         return;
     };
     let enabled = EventSubSubscription {
@@ -156,7 +163,7 @@ pub async fn revoked(state: &AppState, sub: &EventSubSubscription) -> anyhow::Re
         .mark_subscription_revoked(&sub.id, reason.as_ref(), resubscribe_at, now)
         .await?
         .is_some();
-    let twitch_id = sub.condition.broadcaster_user_id.as_deref();
+    let twitch_id = sub.condition.broadcaster_user_id.as_ref();
     // A revocation can arrive for a subscription we never recorded (e.g. the
     // database was restored): record it for a streamer we know.
     if let Some(twitch_id) = twitch_id
@@ -259,7 +266,7 @@ pub enum SyncStep {
 pub struct SyncAction {
     pub action: SyncStep,
     pub sub_type: SubscriptionType,
-    pub twitch_id: String,
+    pub twitch_id: TwitchUserId,
     pub subscription_id: String,
     pub note: String,
 }
@@ -269,7 +276,7 @@ pub struct SyncAction {
 pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
     let helix = helix(state)?;
     let callback = callback_url(state);
-    let wanted: HashSet<(String, &SubscriptionType)> = state
+    let wanted: HashSet<(TwitchUserId, &SubscriptionType)> = state
         .db
         .tracked_twitch_ids()
         .await?
@@ -344,10 +351,10 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
             state.db.delete_subscription(&row.subscription_id).await?;
         }
     }
-    let mut missing: Vec<&(String, &SubscriptionType)> =
+    let mut missing: Vec<&(TwitchUserId, &SubscriptionType)> =
         wanted.iter().filter(|key| !kept.contains(*key)).collect();
     missing.sort_by(|a, b| (&a.0, a.1.as_ref()).cmp(&(&b.0, b.1.as_ref())));
-    let missing_streamers: HashSet<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+    let missing_streamers: HashSet<&TwitchUserId> = missing.iter().map(|(id, _)| id).collect();
     for twitch_id in missing_streamers {
         let created = ensure(state, twitch_id).await?;
         for sub in created

@@ -2,11 +2,12 @@
 
 use serde::Deserialize;
 
+use crate::ids::TwitchUserId;
 use crate::store::{SubscriptionStatus, SubscriptionType};
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct User {
-    pub id: String,
+    pub id: TwitchUserId,
     pub login: String,
     pub display_name: String,
     #[serde(default)]
@@ -74,7 +75,7 @@ pub struct EventSubSubscription {
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 pub struct SubscriptionCondition {
-    pub broadcaster_user_id: Option<String>,
+    pub broadcaster_user_id: Option<TwitchUserId>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]

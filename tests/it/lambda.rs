@@ -17,6 +17,7 @@ use streammaxing::{
 };
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::{EVENTSUB_SECRET, discord_signing_key, notification, vars},
     db::on_both_backends,
@@ -205,11 +206,11 @@ on_both_backends! {
         let (twitch, discord) = (TwitchStandIn::start().await, DiscordStandIn::start().await);
         twitch.add_user(SHROUD, "shroud", "shroud");
         discord.world().latency = Duration::from_millis(400);
-        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: SHROUD, login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: &tw(SHROUD), login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
         let mut config = db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
         config.channel_id = Some(sf(LIVE));
         db.save_guild_config(&config, 1).await.unwrap();
-        db.track_streamer(sf(GUILD), SHROUD, None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD), &tw(SHROUD), None, 1).await.unwrap();
         let lambda = start(&db.url, &twitch, &discord).await;
 
         // Discord's PING.
@@ -264,15 +265,15 @@ on_both_backends! {
         let config = streammaxing::config::Config::from_vars(|name| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())).unwrap();
         // No worker runs here: only the sweep delivers.
         let state = streammaxing::AppState::new(config, db.db.clone(), streammaxing::clock::Clock::system());
-        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: SHROUD, login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: &tw(SHROUD), login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
         for guild in [1, 2] {
             let mut config = db.ensure_guild(sf(guild), None, 1).await.unwrap();
             config.channel_id = Some(sf(LIVE as i64 + guild));
             db.save_guild_config(&config, 1).await.unwrap();
-            db.track_streamer(sf(guild), SHROUD, None, 1).await.unwrap();
+            db.track_streamer(sf(guild), &tw(SHROUD), None, 1).await.unwrap();
         }
         let now = chrono::Utc::now().timestamp_millis();
-        db.enqueue_stream_online(SHROUD, "s-old", now - 120_000, now - 120_000).await.unwrap();
+        db.enqueue_stream_online(&tw(SHROUD), "s-old", now - 120_000, now - 120_000).await.unwrap();
         // An earlier attempt failed for both; guild 1 is due again now, guild
         // 2 waits for a retry an hour from now.
         for row in db.claim_due_notifications("earlier-worker", now, 1_000, 10).await.unwrap() {

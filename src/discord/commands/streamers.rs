@@ -308,7 +308,7 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         lines.push("This server doesn't follow anyone yet. Add a streamer with `/streamers add login:<Twitch name>`.".to_owned());
     }
     let subs = ctx.state.db.guild_subscriptions(ctx.guild_id).await?;
-    let last_sent: std::collections::HashMap<String, i64> = ctx
+    let last_sent: std::collections::HashMap<crate::ids::TwitchUserId, i64> = ctx
         .state
         .db
         .last_notifications_sent(ctx.guild_id)

@@ -151,6 +151,28 @@ impl Template {
         serde_json::from_str(s).map_err(|e| format!("invalid template JSON: {e}"))
     }
 
+    /// Every single text an admin types (content, the embed's texts and
+    /// URLs, the button labels; fields aside), in a fixed order: what the
+    /// property tests and the fuzzer fill in.
+    pub fn texts_mut(&mut self) -> [&mut String; 13] {
+        let (e, b) = (&mut self.embed, &mut self.buttons);
+        [
+            &mut self.content,
+            &mut e.title,
+            &mut e.url,
+            &mut e.description,
+            &mut e.author_name,
+            &mut e.author_url,
+            &mut e.author_icon_url,
+            &mut e.thumbnail_url,
+            &mut e.image_url,
+            &mut e.footer_text,
+            &mut e.footer_icon_url,
+            &mut b.watch_label,
+            &mut b.notify_me_label,
+        ]
+    }
+
     /// Serialises the template (all fields written). Cannot fail in practice;
     /// on the impossible error returns `{}`, which reads back as the default.
     pub fn to_json(&self) -> String {

@@ -129,30 +129,13 @@ pub(super) fn pings(text: &str) -> Vec<&str> {
 
 /// Sets the `i`-th text of a template (content, embed texts and URLs, labels, a field).
 pub(super) fn set_text(t: &mut Template, i: usize, text: String) {
-    let e = &mut t.embed;
-    let slot = match i {
-        0 => &mut t.content,
-        1 => &mut e.title,
-        2 => &mut e.url,
-        3 => &mut e.description,
-        4 => &mut e.author_name,
-        5 => &mut e.author_url,
-        6 => &mut e.author_icon_url,
-        7 => &mut e.thumbnail_url,
-        8 => &mut e.image_url,
-        9 => &mut e.footer_text,
-        10 => &mut e.footer_icon_url,
-        11 => &mut t.buttons.watch_label,
-        12 => &mut t.buttons.notify_me_label,
-        _ => {
-            let name = text.clone();
-            e.fields.push(FieldTemplate {
-                name,
-                value: text,
-                inline: i.is_multiple_of(2),
-            });
-            return;
-        }
-    };
-    *slot = text;
+    if let Some(slot) = t.texts_mut().into_iter().nth(i) {
+        *slot = text;
+        return;
+    }
+    t.embed.fields.push(FieldTemplate {
+        name: text.clone(),
+        value: text,
+        inline: i.is_multiple_of(2),
+    });
 }

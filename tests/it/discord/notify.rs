@@ -6,6 +6,7 @@ use streammaxing::{notify::template::notify_custom_id, store::PingMode};
 
 use super::setup::reply_text;
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{app::TestApp, db::on_both_backends, discord::Failure, interactions::*};
 
 const SHROUD: &str = "37402112";
@@ -44,14 +45,14 @@ on_both_backends! {
         let created = app.discord.calls("POST", &format!("/guilds/{GUILD}/roles"));
         assert_eq!(created.len(), 1);
         assert_eq!(created[0].body["name"], "shroud live");
-        let role = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().notify_role_id.expect("role remembered").get();
+        let role = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().notify_role_id.expect("role remembered").get();
         assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
         // Turning it off takes the role away; the role stays for others.
         app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
         app.settle().await;
         assert!(edited(&app).contains("🔕"), "{}", edited(&app));
         assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
-        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(SHROUD.to_string(), false)]);
+        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(tw(SHROUD), false)]);
     }
 
     async fn the_notify_me_button_toggles_for_whoever_clicks(db) {
@@ -59,7 +60,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&button(AS_MEMBER, &notify_custom_id(SHROUD), &[])).await;
         assert_eq!((body["type"].as_u64(), body["data"]["flags"].as_u64()), (Some(5), Some(64)), "ephemeral confirmation");
         app.settle().await;
-        let role = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().notify_role_id.unwrap().get();
+        let role = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().notify_role_id.unwrap().get();
         assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
         // Clicking again while holding the role turns it off.
         app.interaction(&button(AS_MEMBER, &notify_custom_id(SHROUD), &[role])).await;
@@ -79,10 +80,10 @@ on_both_backends! {
 
     async fn a_deleted_notification_role_is_recreated(db) {
         let app = opt_in_server(db).await;
-        app.db.set_notify_role(sf(GUILD), SHROUD, Some(sf(1_999))).await.unwrap();
+        app.db.set_notify_role(sf(GUILD), &tw(SHROUD), Some(sf(1_999))).await.unwrap();
         app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
         app.settle().await;
-        let role = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().notify_role_id.unwrap().get();
+        let role = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().notify_role_id.unwrap().get();
         assert_ne!(role, 1_999);
         assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
     }
@@ -96,7 +97,7 @@ on_both_backends! {
         app.settle().await;
         assert!(app.discord.calls("POST", "/roles").is_empty());
         assert!(app.discord.calls("PATCH", "/messages/@original").is_empty(), "no follow-up call to Discord");
-        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(SHROUD.to_string(), false)]);
+        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(tw(SHROUD), false)]);
     }
 
     async fn notify_list_shows_the_members_choices(db) {
@@ -104,7 +105,7 @@ on_both_backends! {
         app.track(&[GUILD as i64], "2", "amy").await;
         app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "amy")]))).await;
         app.settle().await;
-        let role = app.db.tracked_streamer(sf(GUILD), "2").await.unwrap().unwrap().notify_role_id.unwrap().get();
+        let role = app.db.tracked_streamer(sf(GUILD), &tw("2")).await.unwrap().unwrap().notify_role_id.unwrap().get();
         let mut list = notify(AS_MEMBER, "list", json!([]));
         list["member"]["roles"] = json!([role.to_string()]);
         let (_, body) = app.interaction(&list).await;

@@ -5,6 +5,7 @@ use streammaxing::{links, store::PingMode};
 
 use super::setup::reply_text;
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::{APP_SECRET, TestApp},
     db::on_both_backends,
@@ -65,7 +66,7 @@ on_both_backends! {
         assert!(shown.contains(&format!("<#{LIVE}>")), "{shown}");
         let patch = app.discord.calls("PATCH", "/messages/@original").pop().unwrap();
         assert_eq!(patch.body["embeds"][0]["thumbnail"]["url"], "https://static-cdn.jtvnw.net/shroud-profile.png");
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_some());
         assert_eq!(app.twitch.subscriptions_of(SHROUD).len(), 3);
         // Adding again says so and creates nothing twice.
         add(&app, "shroud").await;
@@ -79,7 +80,7 @@ on_both_backends! {
         let options = json!([string("login", "shroud"), channel_option("channel", CHANNEL), role_option("role", role)]);
         app.interaction(&streamers(AS_ADMIN, "add", options, resolved_channel_and_role(CHANNEL, role, true))).await;
         app.settle().await;
-        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap();
+        let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap();
         assert_eq!(tracked.overrides.channel_id, Some(sf(CHANNEL)));
         assert_eq!((tracked.overrides.ping_mode, tracked.overrides.ping_role_id), (Some(PingMode::Role), Some(sf(role))));
         assert!(edited(&app).contains(&format!("<@&{role}>")));
@@ -103,7 +104,7 @@ on_both_backends! {
         add(&app, "shroud").await;
         let shown = edited(&app);
         assert!(shown.contains("Now following") && shown.contains("I'll keep retrying"), "{shown}");
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_some());
         assert!(app.twitch.subscriptions_of(SHROUD).is_empty());
         // The minutely maintenance keeps that promise.
         streammaxing::maintenance::run_once(&app.state).await.unwrap();
@@ -123,7 +124,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "remove", json!([string("streamer", "Shroud")]), json!({}))).await;
         assert!(reply_text(&body).contains("Stopped following **shroud**"), "{body}");
         app.settle().await;
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_none());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
         assert!(app.twitch.subscriptions_of(SHROUD).is_empty(), "no other server follows them");
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "remove", json!([string("streamer", "shroud")]), json!({}))).await;
         assert!(reply_text(&body).contains("doesn't follow **shroud**"), "{body}");
@@ -142,7 +143,7 @@ on_both_backends! {
         assert!(shown.contains("Following 1 streamer"), "{shown}");
         assert!(shown.contains("🔴 live now") && shown.contains("✅ alerts active"), "{shown}");
         assert!(shown.contains("I can't post in #live"), "{shown}");
-        app.db.set_streamer_problem(SHROUD, Some(streammaxing::store::StreamerProblem::UserRemoved), 9).await.unwrap();
+        app.db.set_streamer_problem(&tw(SHROUD), Some(streammaxing::store::StreamerProblem::UserRemoved), 9).await.unwrap();
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
         assert!(reply_text(&body).contains("deleted or banned: remove it with `/streamers remove`"), "{body}");
     }

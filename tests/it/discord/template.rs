@@ -5,6 +5,7 @@ use streammaxing::{links, notify::template::Template};
 
 use super::setup::reply_text;
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::{APP_SECRET, TestApp},
     db::on_both_backends,
@@ -102,11 +103,11 @@ on_both_backends! {
         assert_eq!(modal["data"]["custom_id"], format!("template:{SHROUD}"));
         let submit = modal_submit(AS_ADMIN, &format!("template:{SHROUD}"), &[("title", "Shroud time: {stream_title}")]);
         app.interaction(&submit).await;
-        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap();
+        let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap();
         assert!(tracked.overrides.template.unwrap().contains("Shroud time"));
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
         app.interaction(&template(AS_ADMIN, "reset", json!([string("streamer", "shroud")]))).await;
-        assert_eq!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().overrides.template, None);
     }
 
     async fn preview_shows_the_notification_and_links_to_the_web_editor(db) {

@@ -11,6 +11,7 @@ use std::{
 };
 
 use crate::support::sf;
+use crate::support::tw;
 use streammaxing::store::{Db, NewStreamer, OutboxState};
 
 pub const SHROUD: &str = "37402112";
@@ -27,6 +28,7 @@ pub async fn followed_by(
     twitch_id: &str,
     login: &str,
 ) {
+    let twitch_id = &tw(twitch_id);
     let streamer = NewStreamer {
         twitch_id,
         login,

@@ -6,6 +6,7 @@ use std::time::Duration;
 use streammaxing::store::OutboxState;
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::notification, db::on_both_backends, discord::DiscordStandIn, serve::Serve,
     twitch::TwitchStandIn,
@@ -26,12 +27,12 @@ on_both_backends! {
         // Slow enough that the kill lands mid-fan-out.
         discord.world().latency = Duration::from_millis(400);
         let guilds: Vec<i64> = (1..=GUILDS).collect();
-        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: SHROUD, login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: &tw(SHROUD), login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
         for guild in &guilds {
             let mut config = db.ensure_guild(sf(*guild), None, 1).await.unwrap();
             config.channel_id = Some(sf(channel_of(*guild) as i64));
             db.save_guild_config(&config, 1).await.unwrap();
-            db.track_streamer(sf(*guild), SHROUD, None, 1).await.unwrap();
+            db.track_streamer(sf(*guild), &tw(SHROUD), None, 1).await.unwrap();
         }
         let first = Serve::start(&db.url, &twitch, &discord).await;
         let (url, env) = (first.url.clone(), first.env.clone());

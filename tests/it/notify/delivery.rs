@@ -7,6 +7,7 @@ use streammaxing::{
 };
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::{TestApp, notification},
     db::on_both_backends,
@@ -25,7 +26,7 @@ async fn followed_by(app: &TestApp, n: i64) {
     let guilds: Vec<i64> = (1..=n).collect();
     app.track(&guilds, SHROUD, "shroud").await;
     let streamer = streammaxing::store::NewStreamer {
-        twitch_id: SHROUD,
+        twitch_id: &tw(SHROUD),
         login: "shroud",
         display_name: "shroud",
         avatar_url: Some("https://static-cdn.jtvnw.net/shroud-profile.png"),
@@ -120,7 +121,7 @@ on_both_backends! {
         followed_by(&app, 1).await;
         // Queue the notification without waking anyone, as a dying worker
         // would have claimed it: lease taken, message posted, never recorded.
-        app.db.apply_stream_event("m-1", &streammaxing::store::StreamEvent::Online { twitch_id: SHROUD, stream_id: "s-1", started_at: 1 }, 0).await.unwrap();
+        app.db.apply_stream_event("m-1", &streammaxing::store::StreamEvent::Online { twitch_id: &tw(SHROUD), stream_id: "s-1", started_at: 1 }, 0).await.unwrap();
         app.db.expand_stream_fanouts(0).await.unwrap();
         let now = chrono::Utc::now().timestamp_millis();
         let claimed = app.db.claim_due_notifications("dead-worker", now, deliver::LEASE_MS, 10).await.unwrap();

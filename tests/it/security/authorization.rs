@@ -8,6 +8,7 @@ use streammaxing::{links::Purpose, notify::template::notify_custom_id};
 
 use super::reply_text;
 use crate::support::sf;
+use crate::support::tw;
 use crate::{
     support::{app::TestApp, db::on_both_backends, interactions::*},
     web::token,
@@ -125,7 +126,7 @@ on_both_backends! {
         }
         app.settle().await;
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), before, "the server's settings are unchanged");
-        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().expect("still followed");
+        let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().expect("still followed");
         assert_eq!(tracked.overrides.template, None);
         assert_eq!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().len(), 1, "nobody was added");
         assert!(app.discord.world().calls.is_empty(), "nothing was posted or changed in Discord");
@@ -154,7 +155,7 @@ on_both_backends! {
         let app = server(db).await;
         let (_, body) = app.interaction(&modal_submit(AS_ADMIN, &format!("template:{ELSEWHERE}"), &[("title", "hijacked {stream_title}")])).await;
         assert!(reply_text(&body).contains("doesn't follow that streamer"), "{}", reply_text(&body));
-        let theirs = app.db.tracked_streamer(sf(OTHER_GUILD), ELSEWHERE).await.unwrap().unwrap();
+        let theirs = app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap();
         assert_eq!(theirs.overrides.template, None);
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
         assert_eq!(app.db.guild_config(sf(OTHER_GUILD)).await.unwrap().unwrap().template, None);
@@ -191,7 +192,7 @@ on_both_backends! {
         let (_, answer) = app.interaction(&slash(AS_MEMBER, "notify", sub("off", streamer("shroud")), json!({}))).await;
         assert!(reply_text(&answer).contains("pings off"), "{answer}");
         app.settle().await;
-        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(SHROUD.to_owned(), false)]);
+        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(tw(SHROUD), false)]);
         assert!(app.db.notify_preferences(sf(GUILD), sf(ADMIN)).await.unwrap().is_empty(), "nobody else's choice changed");
     }
 
@@ -205,11 +206,11 @@ on_both_backends! {
         assert_eq!(saved.status(), 200);
         assert!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.unwrap().contains("from the editor"));
         assert_eq!(app.db.guild_config(sf(OTHER_GUILD)).await.unwrap().unwrap().template, None, "the other server is untouched");
-        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), ELSEWHERE).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap().overrides.template, None);
         // A streamer-scoped link is for a streamer this server follows.
         let elsewhere = token(Purpose::Editor, Some(ELSEWHERE));
         let refused = reqwest::Client::new().put(format!("{}/api/templates?token={elsewhere}", app.url)).json(&json!({"template": template})).send().await.unwrap();
         assert_eq!(refused.status(), 404);
-        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), ELSEWHERE).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap().overrides.template, None);
     }
 }

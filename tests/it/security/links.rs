@@ -8,6 +8,7 @@ use serde_json::json;
 use streammaxing::links::{self, Purpose};
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::{
     support::{
         app::{APP_SECRET, TestApp},
@@ -87,7 +88,7 @@ on_both_backends! {
             let to = callback(&app, &query, "sm_oauth=abc").await;
             assert_eq!(to, format!("/link/error?reason={reason}"), "{case}");
         }
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_none(), "nothing was linked");
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none(), "nothing was linked");
     }
 
     async fn a_link_works_once_even_when_two_browsers_race(db) {
@@ -97,7 +98,7 @@ on_both_backends! {
         let mut ends = [first, second];
         ends.sort();
         assert_eq!(ends, ["/link/done?streamer=shroud&name=shroud", "/link/error?reason=used"]);
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_some());
     }
 
     async fn the_sign_in_cookie_is_bound_to_the_oauth_routes_and_twitch_always_asks(db) {

@@ -6,6 +6,7 @@ use ed25519_dalek::Signer;
 use serde_json::{Value, json};
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::{TestApp, discord_signing_key},
     db::on_both_backends,
@@ -57,7 +58,7 @@ on_both_backends! {
         let remove = slash(AS_ADMIN, "streamers", sub("remove", json!([{"name": "streamer", "type": 3, "value": "shroud"}])), json!({}));
         assert_eq!(signed_at(&app, &seconds_from_now(-600), &remove).await, 401);
         app.settle().await;
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_some(), "still followed");
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_some(), "still followed");
         assert!(app.discord.world().calls.is_empty(), "nothing was sent to Discord");
     }
 
@@ -70,14 +71,14 @@ on_both_backends! {
         let at = |minutes: i64| (chrono::Utc::now() + chrono::Duration::minutes(minutes)).to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
         assert_eq!(app.eventsub_at("notification", "m-future", &at(11), &body).await.status(), 403, "from the future");
         assert_eq!(app.eventsub_at("notification", "m-stale", &at(-11), &body).await.status(), 403, "stale");
-        assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().last_offline_at, None, "nothing was applied");
+        assert_eq!(app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap().last_offline_at, None, "nothing was applied");
         assert_eq!(app.eventsub_at("notification", "m-late", &at(-9), &body).await.status(), 204, "late but within the window");
-        let applied = app.db.streamer(SHROUD).await.unwrap().unwrap().last_offline_at;
+        let applied = app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap().last_offline_at;
         assert!(applied.is_some());
         // The same message again, re-signed with a fresh timestamp:
         // acknowledged, not applied a second time.
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         assert_eq!(app.eventsub_at("notification", "m-late", &at(0), &body).await.status(), 204);
-        assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().last_offline_at, applied);
+        assert_eq!(app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap().last_offline_at, applied);
     }
 }

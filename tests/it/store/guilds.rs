@@ -2,6 +2,7 @@ use streammaxing::store::{GuildConfig, OfflineMode, PingMode};
 
 use crate::support::db::on_both_backends;
 use crate::support::sf;
+use crate::support::tw;
 
 const GUILD: i64 = 1_100_000_000_000_000_001;
 
@@ -32,25 +33,25 @@ on_both_backends! {
         // Large snowflakes, as Discord's are: they must survive the id list.
         let guilds = [sf(GUILD), sf(GUILD + 1), sf(GUILD + 2)];
         for (i, id) in [("37402112", "shroud"), ("71092938", "xqc")].into_iter().enumerate() {
-            let streamer = streammaxing::store::NewStreamer { twitch_id: id.0, login: id.1, display_name: id.1, avatar_url: None };
+            let streamer = streammaxing::store::NewStreamer { twitch_id: &tw(id.0), login: id.1, display_name: id.1, avatar_url: None };
             db.upsert_streamer(&streamer, i as i64).await.unwrap();
         }
         for guild in guilds {
             db.ensure_guild(guild, None, 1).await.unwrap();
         }
-        db.track_streamer(sf(GUILD + 1), "37402112", None, 1).await.unwrap();
-        db.track_streamer(sf(GUILD + 2), "37402112", None, 1).await.unwrap();
-        db.track_streamer(sf(GUILD + 2), "71092938", None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD + 1), &tw("37402112"), None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD + 2), &tw("37402112"), None, 1).await.unwrap();
+        db.track_streamer(sf(GUILD + 2), &tw("71092938"), None, 1).await.unwrap();
 
         let mut configs: Vec<i64> = db.guild_configs(&[sf(GUILD), sf(GUILD + 2), sf(99)]).await.unwrap().iter().map(|c| c.guild_id.to_i64()).collect();
         configs.sort_unstable();
         assert_eq!(configs, [GUILD, GUILD + 2], "the unknown guild is simply absent");
 
-        let mut shroud = db.tracked_streamer_in("37402112", &guilds).await.unwrap();
+        let mut shroud = db.tracked_streamer_in(&tw("37402112"), &guilds).await.unwrap();
         shroud.sort_by_key(|(guild, _)| *guild);
         assert_eq!(shroud.iter().map(|(g, _)| g.to_i64()).collect::<Vec<_>>(), [GUILD + 1, GUILD + 2]);
-        assert_eq!(shroud[0].1, db.tracked_streamer(sf(GUILD + 1), "37402112").await.unwrap().unwrap());
-        let xqc = db.tracked_streamer_in("71092938", &guilds).await.unwrap();
+        assert_eq!(shroud[0].1, db.tracked_streamer(sf(GUILD + 1), &tw("37402112")).await.unwrap().unwrap());
+        let xqc = db.tracked_streamer_in(&tw("71092938"), &guilds).await.unwrap();
         assert_eq!(xqc.iter().map(|(g, t)| (g.to_i64(), t.streamer.login.as_str())).collect::<Vec<_>>(), [(GUILD + 2, "xqc")]);
         assert!(db.guild_configs(&[]).await.unwrap().is_empty());
     }
@@ -103,12 +104,12 @@ on_both_backends! {
     async fn removing_a_guild_removes_what_belongs_to_it(db) {
         db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
         db.upsert_streamer(&crate::store::streamers::shroud(), 1).await.unwrap();
-        db.track_streamer(sf(GUILD), "37402112", None, 1).await.unwrap();
-        db.set_notify_preference(sf(GUILD), sf(5), "37402112", false, 1).await.unwrap();
+        db.track_streamer(sf(GUILD), &tw("37402112"), None, 1).await.unwrap();
+        db.set_notify_preference(sf(GUILD), sf(5), &tw("37402112"), false, 1).await.unwrap();
         assert!(db.remove_guild(sf(GUILD)).await.unwrap());
         assert!(!db.remove_guild(sf(GUILD)).await.unwrap());
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), None);
-        assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 0);
+        assert_eq!(db.tracking_guild_count(&tw("37402112")).await.unwrap(), 0);
         assert!(db.notify_preferences(sf(GUILD), sf(5)).await.unwrap().is_empty());
     }
 }

@@ -4,13 +4,14 @@ use streammaxing::store::{Lease, NewStreamer, OutboxState, Transition};
 
 use crate::support::db::{TestDb, on_both_backends};
 use crate::support::sf;
+use crate::support::tw;
 
 const STREAMER: &str = "37402112";
 
 /// `guilds` guilds tracking one streamer, all with notifications enabled.
 async fn tracked_by(db: &TestDb, guilds: i64) {
     let streamer = NewStreamer {
-        twitch_id: STREAMER,
+        twitch_id: &tw(STREAMER),
         login: "shroud",
         display_name: "shroud",
         avatar_url: None,
@@ -18,7 +19,7 @@ async fn tracked_by(db: &TestDb, guilds: i64) {
     db.upsert_streamer(&streamer, 1).await.unwrap();
     for guild in 1..=guilds {
         db.ensure_guild(sf(guild), None, 1).await.unwrap();
-        db.track_streamer(sf(guild), STREAMER, None, 1)
+        db.track_streamer(sf(guild), &tw(STREAMER), None, 1)
             .await
             .unwrap();
     }
@@ -30,9 +31,9 @@ on_both_backends! {
         let mut config = db.guild_config(sf(3)).await.unwrap().unwrap();
         config.enabled = false;
         db.save_guild_config(&config, 1).await.unwrap();
-        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 100, 100).await.unwrap(), 2);
-        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-1", 200, 200).await.unwrap(), 0, "a resend queues nothing");
-        assert_eq!(db.enqueue_stream_online(STREAMER, "stream-2", 300, 300).await.unwrap(), 2, "a new stream does");
+        assert_eq!(db.enqueue_stream_online(&tw(STREAMER), "stream-1", 100, 100).await.unwrap(), 2);
+        assert_eq!(db.enqueue_stream_online(&tw(STREAMER), "stream-1", 200, 200).await.unwrap(), 0, "a resend queues nothing");
+        assert_eq!(db.enqueue_stream_online(&tw(STREAMER), "stream-2", 300, 300).await.unwrap(), 2, "a new stream does");
         let row = db.notification(sf(1), "stream-1").await.unwrap().unwrap();
         assert_eq!((row.state, row.attempts, row.next_attempt_at, row.created_at), (OutboxState::Pending, 0, 100, 100));
         assert_eq!(db.notification(sf(3), "stream-1").await.unwrap(), None);
@@ -41,7 +42,7 @@ on_both_backends! {
 
     async fn claimed_rows_are_leased_and_reclaimed_after_the_lease(db) {
         tracked_by(&db, 2).await;
-        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let claimed = db.claim_due_notifications("worker-a", 100, 30_000, 10).await.unwrap();
         assert_eq!(claimed.len(), 2);
         assert!(claimed.iter().all(|r| r.attempts == 1 && r.lease_owner.as_deref() == Some("worker-a") && r.lease_until == Some(30_100)));
@@ -55,7 +56,7 @@ on_both_backends! {
 
     async fn claims_respect_the_limit_and_due_time(db) {
         tracked_by(&db, 5).await;
-        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         assert!(db.claim_due_notifications("w", 99, 1_000, 10).await.unwrap().is_empty(), "not due yet");
         assert_eq!(db.claim_due_notifications("w", 100, 1_000, 3).await.unwrap().len(), 3);
         assert_eq!(db.claim_due_notifications("w", 100, 1_000, 3).await.unwrap().len(), 2);
@@ -63,7 +64,7 @@ on_both_backends! {
 
     async fn sent_rows_keep_their_message_and_leave_the_queue(db) {
         tracked_by(&db, 1).await;
-        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
         assert!(db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(666) }, 150).await.unwrap());
         assert!(!db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(667) }, 160).await.unwrap(), "only once");
@@ -75,7 +76,7 @@ on_both_backends! {
 
     async fn retries_wait_until_their_time(db) {
         tracked_by(&db, 1).await;
-        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
         assert!(db.release(&Lease::new(row.id, "w"), &Transition::Retry { at: 5_000, error: "Discord 502".into() }, 200).await.unwrap());
         assert!(db.claim_due_notifications("w", 4_999, 1_000, 10).await.unwrap().is_empty());
@@ -85,7 +86,7 @@ on_both_backends! {
 
     async fn permanent_failures_end_the_row(db) {
         tracked_by(&db, 2).await;
-        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
         assert!(db.release(&Lease::new(rows[0].id, "w"), &Transition::Unsent { state: OutboxState::Failed, reason: "50013 Missing Permissions".into() }, 200).await.unwrap());
         assert!(db.release(&Lease::new(rows[1].id, "w"), &Transition::Unsent { state: OutboxState::Skipped, reason: "notifications off".into() }, 200).await.unwrap());
@@ -96,7 +97,7 @@ on_both_backends! {
 
     async fn old_finished_notifications_are_forgotten_and_unfinished_ones_kept(db) {
         tracked_by(&db, 3).await;
-        db.enqueue_stream_online(STREAMER, "old", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "old", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
         let by_guild = |g: i64| rows.iter().find(|r| r.guild_id == sf(g)).unwrap().id;
         db.release(&Lease::new(by_guild(1), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(6) }, 150).await.unwrap();
@@ -104,11 +105,11 @@ on_both_backends! {
         // Guild 3's notification is still pending (released for a retry).
         db.release(&Lease::new(by_guild(3), "w"), &Transition::Retry { at: 10_000, error: "502".into() }, 150).await.unwrap();
         // The stream ended: guild 1's end edit is done, guild 2's still due.
-        db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: STREAMER }, 160).await.unwrap();
+        db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 160).await.unwrap();
         let ended = db.claim_due_notifications("w2", 170, 1_000, 10).await.unwrap();
         let guild_1 = ended.iter().find(|r| r.guild_id == sf(1)).unwrap().id;
         db.release(&Lease::new(guild_1, "w2"), &Transition::Ended, 180).await.unwrap();
-        db.enqueue_stream_online(STREAMER, "new", 5_000, 5_000).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "new", 5_000, 5_000).await.unwrap();
         assert_eq!(db.forget_notifications_before(1_000).await.unwrap(), 1, "only guild 1's finished row");
         assert_eq!(db.notification(sf(1), "old").await.unwrap(), None);
         assert!(db.notification(sf(2), "old").await.unwrap().is_some(), "its end edit is still due");
@@ -120,17 +121,17 @@ on_both_backends! {
         tracked_by(&db, 2).await;
         assert!(db.last_notifications_sent(sf(1)).await.unwrap().is_empty());
         for (stream, at) in [("s1", 100), ("s2", 200)] {
-            db.enqueue_stream_online(STREAMER, stream, at, at).await.unwrap();
+            db.enqueue_stream_online(&tw(STREAMER), stream, at, at).await.unwrap();
             for row in db.claim_due_notifications("w", at, 1_000, 10).await.unwrap() {
                 db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(row.id) }, at + 5).await.unwrap();
             }
         }
-        assert_eq!(db.last_notifications_sent(sf(1)).await.unwrap(), [(STREAMER.to_string(), 205)]);
+        assert_eq!(db.last_notifications_sent(sf(1)).await.unwrap(), [(tw(STREAMER), 205)]);
     }
 
     async fn concurrent_workers_never_claim_the_same_row(db) {
         tracked_by(&db, 60).await;
-        db.enqueue_stream_online(STREAMER, "s", 100, 100).await.unwrap();
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let workers = (0..4).map(|w| {
             let db = db.db.clone();
             tokio::spawn(async move {

@@ -2,10 +2,14 @@ use streammaxing::store::{NewStreamer, PingMode, StreamerOverrides};
 
 use crate::support::db::on_both_backends;
 use crate::support::sf;
+use crate::support::tw;
+
+static SHROUD_ID: std::sync::LazyLock<streammaxing::ids::TwitchUserId> =
+    std::sync::LazyLock::new(|| tw("37402112"));
 
 pub fn shroud() -> NewStreamer<'static> {
     NewStreamer {
-        twitch_id: "37402112",
+        twitch_id: &SHROUD_ID,
         login: "Shroud",
         display_name: "shroud",
         avatar_url: Some("https://static-cdn.jtvnw.net/shroud.png"),
@@ -22,8 +26,8 @@ on_both_backends! {
         assert_eq!((s.login.as_str(), s.display_name.as_str()), ("shroud_tv", "Shroud_TV"));
         assert_eq!(s.avatar_url.as_deref(), shroud().avatar_url, "a missing avatar keeps the known one");
         assert_eq!((s.created_at, s.updated_at), (10, 20));
-        assert_eq!(db.streamer("37402112").await.unwrap(), Some(s));
-        assert_eq!(db.streamer("1").await.unwrap(), None);
+        assert_eq!(db.streamer(&tw("37402112")).await.unwrap(), Some(s));
+        assert_eq!(db.streamer(&tw("1")).await.unwrap(), None);
     }
 
     async fn logins_are_found_case_insensitively(db) {
@@ -35,15 +39,15 @@ on_both_backends! {
 
     async fn linking_and_problems_are_recorded(db) {
         db.upsert_streamer(&shroud(), 10).await.unwrap();
-        assert!(db.set_streamer_linked("37402112", true, 30).await.unwrap());
-        assert!(db.set_streamer_problem("37402112", Some(streammaxing::store::StreamerProblem::UserRemoved), 40).await.unwrap());
-        let s = db.streamer("37402112").await.unwrap().unwrap();
+        assert!(db.set_streamer_linked(&tw("37402112"), true, 30).await.unwrap());
+        assert!(db.set_streamer_problem(&tw("37402112"), Some(streammaxing::store::StreamerProblem::UserRemoved), 40).await.unwrap());
+        let s = db.streamer(&tw("37402112")).await.unwrap().unwrap();
         assert_eq!((s.linked, s.linked_at, s.problem), (true, Some(30), Some(streammaxing::store::StreamerProblem::UserRemoved)));
-        assert!(db.set_streamer_problem("37402112", None, 50).await.unwrap());
-        assert_eq!(db.streamer("37402112").await.unwrap().unwrap().problem, None);
-        assert!(!db.set_streamer_linked("404", true, 30).await.unwrap());
-        assert!(db.set_streamer_linked("37402112", false, 60).await.unwrap());
-        let s = db.streamer("37402112").await.unwrap().unwrap();
+        assert!(db.set_streamer_problem(&tw("37402112"), None, 50).await.unwrap());
+        assert_eq!(db.streamer(&tw("37402112")).await.unwrap().unwrap().problem, None);
+        assert!(!db.set_streamer_linked(&tw("404"), true, 30).await.unwrap());
+        assert!(db.set_streamer_linked(&tw("37402112"), false, 60).await.unwrap());
+        let s = db.streamer(&tw("37402112")).await.unwrap().unwrap();
         assert_eq!((s.linked, s.linked_at), (false, None), "revoked authorisation unlinks");
     }
 
@@ -51,29 +55,29 @@ on_both_backends! {
         db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.ensure_guild(sf(2), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
-        assert!(db.track_streamer(sf(1), "37402112", Some(sf(99)), 5).await.unwrap());
-        assert!(!db.track_streamer(sf(1), "37402112", Some(sf(99)), 6).await.unwrap());
-        assert!(db.track_streamer(sf(2), "37402112", None, 7).await.unwrap());
-        assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 2);
+        assert!(db.track_streamer(sf(1), &tw("37402112"), Some(sf(99)), 5).await.unwrap());
+        assert!(!db.track_streamer(sf(1), &tw("37402112"), Some(sf(99)), 6).await.unwrap());
+        assert!(db.track_streamer(sf(2), &tw("37402112"), None, 7).await.unwrap());
+        assert_eq!(db.tracking_guild_count(&tw("37402112")).await.unwrap(), 2);
         assert_eq!(db.tracked_twitch_ids().await.unwrap(), ["37402112"], "once, however many guilds");
         let tracked = db.tracked_streamers(sf(1)).await.unwrap();
         assert_eq!(tracked.len(), 1);
         assert_eq!((tracked[0].streamer.login.as_str(), tracked[0].added_by, tracked[0].added_at), ("shroud", Some(sf(99)), 5));
         assert_eq!(tracked[0].overrides, StreamerOverrides::default());
-        assert!(!db.remove_untracked_streamer("37402112").await.unwrap(), "still tracked");
-        assert!(db.untrack_streamer(sf(1), "37402112").await.unwrap());
-        assert!(!db.untrack_streamer(sf(1), "37402112").await.unwrap());
-        assert!(db.untrack_streamer(sf(2), "37402112").await.unwrap());
-        assert_eq!(db.tracking_guild_count("37402112").await.unwrap(), 0);
-        assert!(db.remove_untracked_streamer("37402112").await.unwrap());
-        assert_eq!(db.streamer("37402112").await.unwrap(), None);
+        assert!(!db.remove_untracked_streamer(&tw("37402112")).await.unwrap(), "still tracked");
+        assert!(db.untrack_streamer(sf(1), &tw("37402112")).await.unwrap());
+        assert!(!db.untrack_streamer(sf(1), &tw("37402112")).await.unwrap());
+        assert!(db.untrack_streamer(sf(2), &tw("37402112")).await.unwrap());
+        assert_eq!(db.tracking_guild_count(&tw("37402112")).await.unwrap(), 0);
+        assert!(db.remove_untracked_streamer(&tw("37402112")).await.unwrap());
+        assert_eq!(db.streamer(&tw("37402112")).await.unwrap(), None);
     }
 
     async fn tracked_streamers_come_in_login_order(db) {
         db.ensure_guild(sf(1), None, 1).await.unwrap();
         for (id, login) in [("3", "zed"), ("1", "amy"), ("2", "mia")] {
-            db.upsert_streamer(&NewStreamer { twitch_id: id, login, display_name: login, avatar_url: None }, 1).await.unwrap();
-            db.track_streamer(sf(1), id, None, 1).await.unwrap();
+            db.upsert_streamer(&NewStreamer { twitch_id: &tw(id), login, display_name: login, avatar_url: None }, 1).await.unwrap();
+            db.track_streamer(sf(1), &tw(id), None, 1).await.unwrap();
         }
         let logins: Vec<String> = db.tracked_streamers(sf(1)).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
         assert_eq!(logins, ["amy", "mia", "zed"]);
@@ -82,7 +86,7 @@ on_both_backends! {
     async fn overrides_and_notify_roles_round_trip(db) {
         db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
-        db.track_streamer(sf(1), "37402112", None, 1).await.unwrap();
+        db.track_streamer(sf(1), &tw("37402112"), None, 1).await.unwrap();
         let overrides = StreamerOverrides {
             channel_id: Some(sf(555)),
             channel_kind: Some(0),
@@ -90,24 +94,24 @@ on_both_backends! {
             ping_role_id: Some(sf(777)),
             template: Some("{}".into()),
         };
-        assert!(db.set_streamer_overrides(sf(1), "37402112", &overrides).await.unwrap());
-        assert!(db.set_notify_role(sf(1), "37402112", Some(sf(888))).await.unwrap());
-        let t = db.tracked_streamer(sf(1), "37402112").await.unwrap().unwrap();
+        assert!(db.set_streamer_overrides(sf(1), &tw("37402112"), &overrides).await.unwrap());
+        assert!(db.set_notify_role(sf(1), &tw("37402112"), Some(sf(888))).await.unwrap());
+        let t = db.tracked_streamer(sf(1), &tw("37402112")).await.unwrap().unwrap();
         assert_eq!((t.overrides, t.notify_role_id), (overrides, Some(sf(888))));
-        assert!(!db.set_streamer_overrides(sf(2), "37402112", &StreamerOverrides::default()).await.unwrap());
-        assert_eq!(db.tracked_streamer(sf(2), "37402112").await.unwrap(), None);
+        assert!(!db.set_streamer_overrides(sf(2), &tw("37402112"), &StreamerOverrides::default()).await.unwrap());
+        assert_eq!(db.tracked_streamer(sf(2), &tw("37402112")).await.unwrap(), None);
     }
 
     async fn notify_preferences_are_per_member_and_overwrite(db) {
         db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
-        db.upsert_streamer(&NewStreamer { twitch_id: "2", login: "amy", display_name: "Amy", avatar_url: None }, 1).await.unwrap();
-        db.set_notify_preference(sf(1), sf(10), "37402112", false, 1).await.unwrap();
-        db.set_notify_preference(sf(1), sf(10), "2", true, 1).await.unwrap();
-        db.set_notify_preference(sf(1), sf(10), "37402112", true, 2).await.unwrap();
-        db.set_notify_preference(sf(1), sf(11), "2", false, 2).await.unwrap();
-        assert_eq!(db.notify_preferences(sf(1), sf(10)).await.unwrap(), [("2".to_string(), true), ("37402112".to_string(), true)]);
-        assert_eq!(db.notify_preferences(sf(1), sf(11)).await.unwrap(), [("2".to_string(), false)]);
+        db.upsert_streamer(&NewStreamer { twitch_id: &tw("2"), login: "amy", display_name: "Amy", avatar_url: None }, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(10), &tw("37402112"), false, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(10), &tw("2"), true, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(10), &tw("37402112"), true, 2).await.unwrap();
+        db.set_notify_preference(sf(1), sf(11), &tw("2"), false, 2).await.unwrap();
+        assert_eq!(db.notify_preferences(sf(1), sf(10)).await.unwrap(), [(tw("2"), true), (tw("37402112"), true)]);
+        assert_eq!(db.notify_preferences(sf(1), sf(11)).await.unwrap(), [(tw("2"), false)]);
     }
 
     async fn eventsub_message_ids_are_remembered_once(db) {

@@ -2,6 +2,7 @@ use streammaxing::store::Subscription;
 
 use crate::support::db::on_both_backends;
 use crate::support::sf;
+use crate::support::tw;
 
 fn online(id: &str, status: &str) -> Subscription {
     Subscription {
@@ -25,7 +26,7 @@ on_both_backends! {
         db.upsert_subscription(&offline).await.unwrap();
         assert!(db.set_subscription_status("sub-1", "enabled", 20).await.unwrap());
         assert!(!db.set_subscription_status("nope", "enabled", 20).await.unwrap());
-        let subs = db.subscriptions_for("37402112").await.unwrap();
+        let subs = db.subscriptions_for(&tw("37402112")).await.unwrap();
         assert_eq!(subs.len(), 2);
         assert_eq!((subs[0].sub_type.as_ref(), subs[1].sub_type.as_ref()), ("stream.offline", "stream.online"));
         assert_eq!((subs[1].status.as_ref(), subs[1].updated_at), ("enabled", 20));
@@ -35,7 +36,7 @@ on_both_backends! {
     async fn a_new_subscription_of_the_same_type_replaces_the_old_one(db) {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         db.upsert_subscription(&online("sub-9", "webhook_callback_verification_pending")).await.unwrap();
-        let subs = db.subscriptions_for("37402112").await.unwrap();
+        let subs = db.subscriptions_for(&tw("37402112")).await.unwrap();
         assert_eq!(subs.len(), 1);
         assert_eq!(subs[0].subscription_id, "sub-9");
     }
@@ -67,28 +68,28 @@ on_both_backends! {
     async fn a_late_pending_answer_does_not_undo_an_answered_challenge(db) {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled");
+        assert_eq!(db.subscriptions_for(&tw("37402112")).await.unwrap()[0].status.as_ref(), "enabled");
         db.upsert_subscription(&online("sub-1", "notification_failures_exceeded")).await.unwrap();
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "notification_failures_exceeded");
+        assert_eq!(db.subscriptions_for(&tw("37402112")).await.unwrap()[0].status.as_ref(), "notification_failures_exceeded");
     }
 
     async fn a_confirmed_subscription_is_recorded_only_while_tracked(db) {
-        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: "37402112", login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: &tw("37402112"), login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
         assert!(!db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap(), "nobody tracks them");
-        assert!(db.subscriptions_for("37402112").await.unwrap().is_empty());
+        assert!(db.subscriptions_for(&tw("37402112")).await.unwrap().is_empty());
         db.ensure_guild(sf(1), None, 1).await.unwrap();
-        db.track_streamer(sf(1), "37402112", None, 1).await.unwrap();
+        db.track_streamer(sf(1), &tw("37402112"), None, 1).await.unwrap();
         assert!(db.record_confirmed_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap());
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled");
+        assert_eq!(db.subscriptions_for(&tw("37402112")).await.unwrap()[0].status.as_ref(), "enabled");
         db.upsert_subscription(&online("sub-1", "webhook_callback_verification_pending")).await.unwrap();
-        assert_eq!(db.subscriptions_for("37402112").await.unwrap()[0].status.as_ref(), "enabled", "a late 202 doesn't undo it");
+        assert_eq!(db.subscriptions_for(&tw("37402112")).await.unwrap()[0].status.as_ref(), "enabled", "a late 202 doesn't undo it");
     }
 
     async fn a_guilds_subscriptions_come_in_one_query(db) {
         for (guild, id) in [(1, "37402112"), (2, "999")] {
-            db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: id, login: id, display_name: id, avatar_url: None }, 1).await.unwrap();
+            db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: &tw(id), login: id, display_name: id, avatar_url: None }, 1).await.unwrap();
             db.ensure_guild(sf(guild), None, 1).await.unwrap();
-            db.track_streamer(sf(guild), id, None, 1).await.unwrap();
+            db.track_streamer(sf(guild), &tw(id), None, 1).await.unwrap();
         }
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         db.upsert_subscription(&Subscription { subscription_id: "sub-2".into(), twitch_id: "999".into(), ..online("", "enabled") }).await.unwrap();
@@ -100,6 +101,6 @@ on_both_backends! {
         db.upsert_subscription(&online("sub-1", "enabled")).await.unwrap();
         assert!(db.delete_subscription("sub-1").await.unwrap());
         assert!(!db.delete_subscription("sub-1").await.unwrap());
-        assert!(db.subscriptions_for("37402112").await.unwrap().is_empty());
+        assert!(db.subscriptions_for(&tw("37402112")).await.unwrap().is_empty());
     }
 }

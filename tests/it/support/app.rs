@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 use super::{
     db::TestDb,
     discord::{APP_ID, DiscordStandIn},
-    sf,
+    sf, tw,
     twitch::{self as twitch_stand_in, TwitchStandIn},
 };
 
@@ -154,6 +154,7 @@ impl TestApp {
 
     /// Guilds tracking a streamer, set up directly in the store.
     pub async fn track(&self, guilds: &[i64], twitch_id: &str, login: &str) {
+        let twitch_id = &tw(twitch_id);
         let streamer = streammaxing::store::NewStreamer {
             twitch_id,
             login,

@@ -15,3 +15,8 @@ pub fn sf<M>(n: impl TryInto<u64>) -> streammaxing::ids::Snowflake<M> {
         .and_then(streammaxing::ids::Snowflake::new)
         .expect("a test's Discord id is a positive number")
 }
+
+/// A typed Twitch user id from a test's string: `tw(SHROUD)`.
+pub fn tw(id: impl AsRef<str>) -> streammaxing::ids::TwitchUserId {
+    streammaxing::ids::TwitchUserId::new(id.as_ref())
+}

@@ -8,6 +8,7 @@ use streammaxing::twitch::{
     live,
 };
 
+use crate::support::tw;
 use crate::support::{
     app::TestApp,
     db::{TestDb, on_both_backends},
@@ -149,7 +150,7 @@ async fn creating_an_existing_subscription_reports_409_as_already_exists() {
         sub_type: "stream.online",
         version: "1",
         condition: Condition {
-            broadcaster_user_id: "37402112",
+            broadcaster_user_id: &tw("37402112"),
         },
         transport: NewTransport {
             method: "webhook",
@@ -180,7 +181,7 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         app.twitch.add_user("37402112", "shroud", "shroud");
         app.track(&[1], "37402112", "shroud").await;
-        let streamer = app.db.streamer("37402112").await.unwrap().unwrap();
+        let streamer = app.db.streamer(&tw("37402112")).await.unwrap().unwrap();
         // Get Streams is slow (and would be empty in the first minute anyway).
         app.twitch.world().streams_delay = Duration::from_secs(5);
         let started = Instant::now();
@@ -189,7 +190,7 @@ on_both_backends! {
         assert_eq!((details.title.as_str(), details.game_name.as_str()), ("shroud ranked grind", "VALORANT"));
         assert_eq!((details.viewer_count, details.thumbnail_url), (None, None));
         assert_eq!(details.avatar_url.as_deref(), Some("https://static-cdn.jtvnw.net/shroud-profile.png"), "profile refreshed");
-        assert_eq!(app.db.streamer("37402112").await.unwrap().unwrap().avatar_url, details.avatar_url, "and cached");
+        assert_eq!(app.db.streamer(&tw("37402112")).await.unwrap().unwrap().avatar_url, details.avatar_url, "and cached");
 
         // When Get Streams has the stream, its numbers are used.
         app.twitch.world().streams_delay = Duration::ZERO;
@@ -202,9 +203,9 @@ on_both_backends! {
     async fn go_live_details_fall_back_to_the_last_channel_update(db) {
         let app = TestApp::start(db).await;
         app.track(&[1], "37402112", "shroud").await;
-        let update = streammaxing::store::StreamEvent::Updated { twitch_id: "37402112", title: "from channel.update", game_name: "Chess" };
+        let update = streammaxing::store::StreamEvent::Updated { twitch_id: &tw("37402112"), title: "from channel.update", game_name: "Chess" };
         app.db.apply_stream_event("m-1", &update, 1).await.unwrap();
-        let streamer = app.db.streamer("37402112").await.unwrap().unwrap();
+        let streamer = app.db.streamer(&tw("37402112")).await.unwrap().unwrap();
         // The stand-in has no channel for this streamer: Get Channel
         // Information comes back empty, as for a just-renamed account.
         let details = live::go_live_details(helix(&app), &app.db, &streamer, 1).await;

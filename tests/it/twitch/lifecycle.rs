@@ -5,6 +5,7 @@ use tokio::process::Command;
 use streammaxing::twitch::subscriptions;
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{app::TestApp, db::on_both_backends};
 
 const SHROUD: &str = "37402112";
@@ -13,13 +14,13 @@ on_both_backends! {
     async fn ensuring_creates_the_three_subscriptions_once(db) {
         let app = TestApp::start(db).await;
         app.track(&[1], SHROUD, "shroud").await;
-        let subs = subscriptions::ensure(&app.state, SHROUD).await.unwrap();
+        let subs = subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
         let types: Vec<(&str, &str, i32)> = subs.iter().map(|s| (s.sub_type.as_ref(), s.version.as_str(), s.cost)).collect();
         assert_eq!(types, [("channel.update", "2", 1), ("stream.offline", "1", 1), ("stream.online", "1", 1)]);
         app.twitch.challenges_settled().await;
         let callbacks: Vec<String> = app.twitch.subscriptions().iter().map(|s| s["transport"]["callback"].as_str().unwrap().to_owned()).collect();
         assert!(callbacks.iter().all(|c| *c == format!("{}/webhooks/twitch", app.url)));
-        subscriptions::ensure(&app.state, SHROUD).await.unwrap();
+        subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
         assert_eq!(app.twitch.subscriptions().len(), 3, "nothing created twice");
     }
 
@@ -28,7 +29,7 @@ on_both_backends! {
         app.track(&[1], SHROUD, "shroud").await;
         let callback = format!("{}/webhooks/twitch", app.url);
         let existing = app.twitch.add_subscription("stream.online", "1", SHROUD, &callback, "enabled");
-        let subs = subscriptions::ensure(&app.state, SHROUD).await.unwrap();
+        let subs = subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
         let online = subs.iter().find(|s| s.sub_type.as_ref() == "stream.online").unwrap();
         assert_eq!((online.subscription_id.as_str(), online.status.as_ref()), (existing.as_str(), "enabled"));
         assert_eq!(app.twitch.subscriptions().len(), 3);
@@ -38,26 +39,26 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         app.track(&[1], SHROUD, "shroud").await;
         app.twitch.world().authorized.insert(SHROUD.into());
-        let subs = subscriptions::ensure(&app.state, SHROUD).await.unwrap();
+        let subs = subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
         assert!(subs.iter().all(|s| s.cost == 0));
     }
 
     async fn subscriptions_go_when_the_last_guild_stops_tracking(db) {
         let app = TestApp::start(db).await;
         app.track(&[1, 2], SHROUD, "shroud").await;
-        subscriptions::ensure(&app.state, SHROUD).await.unwrap();
-        app.db.untrack_streamer(sf(1), SHROUD).await.unwrap();
-        assert!(!subscriptions::release_if_untracked(&app.state, SHROUD).await.unwrap());
+        subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
+        app.db.untrack_streamer(sf(1), &tw(SHROUD)).await.unwrap();
+        assert!(!subscriptions::release_if_untracked(&app.state, &tw(SHROUD)).await.unwrap());
         assert_eq!(app.twitch.subscriptions().len(), 3, "guild 2 still tracks");
-        app.db.untrack_streamer(sf(2), SHROUD).await.unwrap();
-        assert!(subscriptions::release_if_untracked(&app.state, SHROUD).await.unwrap());
+        app.db.untrack_streamer(sf(2), &tw(SHROUD)).await.unwrap();
+        assert!(subscriptions::release_if_untracked(&app.state, &tw(SHROUD)).await.unwrap());
         assert!(app.twitch.subscriptions().is_empty());
         let deletes = app.twitch.requests("/helix/eventsub/subscriptions").into_iter().filter(|r| r.method == "DELETE").count();
         assert_eq!(deletes, 3);
-        assert!(app.db.subscriptions_for(SHROUD).await.unwrap().is_empty());
+        assert!(app.db.subscriptions_for(&tw(SHROUD)).await.unwrap().is_empty());
         // Challenges still in flight when the subscriptions went don't bring them back.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        assert!(app.db.subscriptions_for(SHROUD).await.unwrap().is_empty());
+        assert!(app.db.subscriptions_for(&tw(SHROUD)).await.unwrap().is_empty());
     }
 
     async fn sync_creates_recreates_and_deletes_exactly_the_right_subscriptions(db) {
@@ -92,7 +93,7 @@ on_both_backends! {
             ("stream.offline".into(), "enabled".into()),
             ("stream.online".into(), "enabled".into()),
         ]);
-        let recorded = app.db.subscriptions_for(SHROUD).await.unwrap();
+        let recorded = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap();
         assert_eq!(recorded.len(), 3);
 
         // A second run finds nothing to do.

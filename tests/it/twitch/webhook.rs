@@ -2,6 +2,7 @@ use serde_json::json;
 use streammaxing::twitch::subscriptions;
 
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     app::{EVENTSUB_SECRET, TestApp, notification, revocation},
     db::on_both_backends,
@@ -45,12 +46,12 @@ on_both_backends! {
     async fn a_created_subscription_completes_the_challenge_round_trip(db) {
         let app = TestApp::start(db).await;
         app.track(&[1], SHROUD, "shroud").await;
-        subscriptions::ensure(&app.state, SHROUD).await.unwrap();
+        subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
         app.twitch.challenges_settled().await;
         let at_twitch = app.twitch.subscriptions_of(SHROUD);
         assert_eq!(at_twitch.len(), 3);
         assert!(at_twitch.iter().all(|(_, status)| status == "enabled"), "{at_twitch:?}");
-        let ours = app.db.subscriptions_for(SHROUD).await.unwrap();
+        let ours = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap();
         assert_eq!(ours.len(), 3);
         assert!(ours.iter().all(|s| s.status.as_ref() == "enabled"), "{ours:?}");
     }
@@ -98,7 +99,7 @@ on_both_backends! {
         let response = app.eventsub_at("notification", "m-2", &stale, &body).await;
         assert_eq!(response.status(), 403);
         assert!(error_of(response).await.contains("10-minute"));
-        assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().last_offline_at, None, "nothing was applied");
+        assert_eq!(app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap().last_offline_at, None, "nothing was applied");
     }
 
     async fn malformed_or_unknown_messages_get_400_with_a_reason(db) {
@@ -130,7 +131,7 @@ on_both_backends! {
         for guild in [1, 2, 3] {
             assert!(queued(&app, guild, "40952121085").await.is_some(), "guild {guild}");
         }
-        assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().live_stream_id.as_deref(), Some("40952121085"));
+        assert_eq!(app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap().live_stream_id.as_deref(), Some("40952121085"));
     }
 
     async fn a_repeated_message_id_is_acknowledged_and_ignored_even_after_a_restart(db) {
@@ -144,7 +145,7 @@ on_both_backends! {
         let response = app.twitch_online("m-1", SHROUD, "stream-b").await;
         assert_eq!(response.status(), 204);
         assert_eq!(app.db.notification(sf(1), "stream-b").await.unwrap(), None, "the resend changed nothing");
-        assert_eq!(app.db.streamer(SHROUD).await.unwrap().unwrap().live_stream_id.as_deref(), Some("stream-a"));
+        assert_eq!(app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap().live_stream_id.as_deref(), Some("stream-a"));
     }
 
     async fn concurrent_instances_record_a_message_once(db) {
@@ -172,7 +173,7 @@ on_both_backends! {
         }));
         assert_eq!(app.eventsub("notification", "m-2", &update).await.status(), 204);
         assert_eq!(app.eventsub("notification", "m-3", &offline_body()).await.status(), 204);
-        let s = app.db.streamer(SHROUD).await.unwrap().unwrap();
+        let s = app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap();
         assert_eq!((s.title.as_deref(), s.game_name.as_deref(), s.live_stream_id), (Some("new title"), Some("Just Chatting"), None));
         assert!(s.last_offline_at.is_some());
         // The worker fans out the go-live on its own time; the row it queues
@@ -191,20 +192,20 @@ on_both_backends! {
     async fn each_revocation_reason_is_recorded_and_handled(db) {
         let app = TestApp::start(db).await;
         app.track(&[1], SHROUD, "shroud").await;
-        subscriptions::ensure(&app.state, SHROUD).await.unwrap();
+        subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
         app.twitch.challenges_settled().await;
-        app.db.set_streamer_linked(SHROUD, true, 1).await.unwrap();
-        let subs = app.db.subscriptions_for(SHROUD).await.unwrap();
+        app.db.set_streamer_linked(&tw(SHROUD), true, 1).await.unwrap();
+        let subs = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap();
         for (i, (sub, reason)) in subs.iter().zip(["notification_failures_exceeded", "authorization_revoked", "user_removed"]).enumerate() {
             let body = revocation(sub, reason);
             assert_eq!(app.eventsub("revocation", &format!("r-{i}"), &body).await.status(), 204, "{reason}");
-            let row = app.db.subscriptions_for(SHROUD).await.unwrap().into_iter().find(|s| s.subscription_id == sub.subscription_id).unwrap();
+            let row = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap().into_iter().find(|s| s.subscription_id == sub.subscription_id).unwrap();
             assert_eq!(row.revoked_reason.as_deref(), Some(reason));
             assert_eq!(row.resubscribe_at.is_some(), reason != "user_removed", "{reason}");
             // Twitch removes a revoked subscription from its list.
             app.twitch.world().subscriptions.retain(|s| s["id"] != sub.subscription_id.as_str());
         }
-        let s = app.db.streamer(SHROUD).await.unwrap().unwrap();
+        let s = app.db.streamer(&tw(SHROUD)).await.unwrap().unwrap();
         assert_eq!((s.problem, s.linked), (Some(streammaxing::store::StreamerProblem::UserRemoved), false));
         // The scheduled resubscription recreates what can work again.
         streammaxing::maintenance::run_once(&app.state).await.unwrap();

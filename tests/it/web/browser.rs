@@ -9,6 +9,7 @@ use streammaxing::{links::Purpose, notify::template::Template};
 
 use super::token;
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{
     db::on_both_backends, discord::DiscordStandIn, interactions::GUILD, serve::Serve,
     twitch::TwitchStandIn,
@@ -52,7 +53,7 @@ on_both_backends! {
         let log = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         assert!(out.status.success(), "browser test failed:\n{log}");
 
-        let tracked = db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().expect("the linked streamer is followed");
+        let tracked = db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().expect("the linked streamer is followed");
         assert!(tracked.streamer.linked);
         let saved = db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.expect("the editor saved");
         assert_eq!(Template::from_json(&saved).unwrap().embed.title, "E2E title {stream_title}", "{log}");

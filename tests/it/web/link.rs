@@ -4,6 +4,7 @@ use streammaxing::links::Purpose;
 
 use super::{browser, location, token, token_expiring};
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::GUILD};
 
 const SHROUD: &str = "37402112";
@@ -58,10 +59,10 @@ on_both_backends! {
         assert!(info["expires_at"].as_i64().unwrap() > 0);
         let done = go_through(&app, &link, None).await;
         assert_eq!(done, "/link/done?streamer=shroud&name=shroud");
-        let tracked = app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().expect("the server follows them");
+        let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().expect("the server follows them");
         assert!(tracked.streamer.linked);
         assert_eq!(tracked.added_by, Some(sf(42)));
-        let subs = app.db.subscriptions_for(SHROUD).await.unwrap();
+        let subs = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap();
         assert_eq!(subs.len(), 3);
         assert!(subs.iter().all(|s| s.cost == 0), "linked streamers cost nothing: {subs:?}");
         // The link is spent.
@@ -75,7 +76,7 @@ on_both_backends! {
         let app = app(db).await;
         let link = token(Purpose::TwitchLink, None);
         assert_eq!(go_through(&app, &link, Some("sm_oauth=someone-elses")).await, "/link/error?reason=state");
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_none());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
         // A forged state is refused too.
         let forged = browser()
             .get(format!("{}/api/auth/twitch/callback?code=x&state=e30.c2ln", app.url))
@@ -91,7 +92,7 @@ on_both_backends! {
         app.twitch.world().consenting_user = None;
         let link = token(Purpose::TwitchLink, None);
         assert_eq!(go_through(&app, &link, None).await, "/link/error?reason=denied");
-        assert!(app.db.tracked_streamer(sf(GUILD), SHROUD).await.unwrap().is_none());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
         let still: serde_json::Value = reqwest::get(format!("{}/api/link?token={link}", app.url)).await.unwrap().json().await.unwrap();
         assert!(still.get("reason").is_none(), "the link still works: {still}");
     }

@@ -23,7 +23,7 @@ pub fn token_expiring(purpose: Purpose, twitch_id: Option<&str>, expires_at: i64
     let claims = Claims {
         purpose,
         guild_id: sf(GUILD),
-        twitch_id: twitch_id.map(str::to_owned),
+        twitch_id: twitch_id.map(streammaxing::ids::TwitchUserId::from),
         user_id: sf(42),
         expires_at,
         nonce: links::nonce(),

@@ -6,6 +6,7 @@ use streammaxing::{links::Purpose, notify::template::Template};
 
 use super::{token, token_expiring};
 use crate::support::sf;
+use crate::support::tw;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::GUILD};
 
 async fn app(db: crate::support::db::TestDb) -> TestApp {
@@ -70,7 +71,7 @@ on_both_backends! {
         let mut template = loaded["template"].clone();
         template["content"] = json!("shroud only");
         client().put(format!("{}/api/templates?token={link}", app.url)).json(&json!({"template": template})).send().await.unwrap();
-        let tracked = app.db.tracked_streamer(sf(GUILD), "37402112").await.unwrap().unwrap();
+        let tracked = app.db.tracked_streamer(sf(GUILD), &tw("37402112")).await.unwrap().unwrap();
         assert!(tracked.overrides.template.unwrap().contains("shroud only"));
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }

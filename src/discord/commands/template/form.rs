@@ -20,7 +20,10 @@ use crate::discord::{
     context::Ctx,
     reply::{self, Reply},
 };
-use crate::notify::template::{self, Template};
+use crate::{
+    ids::TwitchUserId,
+    notify::template::{self, Template},
+};
 
 const FORM_PREFIX: &str = "template:";
 pub const RETRY_PREFIX: &str = "template-retry:";
@@ -100,9 +103,9 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             "That form is from an older version of StreamMaxing; please run the command again.",
         ));
     };
-    let twitch_id = (scope != "*").then_some(scope);
+    let twitch_id = (scope != "*").then(|| TwitchUserId::from(scope));
     let tracked = match twitch_id {
-        Some(id) => match ctx.state.db.tracked_streamer(ctx.guild_id, id).await? {
+        Some(ref id) => match ctx.state.db.tracked_streamer(ctx.guild_id, id).await? {
             Some(t) => Some(t),
             None => {
                 return Ok(reply::ephemeral(
@@ -123,7 +126,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .collect();
     errors.extend(color_error);
     if errors.is_empty() {
-        save(ctx, twitch_id, Some(t.to_json())).await?;
+        save(ctx, twitch_id.as_ref(), Some(t.to_json())).await?;
         return Ok(preview(
             ctx,
             &t,
@@ -138,7 +141,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .save_template_draft(
             ctx.guild_id,
             ctx.user_id,
-            twitch_id,
+            twitch_id.as_ref(),
             &t.to_json(),
             ctx.now(),
         )
@@ -217,5 +220,8 @@ pub async fn reopen(ctx: &Ctx, draft_id: &str) -> anyhow::Result<InteractionResp
         ));
     };
     let t = Template::from_json(&draft.template).unwrap_or_default();
-    Ok(template_form(draft.twitch_id.as_deref(), &t))
+    Ok(template_form(
+        draft.twitch_id.as_ref().map(TwitchUserId::as_str),
+        &t,
+    ))
 }

@@ -96,7 +96,7 @@ async fn reset(
     ctx: &Ctx,
     tracked: Option<&TrackedStreamer>,
 ) -> anyhow::Result<InteractionResponse> {
-    save(ctx, tracked.map(|t| t.streamer.twitch_id.as_str()), None).await?;
+    save(ctx, tracked.map(|t| &t.streamer.twitch_id), None).await?;
     let whose = match tracked {
         Some(t) => format!(
             "**{}** now uses the server's template",

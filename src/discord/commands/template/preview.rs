@@ -7,6 +7,7 @@ use crate::{
         context::Ctx,
         reply::{self, Reply},
     },
+    ids::TwitchUserId,
     links,
     notify::{message, template},
     store::TrackedStreamer,
@@ -76,7 +77,11 @@ fn editor_url(ctx: &Ctx, tracked: Option<&TrackedStreamer>) -> Option<String> {
 }
 
 /// Stores a template (or, with `None`, removes the customisation).
-pub async fn save(ctx: &Ctx, twitch_id: Option<&str>, json: Option<String>) -> anyhow::Result<()> {
+pub async fn save(
+    ctx: &Ctx,
+    twitch_id: Option<&TwitchUserId>,
+    json: Option<String>,
+) -> anyhow::Result<()> {
     let db = &ctx.state.db;
     let now = ctx.now();
     match twitch_id {
