@@ -58,7 +58,7 @@ async fn posted<'a>(job: &Job<'a>, loaded: Option<Loaded>) -> anyhow::Result<Opt
 /// (the event scheduled this at most once a minute per message).
 pub async fn refresh(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Outcome> {
     let Some(p) = posted(job, loaded).await? else {
-        return job.release(Transition::Refreshed, Outcome::Skipped).await;
+        return job.release(job.refreshed(), Outcome::Skipped).await;
     };
     let live = GoLive::from_stored(&p.tracked.streamer);
     let built = message::build(
@@ -70,14 +70,11 @@ pub async fn refresh(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Ou
         false,
     );
     let Some(out) = built else {
-        return job.release(Transition::Refreshed, Outcome::Skipped).await;
+        return job.release(job.refreshed(), Outcome::Skipped).await;
     };
     match send::edit(p.api, p.channel_id, p.message_id, &out).await {
-        Ok(()) => job.release(Transition::Refreshed, Outcome::Refreshed).await,
-        Err(e) => {
-            job.edit_failed(&e, Transition::Refreshed, Outcome::Skipped)
-                .await
-        }
+        Ok(()) => job.release(job.refreshed(), Outcome::Refreshed).await,
+        Err(e) => job.edit_failed(&e, job.refreshed(), Outcome::Skipped).await,
     }
 }
 

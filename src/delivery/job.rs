@@ -48,6 +48,13 @@ impl Job<'_> {
         Ok(outcome)
     }
 
+    /// The live message was refreshed (or could not be): as of this claim.
+    pub fn refreshed(&self) -> Transition {
+        Transition::Refreshed {
+            claimed_due: self.item.refresh_due_at,
+        }
+    }
+
     /// Tries the step again after `wait`.
     pub async fn retry(&self, wait: Duration, why: String) -> anyhow::Result<Outcome> {
         let at = self.now() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);

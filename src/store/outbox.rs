@@ -77,8 +77,10 @@ pub enum Transition {
     Unsent { state: OutboxState, reason: String },
     /// The end edit is done (or there was nothing left to do).
     Ended,
-    /// The live message shows the new title or game.
-    Refreshed,
+    /// The live message shows the new title or game as of the claim.
+    /// `claimed_due` is the refresh the claim was for: a change that came
+    /// in while editing is kept, a minute after this edit at the earliest.
+    Refreshed { claimed_due: Option<i64> },
 }
 
 /// The one lease release: every transition gives the lease back the same
@@ -110,7 +112,14 @@ impl Transition {
                 " AND state = 'pending'"
             ),
             Self::Ended => release!("end_state = 'done', refresh_due_at = NULL", ""),
-            Self::Refreshed => release!("refresh_due_at = NULL, edited_at = $3", ""),
+            Self::Refreshed { .. } => release!(
+                "refresh_due_at = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $4 THEN NULL \
+                 WHEN refresh_due_at > $3 + 60000 THEN refresh_due_at ELSE $3 + 60000 END, \
+                 next_attempt_at = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $4 \
+                 THEN next_attempt_at WHEN refresh_due_at > $3 + 60000 THEN refresh_due_at \
+                 ELSE $3 + 60000 END, edited_at = $3",
+                ""
+            ),
         }
     }
 }
@@ -207,7 +216,8 @@ impl Db {
                 } => query.bind(*channel_id).bind(*message_id),
                 Transition::Retry { at, error } => query.bind(*at).bind(error.as_str()),
                 Transition::Unsent { state, reason } => query.bind(*state).bind(reason.as_str()),
-                Transition::Ended | Transition::Refreshed => query,
+                Transition::Refreshed { claimed_due } => query.bind(*claimed_due),
+                Transition::Ended => query,
             };
             Ok(query.execute(pool).await?.rows_affected() == 1)
         })

@@ -95,6 +95,31 @@ on_both_backends! {
         assert_eq!((failed.state, failed.last_error.as_deref()), (OutboxState::Failed, Some("50013 Missing Permissions")));
     }
 
+    async fn a_title_change_during_a_refresh_edit_is_kept_for_a_minute_later(db) {
+        tracked_by(&db, 1).await;
+        db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
+        let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
+        let sent = Transition::Sent { channel_id: sf(5), message_id: sf(6) };
+        db.release(&Lease::new(row.id, "w"), &sent, 150).await.unwrap();
+        let id = tw(STREAMER);
+        let update = |title| streammaxing::store::StreamEvent::Updated { twitch_id: &id, title, game_name: "Valorant" };
+        db.apply_stream_event("m-1", &update("first"), 200).await.unwrap();
+        let refresh = db.claim_due_notifications("w", 200, 1_000, 10).await.unwrap().remove(0);
+        assert_eq!(refresh.refresh_due_at, Some(200));
+        // The title changes again while the edit for the first change is out.
+        db.apply_stream_event("m-2", &update("second"), 210).await.unwrap();
+        let refreshed = Transition::Refreshed { claimed_due: refresh.refresh_due_at };
+        assert!(db.release(&Lease::new(refresh.id, "w"), &refreshed, 220).await.unwrap());
+        let row = db.notification(sf(1), "s").await.unwrap().unwrap();
+        assert_eq!((row.edited_at, row.refresh_due_at, row.next_attempt_at), (Some(220), Some(60_220), 60_220), "the second change is edited in a minute after the first");
+        assert!(db.claim_due_notifications("w", 60_219, 1_000, 10).await.unwrap().is_empty());
+        let again = db.claim_due_notifications("w", 60_220, 1_000, 10).await.unwrap().remove(0);
+        let refreshed = Transition::Refreshed { claimed_due: again.refresh_due_at };
+        db.release(&Lease::new(again.id, "w"), &refreshed, 60_230).await.unwrap();
+        let row = db.notification(sf(1), "s").await.unwrap().unwrap();
+        assert_eq!((row.edited_at, row.refresh_due_at), (Some(60_230), None), "nothing newer: done");
+    }
+
     async fn old_finished_notifications_are_forgotten_and_unfinished_ones_kept(db) {
         tracked_by(&db, 3).await;
         db.enqueue_stream_online(&tw(STREAMER), "old", 100, 100).await.unwrap();
