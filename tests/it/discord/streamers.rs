@@ -163,12 +163,14 @@ on_both_backends! {
         assert_eq!(post["allowed_mentions"], json!({"parse": []}), "pings nobody: {post}");
         assert!(post["content"].as_str().unwrap().contains("Test notification"));
         assert!(post["embeds"][0]["title"].as_str().unwrap().contains("ranked grind"), "{post}");
+        assert!(post["nonce"].is_string() && post["enforce_nonce"] == true, "the go-live path, nonce included: {post}");
         assert!(edited(&app).contains(&format!("https://discord.com/channels/{GUILD}/{LIVE}/")), "{}", edited(&app));
         // After a failure paused the server, a successful test resumes it.
         app.db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "fixed since", 3).await.unwrap();
         app.interaction(&streamers(AS_ADMIN, "test", json!([string("streamer", "shroud")]), json!({}))).await;
         app.settle().await;
         assert!(edited(&app).contains("they are back on"), "{}", edited(&app));
+        assert_eq!(app.discord.messages_in(LIVE).len(), 2, "every test posts its own message");
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().needs_attention, None);
     }
 
