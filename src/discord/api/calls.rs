@@ -204,7 +204,8 @@ impl Api {
         body: &MessageBody<'_>,
     ) -> Result<(), DiscordError> {
         let path = format!("/webhooks/{application}/{token}/messages/@original");
-        let route = format!("PATCH /webhooks/{application}");
+        // Discord buckets a webhook by id and token: one interaction each.
+        let route = format!("PATCH /webhooks/{application}/{token}");
         let mut request = Self::request(Method::PATCH, path, route, Some(body));
         request.budget = Budget::Exempt;
         let _: serde::de::IgnoredAny = self.send(request).await?;
