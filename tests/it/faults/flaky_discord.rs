@@ -12,7 +12,7 @@ use crate::support::{
 };
 
 const GUILDS: i64 = 1_000;
-/// Discord's own client timeout in the bot (`DiscordRest`).
+/// The Discord client's request timeout in the bot (`discord::api::Api`).
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
 on_both_backends! {
