@@ -19,9 +19,8 @@ pub struct Inner {
     pub clock: Clock,
     /// The Helix client, when Twitch is configured.
     pub twitch: Option<Arc<Helix>>,
-    /// The Discord client (this process's one rate-limit state for the bot
-    /// token), when
-    /// Discord is configured.
+    /// The Discord client, when Discord is configured: this process's one
+    /// rate-limit state for the bot token.
     pub discord: Option<Arc<Api>>,
     /// Wakes the delivery worker when the outbox has new rows.
     pub delivery: Notify,
