@@ -13,7 +13,7 @@ use twilight_util::builder::{
 use super::api::MessageBody;
 
 /// Twitch purple, for our own embeds.
-pub const COLOR: u32 = 0x9146FF;
+pub const COLOR: u32 = crate::notify::template::TWITCH_PURPLE;
 pub const COLOR_OK: u32 = 0x3BA55C;
 pub const COLOR_WARN: u32 = 0xFAA61A;
 

@@ -50,11 +50,10 @@ pub async fn render(
 ) -> Result<Json<Value>, ApiError> {
     let Json(request) = body.map_err(malformed)?;
     let sample = match request.sample.as_deref() {
-        None | Some("typical") => Sample::Typical,
-        Some("long_title") => Sample::LongTitle,
-        Some("no_game") => Sample::NoGame,
-        Some("emoji") => Sample::Emoji,
-        Some(other) => return Err(ApiError::BadRequest(format!("unknown sample {other:?}"))),
+        None => Sample::Typical,
+        Some(name) => name
+            .parse()
+            .map_err(|_| ApiError::BadRequest(format!("unknown sample {name:?}")))?,
     };
     let rendered = template::render(&request.template, &sample.vars(), "preview");
     let errors = template::validate(&request.template)

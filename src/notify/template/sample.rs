@@ -4,8 +4,10 @@ use chrono::{Duration, Utc};
 
 use super::vars::{TITLE_MAX, Vars};
 
-/// Sample data the web editor offers for previews.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Sample data the web editor offers for previews; its name
+/// (`typical`, `long_title`, …) is how the editor asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Sample {
     /// A typical stream with everything known.
     Typical,
@@ -30,12 +32,7 @@ impl Sample {
 
     /// Stable identifier for the editor (`typical`, `long_title`, `no_game`, `emoji`).
     pub fn name(self) -> &'static str {
-        match self {
-            Sample::Typical => "typical",
-            Sample::LongTitle => "long_title",
-            Sample::NoGame => "no_game",
-            Sample::Emoji => "emoji",
-        }
+        self.into()
     }
 
     /// What the editor's menu calls it.

@@ -31,7 +31,7 @@ pub(super) const RELATIVE_PLAIN: &str = "just now";
 pub(super) const TIME_PLAIN: &str = "%H:%M UTC";
 
 /// A template variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumCount)]
 pub(super) enum Var {
     Login,
     DisplayName,
@@ -82,8 +82,9 @@ pub(super) struct Spec {
 }
 
 impl Var {
-    /// Every variable, in the order the editor and error messages list them.
-    pub(super) const ALL: [Var; 11] = [
+    /// Every variable, in the order the editor and error messages list them
+    /// (a variable added to the enum but not here does not compile).
+    pub(super) const ALL: [Var; <Var as strum::EnumCount>::COUNT] = [
         Var::Login,
         Var::DisplayName,
         Var::Avatar,

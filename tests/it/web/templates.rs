@@ -35,6 +35,15 @@ on_both_backends! {
         assert!(errors.iter().any(|e| e["location"] == "embed.title" && e["message"].as_str().unwrap().contains("streamer_display_name")), "{errors:?}");
         let bad = client().post(format!("{}/api/templates/render", app.url)).body("{nope").header("content-type", "application/json").send().await.unwrap();
         assert_eq!(bad.status(), 400);
+        let unknown = client().post(format!("{}/api/templates/render", app.url))
+            .json(&json!({"template": default["template"], "sample": "nope"})).send().await.unwrap();
+        assert_eq!(unknown.status(), 400);
+        assert!(unknown.text().await.unwrap().contains("unknown sample \\\"nope\\\""), "the reason names the sample");
+        for sample in ["typical", "long_title", "no_game", "emoji"] {
+            let ok = client().post(format!("{}/api/templates/render", app.url))
+                .json(&json!({"template": default["template"], "sample": sample})).send().await.unwrap();
+            assert_eq!(ok.status(), 200, "{sample}");
+        }
     }
 
     async fn an_editor_link_loads_and_saves_the_servers_template(db) {
