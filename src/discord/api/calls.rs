@@ -97,10 +97,8 @@ impl Api {
     ) -> Result<(), DiscordError> {
         let route = format!("PATCH /channels/{channel}/messages");
         let path = format!("/channels/{channel}/messages/{message}");
-        let _: serde::de::IgnoredAny = self
-            .send(Self::request(Method::PATCH, path, route, Some(body)))
-            .await?;
-        Ok(())
+        self.unit(Self::request(Method::PATCH, path, route, Some(body)))
+            .await
     }
 
     pub async fn delete_message(
@@ -110,7 +108,8 @@ impl Api {
     ) -> Result<(), DiscordError> {
         let route = format!("DELETE /channels/{channel}/messages");
         let path = format!("/channels/{channel}/messages/{message}");
-        self.empty(Method::DELETE, path, route).await
+        self.unit(Self::request(Method::DELETE, path, route, NONE))
+            .await
     }
 
     /// Publishes an announcement-channel message to following servers.
@@ -121,10 +120,8 @@ impl Api {
     ) -> Result<(), DiscordError> {
         let route = format!("POST /channels/{channel}/messages/crosspost");
         let path = format!("/channels/{channel}/messages/{message}/crosspost");
-        let _: serde::de::IgnoredAny = self
-            .send(Self::request(Method::POST, path, route, NONE))
-            .await?;
-        Ok(())
+        self.unit(Self::request(Method::POST, path, route, NONE))
+            .await
     }
 
     pub async fn channel(&self, channel: Id<ChannelMarker>) -> Result<Channel, DiscordError> {
@@ -176,7 +173,7 @@ impl Api {
         let method = if on { Method::PUT } else { Method::DELETE };
         let route = format!("{method} /guilds/{guild}/members/roles");
         let path = format!("/guilds/{guild}/members/{user}/roles/{role}");
-        self.empty(method, path, route).await
+        self.unit(Self::request(method, path, route, NONE)).await
     }
 
     /// Bulk-overwrites the application's commands, in one guild or globally.
@@ -208,13 +205,12 @@ impl Api {
         let route = format!("PATCH /webhooks/{application}/{token}");
         let mut request = Self::request(Method::PATCH, path, route, Some(body));
         request.budget = Budget::Exempt;
-        let _: serde::de::IgnoredAny = self.send(request).await?;
-        Ok(())
+        self.unit(request).await
     }
 
-    /// A call Discord answers with 204 and no body.
-    async fn empty(&self, method: Method, path: String, route: String) -> Result<(), DiscordError> {
-        let _: serde::de::IgnoredAny = self.send(Self::request(method, path, route, NONE)).await?;
+    /// A call whose answer (often a 204 with no body) says nothing we keep.
+    async fn unit<B: Serialize>(&self, request: Request<'_, B>) -> Result<(), DiscordError> {
+        let _: serde::de::IgnoredAny = self.send(request).await?;
         Ok(())
     }
 }
