@@ -5,7 +5,7 @@
 //! on both backends. A Twitch user id is a [`TwitchUserId`], never a bare
 //! string that a login or a stream id could stand in for.
 
-use std::{fmt, hash::Hash, marker::PhantomData};
+use std::{fmt, hash::Hash};
 
 use twilight_model::id::{
     Id,
@@ -20,13 +20,13 @@ pub type MessageId = Snowflake<MessageMarker>;
 
 /// A Discord id of the kind `M` names (never 0).
 #[repr(transparent)]
-pub struct Snowflake<M>(Id<M>, PhantomData<fn() -> M>);
+pub struct Snowflake<M>(Id<M>);
 
 impl<M> Snowflake<M> {
     /// `None` for 0, which no Discord object has.
     pub const fn new(value: u64) -> Option<Self> {
         match Id::new_checked(value) {
-            Some(id) => Some(Self(id, PhantomData)),
+            Some(id) => Some(Self(id)),
             None => None,
         }
     }
@@ -52,7 +52,7 @@ impl<M> Snowflake<M> {
 
 impl<M> From<Id<M>> for Snowflake<M> {
     fn from(id: Id<M>) -> Self {
-        Self(id, PhantomData)
+        Self(id)
     }
 }
 
