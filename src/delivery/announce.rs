@@ -10,7 +10,7 @@ use super::{
 };
 use crate::ids::ChannelId;
 use crate::{
-    discord::api::{DiscordCode, DiscordError},
+    discord::api::{Api, DiscordCode, DiscordError},
     notify::message,
     store::{Attention, GuildConfig, OfflineMode, OutboxState, TrackedStreamer, Transition},
     twitch::live::GoLive,
@@ -38,35 +38,51 @@ pub async fn announce(
             format!("not sent: the server needs attention ({code}); an admin fixes it with /setup");
         return job.unsent(OutboxState::Failed, why).await;
     }
-    if job.state.discord.is_none() {
+    let Some(api) = job.state.discord.as_deref() else {
         let wait = std::time::Duration::from_secs(60);
         return job.retry(wait, "Discord is not configured".into()).await;
-    }
+    };
     let live = details
         .get(job.state, &tracked.streamer, &job.item.stream_id)
         .await;
-    if let Some(outcome) = resume_after_flap(job, &config, &tracked, &live).await? {
+    let a = Announcement {
+        api,
+        config: &config,
+        tracked: &tracked,
+        live: &live,
+    };
+    if let Some(outcome) = resume_after_flap(job, &a).await? {
         return Ok(outcome);
     }
-    post(job, &config, &tracked, &live).await
+    post(job, &a).await
 }
 
-async fn post(
-    job: &Job<'_>,
-    config: &GuildConfig,
-    tracked: &TrackedStreamer,
-    live: &GoLive,
-) -> anyhow::Result<Outcome> {
-    let (db, api) = (&job.state.db, job.state.discord.as_deref());
-    let Some((out, api)) = message::build(
-        config,
-        tracked,
-        live,
-        job.started_at(),
-        &job.cache_bust(),
-        true,
-    )
-    .zip(api) else {
+/// What posting (or resuming) one route's go-live needs.
+struct Announcement<'a> {
+    api: &'a Api,
+    config: &'a GuildConfig,
+    tracked: &'a TrackedStreamer,
+    live: &'a GoLive,
+}
+
+impl Announcement<'_> {
+    /// The message for this stream; `pings` false shows the mention inert.
+    fn build(&self, job: &Job<'_>, pings: bool) -> Option<message::Outgoing> {
+        let (started_at, cache_bust) = (job.started_at(), job.cache_bust());
+        message::build(
+            self.config,
+            self.tracked,
+            self.live,
+            started_at,
+            &cache_bust,
+            pings,
+        )
+    }
+}
+
+async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
+    let db = &job.state.db;
+    let Some(out) = a.build(job, true) else {
         db.set_needs_attention(
             job.item.guild_id,
             Attention::NoChannel,
@@ -78,7 +94,7 @@ async fn post(
             .unsent(OutboxState::Failed, "no notification channel set".into())
             .await;
     };
-    match send::post(api, &out, &format!("sm{}", job.item.id)).await {
+    match send::post(a.api, &out, &format!("sm{}", job.item.id)).await {
         Ok(message_id) => {
             let sent = Transition::Sent {
                 channel_id: out.channel_id,
@@ -86,7 +102,7 @@ async fn post(
             };
             let outcome = job.release(sent, Outcome::Sent).await?;
             if out.publish {
-                send::publish(api, out.channel_id, message_id).await;
+                send::publish(a.api, out.channel_id, message_id).await;
             }
             Ok(outcome)
         }
@@ -96,12 +112,7 @@ async fn post(
 
 /// A stream that comes back within the guild's cooldown after ending gets
 /// its previous message edited back to live: no new message, no new ping.
-async fn resume_after_flap(
-    job: &Job<'_>,
-    config: &GuildConfig,
-    tracked: &TrackedStreamer,
-    live: &GoLive,
-) -> anyhow::Result<Option<Outcome>> {
+async fn resume_after_flap(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Option<Outcome>> {
     let (db, now, item) = (&job.state.db, job.now(), &job.item);
     let Some(previous) = db
         .previous_notification(item.guild_id, &item.twitch_id, &item.stream_id)
@@ -109,31 +120,20 @@ async fn resume_after_flap(
     else {
         return Ok(None);
     };
-    let cooldown_ms = i64::from(config.cooldown_secs) * 1000;
+    let cooldown_ms = i64::from(a.config.cooldown_secs) * 1000;
     let recent = previous
         .ended_at
         .is_some_and(|ended| now - ended <= cooldown_ms);
-    let (Some(channel_id), Some(message_id), Some(api)) = (
-        previous.channel_id,
-        previous.message_id,
-        job.state.discord.as_deref(),
-    ) else {
+    let (Some(channel_id), Some(message_id)) = (previous.channel_id, previous.message_id) else {
         return Ok(None);
     };
-    if !recent || config.offline_mode == OfflineMode::Delete {
+    if !recent || a.config.offline_mode == OfflineMode::Delete {
         return Ok(None);
     }
-    let Some(out) = message::build(
-        config,
-        tracked,
-        live,
-        job.started_at(),
-        &job.cache_bust(),
-        false,
-    ) else {
+    let Some(out) = a.build(job, false) else {
         return Ok(None);
     };
-    match send::edit(api, channel_id, message_id, &out).await {
+    match send::edit(a.api, channel_id, message_id, &out).await {
         Ok(()) => {
             db.settle_resumed(previous.id, now).await?;
             let sent = Transition::Sent {
