@@ -120,6 +120,26 @@ on_both_backends! {
         assert_eq!((row.edited_at, row.refresh_due_at), (Some(60_230), None), "nothing newer: done");
     }
 
+    async fn a_resumed_message_drops_its_pending_end_edit_unless_a_worker_holds_it(db) {
+        tracked_by(&db, 2).await;
+        db.enqueue_stream_online(&tw(STREAMER), "s-1", 100, 100).await.unwrap();
+        for row in db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap() {
+            let sent = Transition::Sent { channel_id: sf(5), message_id: sf(row.id) };
+            db.release(&Lease::new(row.id, "w"), &sent, 150).await.unwrap();
+        }
+        db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 200).await.unwrap();
+        // Guild 2's end edit is being worked on; guild 1's still waits.
+        let ending = db.claim_due_notifications("w", 210, 1_000, 10).await.unwrap();
+        let guild_2 = ending.iter().find(|r| r.guild_id == sf(2)).unwrap().id;
+        let guild_1 = ending.iter().find(|r| r.guild_id == sf(1)).unwrap().id;
+        db.release(&Lease::new(guild_1, "w"), &Transition::Retry { at: 5_000, error: "502".into() }, 220).await.unwrap();
+        assert!(db.settle_resumed(guild_1, 230).await.unwrap(), "nobody holds guild 1's row: its end edit is dropped");
+        assert!(!db.settle_resumed(guild_2, 230).await.unwrap(), "a worker holds guild 2's row: left to it");
+        let row = db.notification(sf(1), "s-1").await.unwrap().unwrap();
+        assert_eq!(row.end_state, Some(streammaxing::store::EndState::Done));
+        assert!(db.claim_due_notifications("w", 5_000, 1_000, 10).await.unwrap().iter().all(|r| r.id != guild_1), "no end edit left for guild 1");
+    }
+
     async fn old_finished_notifications_are_forgotten_and_unfinished_ones_kept(db) {
         tracked_by(&db, 3).await;
         db.enqueue_stream_online(&tw(STREAMER), "old", 100, 100).await.unwrap();
