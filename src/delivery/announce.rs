@@ -1,5 +1,6 @@
-//! The announce step: post the go-live message, or resume the previous
-//! one when the stream comes back within the guild's cooldown.
+//! The announce step: check the route's filters, then post the go-live
+//! message, or resume the previous one when the stream comes back within
+//! the server's cooldown.
 
 use super::{
     Outcome,
@@ -11,8 +12,11 @@ use super::{
 use crate::ids::ChannelId;
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError},
-    notify::message,
-    store::{Attention, GuildConfig, OfflineMode, OutboxState, TrackedStreamer, Transition},
+    notify::{
+        filters::{self, StreamFacts},
+        message,
+    },
+    store::{Attention, GuildConfig, OfflineMode, OutboxState, TrackedRoute, Transition},
     twitch::live::GoLive,
 };
 
@@ -25,7 +29,7 @@ pub async fn announce(
     let skip = |why: &str| job.unsent(OutboxState::Skipped, why.to_owned());
     let (Some(config), Some(tracked)) = config_and_tracked(job.state, &job.item, loaded).await?
     else {
-        return skip("the server no longer follows this streamer").await;
+        return skip("the route was removed (or the server no longer follows this streamer)").await;
     };
     if job.item.ended_at.is_some() {
         return skip("the stream ended before it could be announced").await;
@@ -33,18 +37,54 @@ pub async fn announce(
     if !config.enabled {
         return skip("notifications are paused in this server").await;
     }
-    if let Some(code) = &config.needs_attention {
-        let why =
-            format!("not sent: the server needs attention ({code}); an admin fixes it with /setup");
+    if !tracked.route.enabled {
+        return skip("this route is paused").await;
+    }
+    if let Some(code) = &tracked.route.needs_attention {
+        let why = format!(
+            "not sent: this route needs attention ({code}): {}",
+            tracked
+                .route
+                .needs_attention_detail
+                .as_deref()
+                .unwrap_or("")
+        );
         return job.unsent(OutboxState::Failed, why).await;
     }
     let Some(api) = job.state.discord.as_deref() else {
         let wait = std::time::Duration::from_secs(60);
         return job.retry(wait, "Discord is not configured".into()).await;
     };
-    let live = details
-        .get(job.state, &tracked.streamer, &job.item.stream_id)
-        .await;
+    let live = if job.item.held_at.is_some() {
+        // Checked again after a `channel.update`: what it said is newer
+        // than anything Helix may still be serving.
+        let streamer = job.state.db.streamer(&tracked.streamer.twitch_id).await?;
+        let mut live = details
+            .get(job.state, &tracked.streamer, &job.item.stream_id)
+            .await;
+        if let Some(s) = streamer {
+            let stored = crate::twitch::live::GoLive::from_stored(&s);
+            (live.title, live.game_id, live.game_name) =
+                (stored.title, stored.game_id, stored.game_name);
+        }
+        live
+    } else {
+        details
+            .get(job.state, &tracked.streamer, &job.item.stream_id)
+            .await
+    };
+    let facts = StreamFacts {
+        title: &live.title,
+        game_id: &live.game_id,
+        game_name: &live.game_name,
+    };
+    if let Err(blocked) = filters::check(&tracked.route.filters(), facts) {
+        let held = Transition::Held {
+            reason: format!("held by the route's filters: {blocked}"),
+            claimed_due: job.item.refresh_due_at,
+        };
+        return job.release(held, Outcome::Held).await;
+    }
     let a = Announcement {
         api,
         config: &config,
@@ -61,7 +101,7 @@ pub async fn announce(
 struct Announcement<'a> {
     api: &'a Api,
     config: &'a GuildConfig,
-    tracked: &'a TrackedStreamer,
+    tracked: &'a TrackedRoute,
     live: &'a GoLive,
 }
 
@@ -69,24 +109,40 @@ impl Announcement<'_> {
     /// The message for this stream; `pings` false shows the mention inert.
     fn build(&self, job: &Job<'_>, pings: bool) -> Option<message::Outgoing> {
         let (started_at, cache_bust) = (job.started_at(), job.cache_bust());
-        message::build(
+        let out = message::build(
             self.config,
             self.tracked,
             self.live,
             started_at,
             &cache_bust,
             pings,
-        )
+        )?;
+        // Held back by the filters until now: say what changed.
+        Some(match job.item.held_at {
+            Some(_) => message::with_note(out, &self.switch_note()),
+            None => out,
+        })
+    }
+
+    /// "Now playing VALORANT", or that the title now matches.
+    fn switch_note(&self) -> String {
+        let f = self.tracked.route.filters();
+        let game = crate::notify::template::escape_markdown(&self.live.game_name);
+        if (!f.games.is_empty() || !f.skip_games.is_empty()) && !game.is_empty() {
+            format!("🎮 Now playing **{game}**")
+        } else {
+            "✏️ The stream's title changed".to_owned()
+        }
     }
 }
 
 async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
     let db = &job.state.db;
     let Some(out) = a.build(job, true) else {
-        db.set_needs_attention(
-            job.item.guild_id,
+        db.set_route_attention(
+            a.tracked.route.id,
             Attention::NoChannel,
-            "No notification channel is set. Run `/setup channel:#your-channel`.",
+            &policy::no_channel(a.tracked),
             job.now(),
         )
         .await?;
@@ -106,7 +162,7 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
             }
             Ok(outcome)
         }
-        Err(e) => failed(job, &e, out.channel_id).await,
+        Err(e) => failed(job, &e, out.channel_id, a.tracked).await,
     }
 }
 
@@ -115,7 +171,7 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
 async fn resume_after_flap(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Option<Outcome>> {
     let (db, now, item) = (&job.state.db, job.now(), &job.item);
     let Some(previous) = db
-        .previous_notification(item.guild_id, &item.twitch_id, &item.stream_id)
+        .previous_notification(a.tracked.route.id, &item.stream_id)
         .await?
     else {
         return Ok(None);
@@ -145,24 +201,30 @@ async fn resume_after_flap(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Resul
         }
         // The old message is gone: announce normally.
         Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => Ok(None),
-        Err(e) => failed(job, &e, channel_id).await.map(Some),
+        Err(e) => failed(job, &e, channel_id, a.tracked).await.map(Some),
     }
 }
 
 /// What to do after Discord refused or failed a post.
-async fn failed(job: &Job<'_>, e: &DiscordError, channel_id: ChannelId) -> anyhow::Result<Outcome> {
+async fn failed(
+    job: &Job<'_>,
+    e: &DiscordError,
+    channel_id: ChannelId,
+    route: &TrackedRoute,
+) -> anyhow::Result<Outcome> {
     match policy::decide(e, job.item.attempts) {
         Decision::RetryAfter(wait, why) => job.retry(wait, why).await,
         Decision::GiveUp(why) => job.unsent(OutboxState::Failed, why).await,
         Decision::LostAccess(code) => {
-            let (name, fix) = policy::lost_access(code, channel_id);
+            let (name, fix) = policy::lost_access(code, channel_id, route);
             job.state
                 .db
-                .set_needs_attention(job.item.guild_id, name, &fix, job.now())
+                .set_route_attention(route.route.id, name, &fix, job.now())
                 .await?;
             tracing::warn!(
                 code = code.as_u64(),
-                "lost access to the notification channel; the server needs attention"
+                route.id = route.route.id,
+                "lost access to the route's channel; the route needs attention"
             );
             let why = format!("{} {name}", code.as_u64());
             job.unsent(OutboxState::Failed, why).await

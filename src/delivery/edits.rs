@@ -19,7 +19,7 @@ use crate::{
         message::{self, Outgoing},
         template::escape_markdown,
     },
-    store::{GuildConfig, OfflineMode, Streamer, TrackedStreamer, Transition},
+    store::{GuildConfig, OfflineMode, Streamer, TrackedRoute, Transition},
     twitch::live::GoLive,
 };
 
@@ -27,7 +27,7 @@ use crate::{
 /// more (the server or streamer is gone, or Discord isn't configured).
 struct Posted<'a> {
     config: GuildConfig,
-    tracked: TrackedStreamer,
+    tracked: TrackedRoute,
     channel_id: ChannelId,
     message_id: MessageId,
     api: &'a Api,

@@ -1,35 +1,33 @@
 //! What every delivery of a claim reads before it acts: the guild's
-//! configuration, the tracked streamer, and the stream's details.
+//! configuration, the route with its streamer, and the stream's details.
 
 use std::{collections::HashMap, sync::Arc};
 
 use tokio::sync::{Mutex, OnceCell};
 
 use crate::{
-    ids::{GuildId, TwitchUserId},
+    ids::GuildId,
     state::AppState,
-    store::{GuildConfig, OutboxItem, Streamer, TrackedStreamer},
+    store::{GuildConfig, OutboxItem, Streamer, TrackedRoute},
     twitch::live::{GoLive, go_live_details},
 };
 
-/// A delivery's guild configuration and tracked streamer (`None` when the
-/// guild or its tracking is gone), as loaded with the rest of its claim.
-pub type Loaded = (Option<GuildConfig>, Option<TrackedStreamer>);
+/// A delivery's guild configuration and route (`None` when the guild or
+/// the route is gone), as loaded with the rest of its claim.
+pub type Loaded = (Option<GuildConfig>, Option<TrackedRoute>);
 
 /// What every delivery of a claim reads first, loaded for the whole claim
-/// in one query per table (and streamer) instead of two per delivery.
+/// in one query per table instead of two per delivery.
 pub struct Preloaded {
     configs: HashMap<GuildId, GuildConfig>,
-    tracked: HashMap<(GuildId, TwitchUserId), TrackedStreamer>,
+    routes: HashMap<i64, TrackedRoute>,
 }
 
 impl Preloaded {
     pub fn of(&self, item: &OutboxItem) -> Loaded {
         (
             self.configs.get(&item.guild_id).cloned(),
-            self.tracked
-                .get(&(item.guild_id, item.twitch_id.clone()))
-                .cloned(),
+            item.route_id.and_then(|id| self.routes.get(&id).cloned()),
         )
     }
 }
@@ -43,32 +41,17 @@ pub async fn preload(state: &AppState, batch: &[OutboxItem]) -> Option<Preloaded
     guilds.sort_unstable();
     guilds.dedup();
     let configs = state.db.guild_configs(&guilds).await.ok()?;
-    let mut streamers: Vec<&TwitchUserId> = batch.iter().map(|item| &item.twitch_id).collect();
-    streamers.sort_unstable();
-    streamers.dedup();
-    let mut tracked = HashMap::new();
-    for twitch_id in streamers {
-        let guilds: Vec<GuildId> = batch
-            .iter()
-            .filter(|item| &item.twitch_id == twitch_id)
-            .map(|item| item.guild_id)
-            .collect();
-        for (guild_id, streamer) in state
-            .db
-            .tracked_streamer_in(twitch_id, &guilds)
-            .await
-            .ok()?
-        {
-            tracked.insert((guild_id, twitch_id.clone()), streamer);
-        }
-    }
+    let mut route_ids: Vec<i64> = batch.iter().filter_map(|item| item.route_id).collect();
+    route_ids.sort_unstable();
+    route_ids.dedup();
+    let routes = state.db.routes(&route_ids).await.ok()?;
     Some(Preloaded {
         configs: configs.into_iter().map(|c| (c.guild_id, c)).collect(),
-        tracked,
+        routes: routes.into_iter().map(|r| (r.route.id, r)).collect(),
     })
 }
 
-/// The guild's configuration and tracked streamer: preloaded, or read now.
+/// The guild's configuration and the route: preloaded, or read now.
 pub async fn config_and_tracked(
     state: &AppState,
     item: &OutboxItem,
@@ -78,10 +61,10 @@ pub async fn config_and_tracked(
         Some(loaded) => loaded,
         None => (
             state.db.guild_config(item.guild_id).await?,
-            state
-                .db
-                .tracked_streamer(item.guild_id, &item.twitch_id)
-                .await?,
+            match item.route_id {
+                Some(id) => state.db.route(id).await?,
+                None => None,
+            },
         ),
     })
 }

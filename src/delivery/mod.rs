@@ -2,7 +2,7 @@
 //! (announce, refresh or end) and releases it with the step's outcome,
 //! with bounded concurrency.
 //!
-//! Exactly once: the outbox row is unique per (guild, stream), and every post
+//! Exactly once: the outbox row is unique per (route, stream), and every post
 //! carries the row's id as a `nonce` with `enforce_nonce`, so a worker that
 //! dies between Discord accepting the message and recording it re-sends the
 //! same nonce after its lease and Discord hands back the message it already
@@ -11,8 +11,9 @@
 //! Failures are decided in one place ([`policy`]): 429 waits for
 //! `retry_after`; 5xx and network errors retry with exponential backoff and
 //! jitter, a bounded number of times; lost access (unknown channel or
-//! webhook, missing access or permissions) stops delivery to that guild and
-//! marks it as needing attention, so the bot never keeps knocking on a door
+//! webhook, missing access or permissions) stops delivery on that route
+//! (only that one: the server's other routes go on) and marks it as
+//! needing attention, so the bot never keeps knocking on a door
 //! Discord has closed (and never drifts toward the invalid-request ban).
 //! When the stream ends, the message is edited, deleted or kept.
 
@@ -51,6 +52,8 @@ pub struct Report {
     pub retried: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Held back by a route's filters until the stream changes.
+    pub held: usize,
 }
 
 /// How one step went.
@@ -62,6 +65,7 @@ enum Outcome {
     Retried,
     Failed,
     Skipped,
+    Held,
     /// Could not even record what happened; the lease will bring it back.
     Error,
 }
@@ -132,6 +136,7 @@ impl Report {
             Some(Outcome::Retried) => self.retried += 1,
             Some(Outcome::Failed) => self.failed += 1,
             Some(Outcome::Skipped) => self.skipped += 1,
+            Some(Outcome::Held) => self.held += 1,
             Some(Outcome::Error) | None => {}
         }
     }

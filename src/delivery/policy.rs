@@ -7,7 +7,8 @@ use std::time::Duration;
 use crate::ids::ChannelId;
 use crate::{
     discord::api::{DiscordCode, DiscordError, Verdict},
-    store::Attention,
+    notify::template::escape_markdown,
+    store::{Attention, TrackedRoute},
 };
 
 /// Attempts before a notification is given up (each claim is one).
@@ -46,26 +47,56 @@ pub fn backoff(attempts: i32) -> Duration {
     Duration::from_millis(base / 2 + fastrand::u64(0..=base / 2))
 }
 
-/// The needs-attention reason and the fix an admin reads for lost access.
-pub fn lost_access(code: DiscordCode, channel_id: ChannelId) -> (Attention, String) {
+/// The needs-attention reason and the fix an admin reads when `route`
+/// lost access to `channel_id`: it names the route and the one command
+/// that fixes it.
+pub fn lost_access(
+    code: DiscordCode,
+    channel_id: ChannelId,
+    route: &TrackedRoute,
+) -> (Attention, String) {
+    let login = &route.streamer.login;
+    let name = escape_markdown(&route.streamer.display_name);
+    let own = route.route.channel_id.is_some();
+    let test = if own {
+        format!("`/streamers test streamer:{login} channel:#that-channel`")
+    } else {
+        format!("`/streamers test streamer:{login}`")
+    };
     match code {
+        DiscordCode::UnknownChannel if own => (
+            Attention::UnknownChannel,
+            format!(
+                "{name}'s alert channel <#{channel_id}> was deleted. `/streamers add login:{login} channel:#new-channel` moves this route to another channel."
+            ),
+        ),
         DiscordCode::UnknownChannel => (
             Attention::UnknownChannel,
             format!(
-                "The notification channel <#{channel_id}> was deleted. Choose another with `/setup channel:`."
+                "The server's alert channel <#{channel_id}> was deleted, so {name}'s alerts stopped. Choose another with `/setup channel:#new-channel`."
             ),
         ),
         DiscordCode::UnknownWebhook => (
             Attention::UnknownWebhook,
-            "The webhook used for notifications was deleted. Run `/setup` again.".to_owned(),
+            format!("The webhook {name}'s alerts went through was deleted. Run {test}."),
         ),
         _ => (
             Attention::MissingPermissions,
             format!(
-                "I can't post in <#{channel_id}>: give the StreamMaxing role **View Channel**, **Send Messages** and **Embed Links** there, then run `/setup` again."
+                "I can't post {name}'s alerts in <#{channel_id}>: give the StreamMaxing role **View Channel**, **Send Messages** and **Embed Links** there, then run {test}."
             ),
         ),
     }
+}
+
+/// The fix when a route has no channel at all (it follows the server's,
+/// and none is set).
+pub fn no_channel(route: &TrackedRoute) -> String {
+    format!(
+        "No alert channel for {}: choose the server's with `/setup channel:#your-channel` (or give this streamer their own with `/streamers add login:{} channel:#…`).",
+        escape_markdown(&route.streamer.display_name),
+        route.streamer.login
+    )
 }
 
 #[cfg(test)]

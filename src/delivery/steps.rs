@@ -21,7 +21,7 @@ pub async fn deliver_one(
     details: &Details,
     loaded: Option<Loaded>,
 ) -> Outcome {
-    let span = tracing::info_span!("deliver", guild.id = %item.guild_id, streamer.id = %item.twitch_id, stream.id = %item.stream_id);
+    let span = tracing::info_span!("deliver", guild.id = %item.guild_id, route.id = item.route_id, streamer.id = %item.twitch_id, stream.id = %item.stream_id);
     let job = Job { state, lease, item };
     let step = async {
         let result = match job.item.step() {

@@ -5,7 +5,11 @@ use twilight_model::{
     application::interaction::InteractionData, http::interaction::InteractionResponse,
 };
 
-use super::{commands::template::form, context::Ctx, pings, reply};
+use super::{
+    commands::{streamers, template::form},
+    context::Ctx,
+    pings, reply,
+};
 use crate::ids::TwitchUserId;
 use crate::notify::template;
 
@@ -16,6 +20,9 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     if let Some(twitch_id) = template::parse_notify_custom_id(&data.custom_id) {
         return notify_toggle(ctx, &TwitchUserId::from(twitch_id)).await;
     }
+    if let Some(page) = data.custom_id.strip_prefix(streamers::LIST_PAGE_PREFIX) {
+        return streamers::list_page_button(ctx, page).await;
+    }
     if let Some(draft) = data.custom_id.strip_prefix(form::RETRY_PREFIX) {
         return form::reopen(ctx, draft).await;
     }
@@ -25,17 +32,17 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
 }
 
 async fn notify_toggle(ctx: &Ctx, twitch_id: &TwitchUserId) -> anyhow::Result<InteractionResponse> {
-    let Some(tracked) = ctx
+    let routes = ctx
         .state
         .db
-        .tracked_streamer(ctx.guild_id, twitch_id)
-        .await?
-    else {
+        .streamer_routes(ctx.guild_id, twitch_id)
+        .await?;
+    if routes.is_empty() {
         return Ok(reply::ephemeral(
             "This server doesn't follow that streamer any more.",
         ));
-    };
+    }
     let choices = pings::member_choices(ctx).await?;
-    let on = !choices.is_on(&pings::member_roles(ctx), &tracked);
-    pings::choose(ctx, tracked, on).await
+    let on = !choices.is_on(&pings::member_roles(ctx), &routes);
+    pings::choose(ctx, routes, on).await
 }

@@ -27,6 +27,8 @@ pub struct Inner {
     pub user_id: UserId,
     /// The member's permissions in the channel of the interaction.
     pub permissions: Permissions,
+    /// An admin command: its deferred reply carries the attention warning.
+    warn_admins: std::sync::atomic::AtomicBool,
 }
 
 impl std::ops::Deref for Ctx {
@@ -49,6 +51,7 @@ impl Ctx {
             guild_id,
             user_id,
             permissions,
+            warn_admins: std::sync::atomic::AtomicBool::new(false),
         })))
     }
 
@@ -73,9 +76,48 @@ impl Ctx {
             .ok_or_else(|| anyhow::anyhow!("Discord is not configured"))
     }
 
+    /// Marks this as an admin command: a deferred reply gets the warning
+    /// about routes that need attention, as things stand when it is sent.
+    pub fn warn_admins(&self) {
+        self.warn_admins
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The warning admins see while any route of the server needs
+    /// attention (`None` when all is well).
+    pub async fn attention_warning(&self) -> anyhow::Result<Option<String>> {
+        let broken = self
+            .state
+            .db
+            .routes_needing_attention(self.guild_id)
+            .await?;
+        Ok((broken > 0).then(|| {
+            let one = broken == 1;
+            format!(
+                "⚠️ {broken} alert route{} of this server {} not posting: `/streamers list` shows why and how to fix {}.",
+                if one { "" } else { "s" },
+                if one { "is" } else { "are" },
+                if one { "it" } else { "them" },
+            )
+        }))
+    }
+
     /// Replaces the deferred "thinking…" with `reply`.
     pub async fn edit_original(&self, reply: &Reply) -> anyhow::Result<()> {
         let none = twilight_model::channel::message::AllowedMentions::default();
+        let mut warned;
+        let mut reply = reply;
+        if self.warn_admins.load(std::sync::atomic::Ordering::Relaxed)
+            && let Ok(Some(warning)) = self.attention_warning().await
+        {
+            warned = reply.clone();
+            warned.content = if warned.content.is_empty() {
+                warning
+            } else {
+                format!("{warning}\n{}", warned.content)
+            };
+            reply = &warned;
+        }
         self.discord()?
             .edit_original_response(
                 self.interaction.application_id,

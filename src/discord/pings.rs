@@ -15,7 +15,7 @@ use super::{
 use crate::{
     ids::RoleId,
     notify::pings::{Choice, MemberChoices, choice},
-    store::TrackedStreamer,
+    store::TrackedRoute,
 };
 
 /// This member's choices in this server.
@@ -44,11 +44,17 @@ pub fn member_roles(ctx: &Ctx) -> Vec<RoleId> {
 /// Turns this member's pings for the streamer on or off and answers: at
 /// once when only the saved choice changes (one database write, no Discord
 /// call), or deferred when a notification role has to be given or taken.
+/// `routes` are the streamer's routes in this server (at least one).
 pub async fn choose(
     ctx: &Ctx,
-    tracked: TrackedStreamer,
+    routes: Vec<TrackedRoute>,
     on: bool,
 ) -> anyhow::Result<InteractionResponse> {
+    let Some(tracked) = routes.first().cloned() else {
+        return Ok(
+            Reply::text("This server doesn't follow that streamer any more.").into_response(),
+        );
+    };
     let (db, now) = (&ctx.state.db, ctx.now());
     db.set_notify_preference(
         ctx.guild_id,
@@ -59,7 +65,7 @@ pub async fn choose(
     )
     .await?;
     let config = db.ensure_guild(ctx.guild_id, None, now).await?;
-    let Choice::NothingPersonal { everyone_role } = choice(&config, &tracked) else {
+    let Choice::NothingPersonal { everyone_role } = choice(&config, &routes) else {
         return Ok(ctx.defer(move |ctx| async move { set_role(&ctx, &tracked, on).await }));
     };
     let name = escape(&tracked.streamer.display_name);
@@ -77,7 +83,7 @@ pub async fn choose(
 }
 
 /// Gives or takes the streamer's notification role, and says so.
-async fn set_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> anyhow::Result<Reply> {
+async fn set_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> anyhow::Result<Reply> {
     let name = escape(&tracked.streamer.display_name);
     match apply_role(ctx, tracked, on).await {
         Ok(()) if on => Ok(Reply::text(format!(
@@ -114,7 +120,7 @@ impl From<anyhow::Error> for RoleError {
     }
 }
 
-async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<(), RoleError> {
+async fn apply_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> Result<(), RoleError> {
     let api = ctx.discord()?;
     let (guild, user) = (ctx.guild_id.id(), ctx.user_id.id());
     let role = match tracked.notify_role_id.map(RoleId::id) {
@@ -136,7 +142,7 @@ async fn apply_role(ctx: &Ctx, tracked: &TrackedStreamer, on: bool) -> Result<()
     }
 }
 
-async fn create_role(ctx: &Ctx, tracked: &TrackedStreamer) -> Result<Id<RoleMarker>, RoleError> {
+async fn create_role(ctx: &Ctx, tracked: &TrackedRoute) -> Result<Id<RoleMarker>, RoleError> {
     let guild = ctx.guild_id.id();
     let name: String = format!("{} live", tracked.streamer.display_name)
         .chars()

@@ -1,5 +1,5 @@
-//! The message a guild gets for a stream: its template (the streamer's
-//! override, else the guild's, else the default) rendered with the stream's
+//! The message a route posts for a stream: its template (the route's
+//! own, else the server's, else the default) rendered with the stream's
 //! details, addressed to its channel, mentioning exactly the configured role
 //! and no one else.
 
@@ -15,7 +15,7 @@ use super::{
 };
 use crate::ids::{ChannelId, RoleId};
 use crate::{
-    store::{GuildConfig, TrackedStreamer},
+    store::{GuildConfig, TrackedRoute},
     twitch::live::GoLive,
 };
 
@@ -35,11 +35,11 @@ pub struct Outgoing {
 /// Discord's channel type for announcement channels.
 const ANNOUNCEMENT: i32 = 5;
 
-/// The template that applies to this streamer in this guild. A stored
-/// template that no longer parses falls back to the default (and is logged).
-pub fn template_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Template {
+/// The template that applies to this route. A stored template that no
+/// longer parses falls back to the default (and is logged).
+pub fn template_for(config: &GuildConfig, tracked: &TrackedRoute) -> Template {
     let stored = tracked
-        .overrides
+        .route
         .template
         .as_deref()
         .or(config.template.as_deref());
@@ -52,8 +52,8 @@ pub fn template_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Template
         .unwrap_or_default()
 }
 
-/// The template in force for the server, or for one streamer.
-pub fn current_template(config: &GuildConfig, tracked: Option<&TrackedStreamer>) -> Template {
+/// The template in force for the server, or for one route.
+pub fn current_template(config: &GuildConfig, tracked: Option<&TrackedRoute>) -> Template {
     match tracked {
         Some(tracked) => template_for(config, tracked),
         None => config
@@ -64,27 +64,22 @@ pub fn current_template(config: &GuildConfig, tracked: Option<&TrackedStreamer>)
     }
 }
 
-/// Where this streamer's notifications go in this guild.
-pub fn channel_for(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<ChannelId> {
-    tracked.overrides.channel_id.or(config.channel_id)
+/// Where this route posts: its own channel, else the server's.
+pub fn channel_for(config: &GuildConfig, tracked: &TrackedRoute) -> Option<ChannelId> {
+    tracked.route.channel_id.or(config.channel_id)
 }
 
 /// Is that channel an announcement channel whose posts the guild publishes?
-fn publishes(config: &GuildConfig, tracked: &TrackedStreamer) -> bool {
-    let kind = match tracked.overrides.channel_id {
-        Some(_) => tracked.overrides.channel_kind,
+fn publishes(config: &GuildConfig, tracked: &TrackedRoute) -> bool {
+    let kind = match tracked.route.channel_id {
+        Some(_) => tracked.route.channel_kind,
         None => config.channel_kind,
     };
     config.publish_announcements && kind == Some(ANNOUNCEMENT)
 }
 
 /// The template's variables for this stream.
-pub fn vars(
-    tracked: &TrackedStreamer,
-    details: &GoLive,
-    started_at_ms: i64,
-    mention: String,
-) -> Vars {
+pub fn vars(tracked: &TrackedRoute, details: &GoLive, started_at_ms: i64, mention: String) -> Vars {
     Vars {
         twitch_id: tracked.streamer.twitch_id.to_string(),
         streamer_login: details.login.clone(),
@@ -104,7 +99,7 @@ pub fn vars(
 /// With `pings == false` the mention is shown but pings nobody.
 pub fn build(
     config: &GuildConfig,
-    tracked: &TrackedStreamer,
+    tracked: &TrackedRoute,
     details: &GoLive,
     started_at_ms: i64,
     cache_bust: &str,
@@ -132,4 +127,18 @@ pub fn build(
         },
         publish: publishes(config, tracked),
     })
+}
+
+/// Puts `note` on a line above the message (a stream announced late, when
+/// it came to match the route's filters), when the message has room.
+pub fn with_note(mut out: Outgoing, note: &str) -> Outgoing {
+    let content = if out.content.is_empty() {
+        note.to_owned()
+    } else {
+        format!("{note}\n{}", out.content)
+    };
+    if content.chars().count() <= 2000 {
+        out.content = content;
+    }
+    out
 }

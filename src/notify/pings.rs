@@ -1,25 +1,34 @@
-//! Who gets pinged, decided from plain values: the server's settings, the
-//! streamer's overrides and one member's roles and saved choices. The
-//! Discord side (`discord::pings`) turns these decisions into role changes
-//! and replies.
+//! Who gets pinged, decided from plain values: the server's settings, a
+//! route's own choice and one member's roles and saved choices. The Discord
+//! side (`discord::pings`) turns these decisions into role changes and
+//! replies. Members choose per streamer; the routes decide whether that
+//! choice pings (a route that pings members who opt in uses the server's
+//! one opt-in role for the streamer).
 
 use crate::{
     ids::{RoleId, TwitchUserId},
-    store::{GuildConfig, PingMode, TrackedStreamer},
+    store::{GuildConfig, PingMode, TrackedRoute},
 };
 
-/// The ping mode that applies to this streamer in this guild.
-pub fn effective_mode(config: &GuildConfig, tracked: &TrackedStreamer) -> PingMode {
-    tracked.overrides.ping_mode.unwrap_or(config.ping_mode)
+/// The ping mode that applies to this route.
+pub fn effective_mode(config: &GuildConfig, tracked: &TrackedRoute) -> PingMode {
+    tracked.route.ping_mode.unwrap_or(config.ping_mode)
 }
 
-/// The role this streamer's notifications ping in this guild, if any.
-pub fn ping_role(config: &GuildConfig, tracked: &TrackedStreamer) -> Option<RoleId> {
+/// The role this route's notifications ping, if any.
+pub fn ping_role(config: &GuildConfig, tracked: &TrackedRoute) -> Option<RoleId> {
     match effective_mode(config, tracked) {
         PingMode::None => None,
-        PingMode::Role => tracked.overrides.ping_role_id.or(config.ping_role_id),
+        PingMode::Role => tracked.route.ping_role_id.or(config.ping_role_id),
         PingMode::StreamerRole => tracked.notify_role_id,
     }
+}
+
+/// Does any of the streamer's routes ping members who opt in?
+fn opt_in(config: &GuildConfig, routes: &[TrackedRoute]) -> bool {
+    routes
+        .iter()
+        .any(|r| effective_mode(config, r) == PingMode::StreamerRole)
 }
 
 /// What decides whether one member is pinged: the server's settings and
@@ -31,22 +40,22 @@ pub struct MemberChoices {
 }
 
 impl MemberChoices {
-    /// Is the member holding `member_roles` pinged for this streamer? With
-    /// opt-in roles, holding the role decides; otherwise the saved choice
-    /// (default: on).
-    pub fn is_on(&self, member_roles: &[RoleId], tracked: &TrackedStreamer) -> bool {
-        match (
-            effective_mode(&self.config, tracked),
-            tracked.notify_role_id,
-        ) {
-            (PingMode::StreamerRole, Some(role)) => member_roles.contains(&role),
-            (PingMode::StreamerRole, None) => false,
-            _ => self
-                .preferences
-                .iter()
-                .find(|(id, _)| *id == tracked.streamer.twitch_id)
-                .is_none_or(|(_, on)| *on),
+    /// Is the member holding `member_roles` pinged for this streamer (its
+    /// `routes` in this server)? With opt-in roles, holding the role
+    /// decides; otherwise the saved choice (default: on).
+    pub fn is_on(&self, member_roles: &[RoleId], routes: &[TrackedRoute]) -> bool {
+        let Some(first) = routes.first() else {
+            return false;
+        };
+        if opt_in(&self.config, routes) {
+            return first
+                .notify_role_id
+                .is_some_and(|role| member_roles.contains(&role));
         }
+        self.preferences
+            .iter()
+            .find(|(id, _)| *id == first.streamer.twitch_id)
+            .is_none_or(|(_, on)| *on)
     }
 }
 
@@ -60,14 +69,12 @@ pub enum Choice {
     NothingPersonal { everyone_role: Option<RoleId> },
 }
 
-pub fn choice(config: &GuildConfig, tracked: &TrackedStreamer) -> Choice {
-    match effective_mode(config, tracked) {
-        PingMode::StreamerRole => Choice::ToggleRole,
-        PingMode::Role => Choice::NothingPersonal {
-            everyone_role: tracked.overrides.ping_role_id.or(config.ping_role_id),
-        },
-        PingMode::None => Choice::NothingPersonal {
-            everyone_role: None,
-        },
+/// What a choice does for the streamer whose routes are `routes`.
+pub fn choice(config: &GuildConfig, routes: &[TrackedRoute]) -> Choice {
+    if opt_in(config, routes) {
+        return Choice::ToggleRole;
+    }
+    Choice::NothingPersonal {
+        everyone_role: routes.iter().find_map(|r| ping_role(config, r)),
     }
 }

@@ -2,7 +2,7 @@
 //! while so the member can fix them without retyping.
 
 use super::{Db, StoreResult, on_db};
-use crate::ids::{GuildId, TwitchUserId, UserId};
+use crate::ids::{ChannelId, GuildId, TwitchUserId, UserId};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct TemplateDraft {
@@ -10,6 +10,8 @@ pub struct TemplateDraft {
     pub guild_id: GuildId,
     pub user_id: UserId,
     pub twitch_id: Option<TwitchUserId>,
+    /// With `twitch_id`: only that streamer's route in this channel.
+    pub channel_id: Option<ChannelId>,
     pub template: String,
     pub created_at: i64,
 }
@@ -20,17 +22,19 @@ impl Db {
         guild_id: GuildId,
         user_id: UserId,
         twitch_id: Option<&TwitchUserId>,
+        channel_id: Option<ChannelId>,
         template: &str,
         now: i64,
     ) -> StoreResult<i64> {
         on_db!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO template_drafts (guild_id, user_id, twitch_id, template, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                "INSERT INTO template_drafts (guild_id, user_id, twitch_id, channel_id, template, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(guild_id)
             .bind(user_id)
             .bind(twitch_id)
+            .bind(channel_id)
             .bind(template)
             .bind(now)
             .fetch_one(pool)
@@ -47,7 +51,7 @@ impl Db {
     ) -> StoreResult<Option<TemplateDraft>> {
         on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, guild_id, user_id, twitch_id, template, created_at FROM template_drafts \
+                "SELECT id, guild_id, user_id, twitch_id, channel_id, template, created_at FROM template_drafts \
                  WHERE id = $1 AND guild_id = $2 AND user_id = $3",
             )
             .bind(id)

@@ -2,6 +2,11 @@
 //! event's effects are written in one transaction, so an event is either
 //! fully recorded (and later resends are ignored) or not at all (and the
 //! error makes Twitch send it again).
+//!
+//! Twitch does not promise order. Each streamer keeps the message timestamp
+//! of the last stream.online/offline and of the last channel.update applied;
+//! an older one arriving late (a retry) is recorded and ignored, so a late
+//! `stream.offline` of the previous stream never ends the one now live.
 
 use super::{Db, StoreResult, on_db};
 use crate::ids::TwitchUserId;
@@ -21,6 +26,7 @@ pub enum StreamEvent<'a> {
     Updated {
         twitch_id: &'a TwitchUserId,
         title: &'a str,
+        game_id: &'a str,
         game_name: &'a str,
     },
 }
@@ -32,12 +38,17 @@ pub enum Applied {
     /// Recorded; `fanout` when a go-live now waits for the delivery worker
     /// to queue one notification per tracking guild.
     Recorded { fanout: bool },
+    /// Older than what was already applied for this streamer: recorded (a
+    /// resend is a duplicate) and otherwise ignored.
+    Stale,
 }
 
 impl Db {
+    /// Applies `event`, sent by Twitch at `sent_at` (its message timestamp).
     pub async fn apply_stream_event(
         &self,
         message_id: &str,
+        sent_at: i64,
         event: &StreamEvent<'_>,
         now: i64,
     ) -> StoreResult<Applied> {
@@ -57,22 +68,41 @@ impl Db {
                 return Ok(Applied::Duplicate);
             }
             let mut fanout = false;
+            let twitch_id = match *event {
+                StreamEvent::Online { twitch_id, .. }
+                | StreamEvent::Offline { twitch_id }
+                | StreamEvent::Updated { twitch_id, .. } => twitch_id,
+            };
+            // A known streamer whose guarded update touches nothing got a
+            // message older than one already applied.
+            let known = sqlx::query("SELECT 1 FROM streamers WHERE twitch_id = $1")
+                .bind(twitch_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .is_some();
             match *event {
                 StreamEvent::Online {
                     twitch_id,
                     stream_id,
                     started_at,
                 } => {
-                    sqlx::query(
-                        "UPDATE streamers SET live_stream_id = $2, live_since = $3, updated_at = $4 \
-                         WHERE twitch_id = $1",
+                    let applied = sqlx::query(
+                        "UPDATE streamers SET live_stream_id = $2, live_since = $3, updated_at = $4, \
+                         state_event_at = $5 WHERE twitch_id = $1 \
+                         AND (state_event_at IS NULL OR state_event_at <= $5)",
                     )
                     .bind(twitch_id)
                     .bind(stream_id)
                     .bind(started_at)
                     .bind(now)
+                    .bind(sent_at)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
+                    if applied == 0 && known {
+                        tx.commit().await?;
+                        return Ok(Applied::Stale);
+                    }
                     // One row, however many guilds follow the streamer: the
                     // worker fans it out (`expand_stream_fanouts`), so the
                     // acknowledgement costs the same for 1 or 10,000 guilds.
@@ -93,6 +123,21 @@ impl Db {
                         == 1;
                 }
                 StreamEvent::Offline { twitch_id } => {
+                    let applied = sqlx::query(
+                        "UPDATE streamers SET live_stream_id = NULL, last_offline_at = $2, updated_at = $2, \
+                         state_event_at = $3 WHERE twitch_id = $1 \
+                         AND (state_event_at IS NULL OR state_event_at <= $3)",
+                    )
+                    .bind(twitch_id)
+                    .bind(now)
+                    .bind(sent_at)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if applied == 0 && known {
+                        tx.commit().await?;
+                        return Ok(Applied::Stale);
+                    }
                     sqlx::query(
                         "UPDATE stream_fanouts SET ended_at = $2 WHERE twitch_id = $1 AND ended_at IS NULL",
                     )
@@ -100,18 +145,13 @@ impl Db {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
+                    // A stream held back by its route's filters all along
+                    // was never announced: nothing to end.
                     sqlx::query(
                         "UPDATE notification_log SET ended_at = $2, updated_at = $2, \
-                         end_state = 'pending', next_attempt_at = $2 \
-                         WHERE twitch_id = $1 AND ended_at IS NULL",
-                    )
-                    .bind(twitch_id)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query(
-                        "UPDATE streamers SET live_stream_id = NULL, last_offline_at = $2, updated_at = $2 \
-                         WHERE twitch_id = $1",
+                         state = CASE WHEN state = 'held' THEN 'skipped' ELSE state END, \
+                         end_state = CASE WHEN state = 'held' THEN 'done' ELSE 'pending' END, \
+                         next_attempt_at = $2 WHERE twitch_id = $1 AND ended_at IS NULL",
                     )
                     .bind(twitch_id)
                     .bind(now)
@@ -121,17 +161,27 @@ impl Db {
                 StreamEvent::Updated {
                     twitch_id,
                     title,
+                    game_id,
                     game_name,
                 } => {
-                    sqlx::query(
-                        "UPDATE streamers SET title = $2, game_name = $3, updated_at = $4 WHERE twitch_id = $1",
+                    let applied = sqlx::query(
+                        "UPDATE streamers SET title = $2, game_name = $3, game_id = $4, updated_at = $5, \
+                         channel_event_at = $6 WHERE twitch_id = $1 \
+                         AND (channel_event_at IS NULL OR channel_event_at <= $6)",
                     )
                     .bind(twitch_id)
                     .bind(title)
                     .bind(game_name)
+                    .bind(Some(game_id).filter(|id| !id.is_empty()))
                     .bind(now)
+                    .bind(sent_at)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
+                    if applied == 0 && known {
+                        tx.commit().await?;
+                        return Ok(Applied::Stale);
+                    }
                     // Live messages show the new title or game, at most
                     // once a minute each. A message still being posted
                     // may carry the old title: it is refreshed once
@@ -148,6 +198,18 @@ impl Db {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
+                    // Streams held back by a route's filters are checked
+                    // again against the new title and game.
+                    fanout = sqlx::query(
+                        "UPDATE notification_log SET state = 'pending', next_attempt_at = $2, \
+                         updated_at = $2 WHERE twitch_id = $1 AND state = 'held' AND ended_at IS NULL",
+                    )
+                    .bind(twitch_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                        > 0;
                 }
             }
             tx.commit().await?;

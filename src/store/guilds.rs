@@ -27,22 +27,6 @@ pub enum OfflineMode {
 text_column!(PingMode);
 text_column!(OfflineMode);
 
-/// Why a server's notifications stopped until an admin acts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr, strum::Display)]
-#[strum(serialize_all = "snake_case")]
-pub enum Attention {
-    /// No notification channel is set.
-    NoChannel,
-    /// The notification channel was deleted.
-    UnknownChannel,
-    /// The webhook notifications went through was deleted.
-    UnknownWebhook,
-    /// The bot may not post in the channel.
-    MissingPermissions,
-}
-
-text_column!(Attention);
-
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct GuildConfig {
     pub guild_id: GuildId,
@@ -56,20 +40,16 @@ pub struct GuildConfig {
     pub template: Option<String>,
     pub offline_mode: OfflineMode,
     pub publish_announcements: bool,
+    /// A stream that comes back within this long after ending resumes its
+    /// message instead of posting a new one (0: never).
     pub cooldown_secs: i32,
-    /// A problem that stops delivery (e.g. `missing_permissions`), shown to
-    /// admins with its fix until it is cleared.
-    pub needs_attention: Option<Attention>,
-    pub needs_attention_detail: Option<String>,
-    pub needs_attention_since: Option<i64>,
     pub updated_at: i64,
 }
 
 macro_rules! config_columns {
     () => {
         "guild_id, channel_id, channel_kind, ping_mode, ping_role_id, enabled, template, \
-     offline_mode, publish_announcements, cooldown_secs, needs_attention, \
-     needs_attention_detail, needs_attention_since, updated_at"
+     offline_mode, publish_announcements, cooldown_secs, updated_at"
     };
 }
 
@@ -184,45 +164,6 @@ impl Db {
             .execute(pool)
             .await?;
             Ok(result.rows_affected() == 1)
-        })
-    }
-
-    /// Marks the guild as needing an admin's attention (kept from the first
-    /// time it was seen until cleared).
-    pub async fn set_needs_attention(
-        &self,
-        guild_id: GuildId,
-        reason: Attention,
-        detail: &str,
-        now: i64,
-    ) -> StoreResult<()> {
-        on_db!(self, |pool| {
-            sqlx::query(
-                "UPDATE guild_config SET needs_attention = $2, needs_attention_detail = $3, \
-                 needs_attention_since = COALESCE(needs_attention_since, $4), updated_at = $4 \
-                 WHERE guild_id = $1",
-            )
-            .bind(guild_id)
-            .bind(reason)
-            .bind(detail)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(drop)
-        })
-    }
-
-    pub async fn clear_needs_attention(&self, guild_id: GuildId, now: i64) -> StoreResult<()> {
-        on_db!(self, |pool| {
-            sqlx::query(
-                "UPDATE guild_config SET needs_attention = NULL, needs_attention_detail = NULL, \
-                 needs_attention_since = NULL, updated_at = $2 WHERE guild_id = $1",
-            )
-            .bind(guild_id)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(drop)
         })
     }
 

@@ -25,20 +25,20 @@ use crate::{
 mod drafts;
 mod events;
 mod eventsub_messages;
-mod guild_streamers;
 mod guilds;
 mod link_tokens;
 mod outbox;
 mod preferences;
+mod routes;
 mod streamers;
 mod subscriptions;
 mod text;
 
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
-pub use guild_streamers::{StreamerOverrides, TrackedStreamer};
-pub use guilds::{Attention, GuildConfig, OfflineMode, PingMode};
+pub use guilds::{GuildConfig, OfflineMode, PingMode};
 pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
+pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, TrackedRoute};
 pub use streamers::{NewStreamer, Streamer, StreamerProblem};
 pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
 

@@ -1,6 +1,6 @@
-//! The notification outbox (`notification_log`): one row per guild and
-//! Twitch stream, unique on (guild, stream) so a stream is announced at most
-//! once per guild. Workers claim due rows under a lease; a worker that dies
+//! The notification outbox (`notification_log`): one row per alert route
+//! and Twitch stream, unique on (route, stream) so a stream is announced at
+//! most once per route. Workers claim due rows under a lease; a worker that dies
 //! leaves its rows to be claimed again when the lease runs out.
 
 use super::{Db, StoreResult, on_db, text::text_column};
@@ -17,6 +17,9 @@ pub enum OutboxState {
     Failed,
     /// Deliberately not sent (e.g. the guild turned notifications off).
     Skipped,
+    /// The stream doesn't match the route's filters (yet): a `channel.update`
+    /// makes it `Pending` again, to be checked against the new title or game.
+    Held,
 }
 
 text_column!(OutboxState);
@@ -81,6 +84,13 @@ pub enum Transition {
     /// `claimed_due` is the refresh the claim was for: a change that came
     /// in while editing is kept, a minute after this edit at the earliest.
     Refreshed { claimed_due: Option<i64> },
+    /// The stream doesn't match the route's filters: wait for a change.
+    /// `claimed_due` as for `Refreshed`: a change that came in while the
+    /// filters were checked makes the row due again at once instead.
+    Held {
+        reason: String,
+        claimed_due: Option<i64>,
+    },
 }
 
 /// The one lease release: every transition gives the lease back the same
@@ -112,6 +122,12 @@ impl Transition {
                 " AND state = 'pending'"
             ),
             Self::Ended => release!("end_state = 'done', refresh_due_at = NULL", ""),
+            Self::Held { .. } => release!(
+                "state = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $5 THEN 'held' \
+                 ELSE 'pending' END, next_attempt_at = $3, refresh_due_at = NULL, \
+                 held_at = COALESCE(held_at, $3), last_error = $4",
+                " AND state = 'pending'"
+            ),
             Self::Refreshed { .. } => release!(
                 "refresh_due_at = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $4 THEN NULL \
                  WHEN refresh_due_at > $3 + 60000 THEN refresh_due_at ELSE $3 + 60000 END, \
@@ -127,6 +143,8 @@ impl Transition {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct OutboxItem {
     pub id: i64,
+    /// The alert route (`None` only for history from before routes).
+    pub route_id: Option<i64>,
     pub guild_id: GuildId,
     pub twitch_id: TwitchUserId,
     pub stream_id: String,
@@ -149,28 +167,35 @@ pub struct OutboxItem {
     /// When a refresh edit (title or game changed) is due, if one is.
     pub refresh_due_at: Option<i64>,
     pub edited_at: Option<i64>,
+    /// When the stream was first held back by the route's filters.
+    pub held_at: Option<i64>,
 }
 
 macro_rules! outbox_columns {
     () => {
-        "id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
+        "id, route_id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
          lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
-         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at"
+         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at"
     };
 }
 
-/// One pending row per guild that tracks streamer `$1` with notifications
-/// enabled, for stream `$2` (started at `$5`), due at `$3`, queued at `$4`;
-/// `$6` is when the stream ended if it already has (the row then only
-/// records that it was never announced). Guilds that have a row for this
-/// stream keep it.
-const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (guild_id, twitch_id, \
+/// One pending row per enabled route of streamer `$1` (in servers with
+/// notifications on), for stream `$2` (started at `$5`), due at `$3`, queued
+/// at `$4`; `$6` is when the stream ended if it already has (the row then
+/// only records that it was never announced). Routes that have a row for
+/// this stream keep it. Two routes of one server that end up in the same
+/// channel (one follows the server's channel, which was moved onto the
+/// other's) post once: the first added.
+const ENQUEUE_ONLINE: &str = "INSERT INTO notification_log (route_id, guild_id, twitch_id, \
      stream_id, next_attempt_at, created_at, updated_at, stream_started_at, ended_at, end_state) \
-     SELECT gs.guild_id, gs.twitch_id, $2, $3, $4, $3, $5, $6, \
-     CASE WHEN $6 IS NULL THEN NULL ELSE 'pending' END FROM guild_streamers gs \
-     JOIN guild_config gc ON gc.guild_id = gs.guild_id \
-     WHERE gs.twitch_id = $1 AND gc.enabled \
-     ON CONFLICT (guild_id, stream_id) DO NOTHING";
+     SELECT r.id, r.guild_id, r.twitch_id, $2, $3, $4, $3, $5, $6, \
+     CASE WHEN $6 IS NULL THEN NULL ELSE 'pending' END FROM routes r \
+     JOIN guild_config gc ON gc.guild_id = r.guild_id \
+     WHERE r.twitch_id = $1 AND r.enabled AND gc.enabled \
+     AND NOT EXISTS (SELECT 1 FROM routes o WHERE o.guild_id = r.guild_id \
+     AND o.twitch_id = r.twitch_id AND o.id < r.id AND o.enabled \
+     AND COALESCE(o.channel_id, gc.channel_id) = COALESCE(r.channel_id, gc.channel_id)) \
+     ON CONFLICT (route_id, stream_id) DO NOTHING";
 
 /// A go-live waiting for its fan-out (see `stream_fanouts`).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -217,6 +242,10 @@ impl Db {
                 Transition::Retry { at, error } => query.bind(*at).bind(error.as_str()),
                 Transition::Unsent { state, reason } => query.bind(*state).bind(reason.as_str()),
                 Transition::Refreshed { claimed_due } => query.bind(*claimed_due),
+                Transition::Held {
+                    reason,
+                    claimed_due,
+                } => query.bind(reason.as_str()).bind(*claimed_due),
                 Transition::Ended => query,
             };
             Ok(query.execute(pool).await?.rows_affected() == 1)
@@ -350,6 +379,7 @@ impl Db {
         Ok(items)
     }
 
+    /// The server's (first route's) row for this stream.
     pub async fn notification(
         &self,
         guild_id: GuildId,
@@ -359,7 +389,7 @@ impl Db {
             sqlx::query_as(concat!(
                 "SELECT ",
                 outbox_columns!(),
-                " FROM notification_log WHERE guild_id = $1 AND stream_id = $2"
+                " FROM notification_log WHERE guild_id = $1 AND stream_id = $2 ORDER BY id LIMIT 1"
             ))
             .bind(guild_id)
             .bind(stream_id)
@@ -368,23 +398,40 @@ impl Db {
         })
     }
 
-    /// The latest message this guild got for this streamer from a stream
-    /// other than `stream_id` (what a flapping stream resumes).
-    pub async fn previous_notification(
+    /// The route's row for this stream.
+    pub async fn route_notification(
         &self,
-        guild_id: GuildId,
-        twitch_id: &TwitchUserId,
+        route_id: i64,
         stream_id: &str,
     ) -> StoreResult<Option<OutboxItem>> {
         on_db!(self, |pool| {
             sqlx::query_as(concat!(
                 "SELECT ",
                 outbox_columns!(),
-                " FROM notification_log WHERE guild_id = $1 AND twitch_id = $2 AND stream_id <> $3 \
+                " FROM notification_log WHERE route_id = $1 AND stream_id = $2"
+            ))
+            .bind(route_id)
+            .bind(stream_id)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// The latest message this route posted from a stream other than
+    /// `stream_id` (what a flapping stream resumes).
+    pub async fn previous_notification(
+        &self,
+        route_id: i64,
+        stream_id: &str,
+    ) -> StoreResult<Option<OutboxItem>> {
+        on_db!(self, |pool| {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                outbox_columns!(),
+                " FROM notification_log WHERE route_id = $1 AND stream_id <> $2 \
                  AND state = 'sent' AND message_id IS NOT NULL ORDER BY sent_at DESC LIMIT 1"
             ))
-            .bind(guild_id)
-            .bind(twitch_id)
+            .bind(route_id)
             .bind(stream_id)
             .fetch_optional(pool)
             .await
@@ -407,16 +454,13 @@ impl Db {
         })
     }
 
-    /// When this guild last got a notification, per streamer (one query
-    /// for `/streamers list`, however many streamers).
-    pub async fn last_notifications_sent(
-        &self,
-        guild_id: GuildId,
-    ) -> StoreResult<Vec<(TwitchUserId, i64)>> {
+    /// When each route of this guild last posted (one query for
+    /// `/streamers list`, however many routes).
+    pub async fn last_notifications_sent(&self, guild_id: GuildId) -> StoreResult<Vec<(i64, i64)>> {
         on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT twitch_id, MAX(sent_at) FROM notification_log \
-                 WHERE guild_id = $1 AND state = 'sent' GROUP BY twitch_id",
+                "SELECT route_id, MAX(sent_at) FROM notification_log \
+                 WHERE guild_id = $1 AND state = 'sent' AND route_id IS NOT NULL GROUP BY route_id",
             )
             .bind(guild_id)
             .fetch_all(pool)

@@ -29,6 +29,12 @@ pub struct Streamer {
     pub last_offline_at: Option<i64>,
     pub title: Option<String>,
     pub game_name: Option<String>,
+    /// Twitch's category id for `game_name` (what game filters compare).
+    pub game_id: Option<String>,
+    /// Twitch's message timestamp of the last stream.online/offline applied.
+    pub state_event_at: Option<i64>,
+    /// Twitch's message timestamp of the last channel.update applied.
+    pub channel_event_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -46,7 +52,7 @@ macro_rules! streamer_columns {
     () => {
         "twitch_id, login, display_name, avatar_url, linked, \
      linked_at, problem, live_stream_id, live_since, last_offline_at, title, game_name, \
-     created_at, updated_at"
+     game_id, state_event_at, channel_event_at, created_at, updated_at"
     };
 }
 

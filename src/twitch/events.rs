@@ -54,6 +54,8 @@ struct ChannelUpdate {
     #[serde(default)]
     title: String,
     #[serde(default)]
+    category_id: String,
+    #[serde(default)]
     category_name: String,
 }
 
@@ -63,6 +65,7 @@ struct ChannelUpdate {
 pub(super) async fn handle(
     state: &AppState,
     message_id: &str,
+    sent_at: i64,
     n: Notification<'_>,
 ) -> Result<(), ApiError> {
     let now = state.now_ms();
@@ -93,6 +96,7 @@ pub(super) async fn handle(
             StreamEvent::Updated {
                 twitch_id: &update.broadcaster_user_id,
                 title: &update.title,
+                game_id: &update.category_id,
                 game_name: &update.category_name,
             }
         }
@@ -103,7 +107,7 @@ pub(super) async fn handle(
     };
     let applied = state
         .db
-        .apply_stream_event(message_id, &event, now)
+        .apply_stream_event(message_id, sent_at, &event, now)
         .await
         .map_err(|e| {
             ApiError::Unavailable(
@@ -112,8 +116,13 @@ pub(super) async fn handle(
         })?;
     match applied {
         Applied::Duplicate => tracing::info!("duplicate EventSub message ignored"),
+        Applied::Stale => tracing::info!(
+            subscription.type = %n.subscription.sub_type,
+            "EventSub message older than one already applied for this streamer: recorded and ignored"
+        ),
         Applied::Recorded { fanout } => {
             tracing::info!(subscription.type = %n.subscription.sub_type, fanout, "EventSub notification recorded");
+            // A go-live to fan out, or streams held by filters to check again.
             if fanout {
                 state.wake_delivery();
             }

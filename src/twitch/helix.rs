@@ -10,7 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use tokio::sync::Mutex;
 
-use super::types::{Channel, EventSubSubscription, Stream, User, Video};
+use super::types::{Channel, EventSubSubscription, SearchedCategory, Stream, User, Video};
 use crate::ids::TwitchUserId;
 use crate::{clock::Clock, config::TwitchConfig};
 
@@ -220,6 +220,23 @@ impl Helix {
     /// Get Streams: live streams only, and often empty for the first minute.
     pub async fn streams(&self, user_ids: &[&str]) -> Result<Vec<Stream>, HelixError> {
         self.batched("streams", "user_id", user_ids).await
+    }
+
+    /// Search Categories: games and categories whose name matches `query`,
+    /// best matches first (at most `first`).
+    pub async fn search_categories(
+        &self,
+        query: &str,
+        first: u8,
+    ) -> Result<Vec<SearchedCategory>, HelixError> {
+        let first = first.clamp(1, 100).to_string();
+        let query = [("query", query), ("first", first.as_str())];
+        let page: Page<SearchedCategory> = decode(
+            self.send(Method::GET, "search/categories", &query, None)
+                .await?,
+        )
+        .await?;
+        Ok(page.data)
     }
 
     /// The broadcaster's most recent VOD (archive), if Twitch keeps one.

@@ -17,6 +17,8 @@ pub struct GoLive {
     pub display_name: String,
     pub avatar_url: Option<String>,
     pub title: String,
+    /// Twitch's category id (what game filters compare); empty if unknown.
+    pub game_id: String,
     pub game_name: String,
     pub viewer_count: Option<u64>,
     /// With the size filled in (1280×720), before cache-busting.
@@ -32,6 +34,7 @@ impl GoLive {
             display_name: s.display_name.clone(),
             avatar_url: s.avatar_url.clone(),
             title: s.title.clone().unwrap_or_default(),
+            game_id: s.game_id.clone().unwrap_or_default(),
             game_name: s.game_name.clone().unwrap_or_default(),
             viewer_count: None,
             thumbnail_url: None,
@@ -39,8 +42,10 @@ impl GoLive {
     }
 }
 
-/// Title and game from Get Channel Information (falling back to the last
-/// `channel.update` we saw), profile from our cache (refreshed when the
+/// Title and game from Get Channel Information (or from the last
+/// `channel.update` when Helix doesn't answer, or when that update came
+/// during this stream: Twitch pushed it at the change, where Helix may
+/// still serve a cached answer), profile from our cache (refreshed when the
 /// avatar is unknown), viewers and thumbnail from Get Streams if it answers.
 pub async fn go_live_details(
     helix: &Helix,
@@ -72,19 +77,22 @@ pub async fn go_live_details(
         .ok()
         .and_then(Result::ok)
         .and_then(|s| s.into_iter().next());
+    let updated_while_live = matches!(
+        (streamer.channel_event_at, streamer.live_since),
+        (Some(update), Some(start)) if update >= start
+    );
+    let stored = GoLive::from_stored(streamer);
+    let (title, game_id, game_name) = match channel {
+        Some(c) if !updated_while_live => (c.title, c.game_id, c.game_name),
+        _ => (stored.title, stored.game_id, stored.game_name),
+    };
     let mut details = GoLive {
         login: streamer.login.clone(),
         display_name: streamer.display_name.clone(),
         avatar_url: streamer.avatar_url.clone(),
-        title: channel
-            .as_ref()
-            .map(|c| c.title.clone())
-            .or_else(|| streamer.title.clone())
-            .unwrap_or_default(),
-        game_name: channel
-            .map(|c| c.game_name)
-            .or_else(|| streamer.game_name.clone())
-            .unwrap_or_default(),
+        title,
+        game_id,
+        game_name,
         viewer_count: stream.as_ref().map(|s| s.viewer_count),
         thumbnail_url: stream
             .map(|s| {

@@ -52,9 +52,14 @@ fn mac(secret: &[u8], message_id: &str, timestamp: &str, body: &[u8]) -> Hmac<Sh
 /// Is the message timestamp within the replay window of `now_ms` (either
 /// side, to tolerate clock skew)? Unparsable timestamps are not.
 pub fn is_fresh(timestamp: &str, now_ms: i64) -> bool {
+    sent_at(timestamp).is_some_and(|t| (now_ms - t).abs() <= REPLAY_WINDOW_MS)
+}
+
+/// When Twitch sent the message (its timestamp header), in Unix ms.
+pub fn sent_at(timestamp: &str) -> Option<i64> {
     DateTime::parse_from_rfc3339(timestamp)
-        .map(|t| (now_ms - t.with_timezone(&Utc).timestamp_millis()).abs() <= REPLAY_WINDOW_MS)
-        .unwrap_or(false)
+        .ok()
+        .map(|t| t.with_timezone(&Utc).timestamp_millis())
 }
 
 #[cfg(test)]

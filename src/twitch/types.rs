@@ -33,6 +33,8 @@ pub struct Channel {
     #[serde(default)]
     pub broadcaster_name: String,
     #[serde(default)]
+    pub game_id: String,
+    #[serde(default)]
     pub game_name: String,
     #[serde(default)]
     pub title: String,
@@ -92,4 +94,11 @@ pub struct Video {
     #[serde(default)]
     pub stream_id: Option<String>,
     pub url: String,
+}
+
+/// A category from Search Categories.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct SearchedCategory {
+    pub id: String,
+    pub name: String,
 }

@@ -43,7 +43,7 @@ pub async fn receive(
             "Twitch EventSub: set TWITCH_EVENTSUB_SECRET",
         ));
     };
-    let message_id = verify(&headers, &body, twitch.eventsub_key(), state.now_ms())?;
+    let (message_id, sent_at) = verify(&headers, &body, twitch.eventsub_key(), state.now_ms())?;
     let span = tracing::Span::current();
     span.record("twitch.message_id", message_id);
     match header_str(&headers, MESSAGE_TYPE) {
@@ -68,7 +68,7 @@ pub async fn receive(
         }
         Some("notification") => {
             let notification: events::Notification = events::parse(&body)?;
-            events::handle(&state, message_id, notification).await?;
+            events::handle(&state, message_id, sent_at, notification).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
         Some(other) => Err(ApiError::BadRequest(format!(
@@ -80,13 +80,14 @@ pub async fn receive(
     }
 }
 
-/// Checks the signature and replay window; returns the message id.
+/// Checks the signature and replay window; returns the message id and
+/// when Twitch sent it.
 fn verify<'h>(
     headers: &'h HeaderMap,
     body: &[u8],
     secret: &[u8],
     now_ms: i64,
-) -> Result<&'h str, ApiError> {
+) -> Result<(&'h str, i64), ApiError> {
     let required = |name: &'static str| {
         header_str(headers, name)
             .ok_or_else(|| ApiError::Forbidden(format!("missing {name} header")))
@@ -104,7 +105,7 @@ fn verify<'h>(
             "message timestamp is outside the 10-minute window".into(),
         ));
     }
-    Ok(message_id)
+    Ok((message_id, signature::sent_at(timestamp).unwrap_or(now_ms)))
 }
 
 fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {

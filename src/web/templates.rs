@@ -20,6 +20,7 @@ use crate::{
         template::{self, Sample, Template},
     },
     state::AppState,
+    store::RouteEdit,
 };
 
 #[derive(Deserialize)]
@@ -131,17 +132,24 @@ pub async fn save(
     template::validate(&request.template).map_err(ApiError::Invalid)?;
     let (db, now, json) = (&state.db, state.now_ms(), request.template.to_json());
     match &claims.twitch_id {
+        // The streamer's template: every route of theirs in the server.
         Some(id) => {
-            let mut overrides = db
-                .tracked_streamer(claims.guild_id, id)
-                .await
-                .map_err(unavailable)?
-                .ok_or(ApiError::NotFound)?
-                .overrides;
-            overrides.template = Some(json);
-            db.set_streamer_overrides(claims.guild_id, id, &overrides)
+            let routes = db
+                .streamer_routes(claims.guild_id, id)
                 .await
                 .map_err(unavailable)?;
+            if routes.is_empty() {
+                return Err(ApiError::NotFound);
+            }
+            let edit = RouteEdit {
+                template: Some(Some(json)),
+                ..RouteEdit::default()
+            };
+            for t in routes {
+                db.edit_route(t.route.id, &edit, now)
+                    .await
+                    .map_err(unavailable)?;
+            }
         }
         None => {
             let mut config = db

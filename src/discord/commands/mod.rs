@@ -2,9 +2,11 @@
 //! describes it (what Discord registers, exported to `commands/*.json`) and
 //! parses its options.
 
+pub mod filter;
 pub mod notify;
 pub mod setup;
 pub mod streamers;
+mod target;
 pub mod template;
 
 use std::path::Path;
@@ -25,6 +27,7 @@ pub fn manage_guild() -> Permissions {
 /// Every command, as registered with Discord.
 pub fn definitions() -> Vec<(&'static str, Command)> {
     vec![
+        ("filter", filter::Filter::create_command().into()),
         ("notify", notify::Notify::create_command().into()),
         ("setup", setup::Setup::create_command().into()),
         ("streamers", streamers::Streamers::create_command().into()),
@@ -93,13 +96,44 @@ pub async fn run(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             }
         };
     }
-    match data.name.as_str() {
+    let response = match data.name.as_str() {
         "setup" => setup::run(ctx, parse!(setup::Setup)).await,
         "streamers" => streamers::run(ctx, parse!(streamers::Streamers)).await,
         "template" => template::run(ctx, parse!(template::Template)).await,
-        "notify" => notify::run(ctx, parse!(notify::Notify)).await,
-        other => Ok(reply::ephemeral(format!(
-            "StreamMaxing doesn't know the command `/{other}` any more. The server's command list will refresh shortly."
-        ))),
+        "filter" => filter::run(ctx, parse!(filter::Filter)).await,
+        "notify" => return notify::run(ctx, parse!(notify::Notify)).await,
+        other => {
+            return Ok(reply::ephemeral(format!(
+                "StreamMaxing doesn't know the command `/{other}` any more. The server's command list will refresh shortly."
+            )));
+        }
+    }?;
+    // Admin commands carry a one-line warning while a route is broken.
+    if ctx.is_admin() {
+        ctx.warn_admins();
+        return with_attention_warning(ctx, response).await;
     }
+    Ok(response)
+}
+
+/// Puts the attention warning above an immediate reply's text.
+async fn with_attention_warning(
+    ctx: &Ctx,
+    mut response: InteractionResponse,
+) -> anyhow::Result<InteractionResponse> {
+    let Some(data) = response.data.as_mut() else {
+        return Ok(response);
+    };
+    if response.kind
+        != twilight_model::http::interaction::InteractionResponseType::ChannelMessageWithSource
+    {
+        return Ok(response);
+    }
+    if let Some(warning) = ctx.attention_warning().await? {
+        data.content = Some(match data.content.take() {
+            Some(text) if !text.is_empty() => format!("{warning}\n{text}"),
+            _ => warning,
+        });
+    }
+    Ok(response)
 }

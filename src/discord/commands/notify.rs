@@ -5,7 +5,7 @@ use twilight_interactions::command::{CommandModel, CreateCommand};
 use twilight_model::http::interaction::InteractionResponse;
 use twilight_util::builder::embed::EmbedBuilder;
 
-use super::streamers::find_tracked;
+use super::target;
 use crate::discord::{
     context::Ctx,
     pings,
@@ -54,30 +54,31 @@ pub async fn run(ctx: &Ctx, cmd: Notify) -> anyhow::Result<InteractionResponse> 
         Notify::Off(Off { streamer }) => (streamer, false),
         Notify::List(_) => return list(ctx).await,
     };
-    let tracked = match find_tracked(ctx, &typed).await? {
-        Ok(tracked) => tracked,
+    let routes = match target::routes(ctx, &typed, None).await? {
+        Ok(routes) => routes,
         Err(reply) => return Ok(reply),
     };
-    pings::choose(ctx, tracked, on).await
+    pings::choose(ctx, routes, on).await
 }
 
 async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
-    let tracked = ctx.state.db.tracked_streamers(ctx.guild_id).await?;
-    if tracked.is_empty() {
+    let routes = ctx.state.db.tracked_routes(ctx.guild_id).await?;
+    if routes.is_empty() {
         return Ok(reply::ephemeral(
             "This server doesn't follow any streamers yet.",
         ));
     }
     let choices = pings::member_choices(ctx).await?;
     let member_roles = pings::member_roles(ctx);
-    let lines: Vec<String> = tracked
-        .iter()
-        .map(|t| {
-            let on = choices.is_on(&member_roles, t);
+    // The routes come grouped by streamer: one line per streamer.
+    let lines: Vec<String> = routes
+        .chunk_by(|a, b| a.streamer.twitch_id == b.streamer.twitch_id)
+        .map(|own| {
+            let on = choices.is_on(&member_roles, own);
             format!(
                 "{} **{}**",
                 if on { "🔔" } else { "🔕" },
-                reply::escape(&t.streamer.display_name)
+                reply::escape(&own[0].streamer.display_name)
             )
         })
         .collect();

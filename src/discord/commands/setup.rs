@@ -1,5 +1,8 @@
-//! `/setup channel: [role:] [ping:] [enabled:]`: where notifications go and
-//! whom they ping, with a check that the bot can actually post there.
+//! `/setup [channel:] [role:] [ping:] [enabled:] [after_stream:] [publish:]
+//! [cooldown:]`: the server's defaults (the channel and ping of every route
+//! that doesn't choose its own), with a check that the bot can actually
+//! post there. Options left out keep their stored values; `channel:` is
+//! needed only the first time.
 
 use std::time::Duration;
 
@@ -17,6 +20,7 @@ use crate::{
         permissions::{self, TO_POST},
         reply::{self, Reply},
     },
+    ids::ChannelId,
     store::{GuildConfig, OfflineMode, PingMode},
 };
 
@@ -29,9 +33,9 @@ use crate::{
     integration_types = "guild_install"
 )]
 pub struct Setup {
-    /// Channel for live notifications (text or announcement)
+    /// Channel for live notifications (needed the first time; then only to change it)
     #[command(channel_types = "guild_text guild_announcement")]
-    pub channel: InteractionChannel,
+    pub channel: Option<InteractionChannel>,
     /// Role to ping when a streamer goes live
     pub role: Option<Role>,
     /// Who gets pinged (default: the role if you pick one, otherwise nobody)
@@ -42,6 +46,9 @@ pub struct Setup {
     pub after_stream: Option<AfterStream>,
     /// In announcement channels, publish notifications to following servers (default: on)
     pub publish: Option<bool>,
+    /// Minutes a stream that drops and comes back reuses its message (default 10, 0 = off)
+    #[command(min_value = 0, max_value = 1440)]
+    pub cooldown: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
@@ -71,21 +78,33 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     if let Some(refusal) = ctx.refuse_unless_admin() {
         return Ok(refusal);
     }
-    let mode = match (cmd.ping, &cmd.role) {
-        (Some(Ping::Nobody), _) | (None, None) => PingMode::None,
-        (Some(Ping::Role), None) => {
-            return Ok(reply::ephemeral(
-                "To ping a role, pick it with the `role:` option, e.g. `/setup channel:#live role:@Live`.",
-            ));
-        }
-        (Some(Ping::Role) | None, Some(_)) => PingMode::Role,
-        (Some(Ping::OptIn), _) => PingMode::StreamerRole,
-    };
-    let problems = check_permissions(ctx, &cmd, mode).await;
     let now = ctx.now();
     let mut config = ctx.state.db.ensure_guild(ctx.guild_id, None, now).await?;
-    config.channel_id = Some(cmd.channel.id.into());
-    config.channel_kind = Some(i32::from(u8::from(cmd.channel.kind)));
+    if let Some(channel) = &cmd.channel {
+        config.channel_id = Some(channel.id.into());
+        config.channel_kind = Some(i32::from(u8::from(channel.kind)));
+    }
+    let Some(channel_id) = config.channel_id else {
+        return Ok(reply::ephemeral(
+            "First choose where live notifications go: `/setup channel:#your-channel`. After that, \
+             `/setup` changes only the options you give it.",
+        ));
+    };
+    // Options left out keep what is stored.
+    match (cmd.ping, &cmd.role) {
+        (Some(Ping::Nobody), _) => (config.ping_mode, config.ping_role_id) = (PingMode::None, None),
+        (Some(Ping::Role) | None, Some(role)) => {
+            (config.ping_mode, config.ping_role_id) = (PingMode::Role, Some(role.id.into()));
+        }
+        (Some(Ping::Role), None) if config.ping_role_id.is_none() => {
+            return Ok(reply::ephemeral(
+                "To ping a role, pick it with the `role:` option, e.g. `/setup role:@Live`.",
+            ));
+        }
+        (Some(Ping::Role), None) => config.ping_mode = PingMode::Role,
+        (Some(Ping::OptIn), _) => config.ping_mode = PingMode::StreamerRole,
+        (None, None) => {}
+    }
     config.offline_mode = match cmd.after_stream {
         Some(AfterStream::Edit) => OfflineMode::Edit,
         Some(AfterStream::Delete) => OfflineMode::Delete,
@@ -93,29 +112,41 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         None => config.offline_mode,
     };
     config.publish_announcements = cmd.publish.unwrap_or(config.publish_announcements);
-    config.ping_mode = mode;
-    config.ping_role_id = cmd
-        .role
-        .as_ref()
-        .filter(|_| mode == PingMode::Role)
-        .map(|r| r.id.into());
     config.enabled = cmd.enabled.unwrap_or(config.enabled);
-    ctx.state.db.save_guild_config(&config, now).await?;
-    if problems.is_empty() {
-        ctx.state
-            .db
-            .clear_needs_attention(ctx.guild_id, now)
-            .await?;
+    if let Some(minutes) = cmd.cooldown {
+        config.cooldown_secs = i32::try_from(minutes.clamp(0, 1440) * 60).unwrap_or(600);
     }
-    Ok(summary(&cmd, &config, &problems).into_response())
+    ctx.state.db.save_guild_config(&config, now).await?;
+    let role = cmd.role.clone();
+    if ctx.state.discord.is_none() {
+        return Ok(summary(&config, &[]).into_response());
+    }
+    // Checking the bot's permissions asks Discord (up to three calls):
+    // answer at once, finish in the deferred reply.
+    Ok(ctx.defer(move |ctx| async move {
+        let problems = check_permissions(&ctx, channel_id, &config, role.as_ref()).await;
+        if problems.is_empty() {
+            ctx.state
+                .db
+                .clear_server_channel_attention(ctx.guild_id, ctx.now())
+                .await?;
+        }
+        Ok(summary(&config, &problems))
+    }))
 }
 
 /// What would stop notifications from working, each with its fix.
-async fn check_permissions(ctx: &Ctx, cmd: &Setup, mode: PingMode) -> Vec<String> {
-    let channel = format!("<#{}>", cmd.channel.id);
+async fn check_permissions(
+    ctx: &Ctx,
+    channel_id: ChannelId,
+    config: &GuildConfig,
+    role: Option<&Role>,
+) -> Vec<String> {
+    let mode = config.ping_mode;
+    let channel = format!("<#{channel_id}>");
     let lookup = tokio::time::timeout(
         Duration::from_secs(2),
-        permissions::bot_permissions(ctx, cmd.channel.id.into()),
+        permissions::bot_permissions(ctx, channel_id),
     );
     let (in_channel, guild) = match lookup.await {
         Ok(Ok(perms)) => perms,
@@ -143,7 +174,7 @@ async fn check_permissions(ctx: &Ctx, cmd: &Setup, mode: PingMode) -> Vec<String
             if missing.len() == 1 { "it" } else { "them" }
         ));
     }
-    if let (PingMode::Role, Some(role)) = (mode, &cmd.role)
+    if let (PingMode::Role, Some(role)) = (mode, role)
         && !role.mentionable
         && !permissions::missing(in_channel, Permissions::MENTION_EVERYONE).is_empty()
     {
@@ -165,32 +196,52 @@ async fn check_permissions(ctx: &Ctx, cmd: &Setup, mode: PingMode) -> Vec<String
     problems
 }
 
-fn summary(cmd: &Setup, config: &GuildConfig, problems: &[String]) -> Reply {
+/// The whole configuration as saved, with what needs fixing.
+fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
     let (mode, enabled) = (config.ping_mode, config.enabled);
     let after = match config.offline_mode {
         OfflineMode::Edit => "edited to say how long it lasted",
         OfflineMode::Delete => "deleted",
         OfflineMode::Keep => "left as it is",
     };
-    let pings = match (mode, &cmd.role) {
-        (PingMode::Role, Some(role)) => format!("<@&{}>", role.id),
+    let pings = match (mode, config.ping_role_id) {
+        (PingMode::Role, Some(role)) => format!("<@&{role}>"),
         (PingMode::StreamerRole, _) => "members who opted in with `/notify on`".to_owned(),
         _ => "nobody".to_owned(),
+    };
+    let cooldown = match config.cooldown_secs / 60 {
+        0 => "off: every go-live posts a new message".to_owned(),
+        m => format!("a stream back within {m} min reuses its message"),
     };
     let (title, color) = match (problems.is_empty(), enabled) {
         (true, true) => ("✅ Live notifications are set up", reply::COLOR_OK),
         (true, false) => ("⏸️ Saved: live notifications are paused", reply::COLOR),
         (false, _) => ("⚠️ Saved, but something needs fixing", reply::COLOR_WARN),
     };
+    let channel = config
+        .channel_id
+        .map_or_else(|| "none".to_owned(), |c| format!("<#{c}>"));
     let mut embed = EmbedBuilder::new()
         .title(title)
         .color(color)
-        .field(EmbedFieldBuilder::new("Channel", format!("<#{}>", cmd.channel.id)).inline())
+        .field(EmbedFieldBuilder::new("Channel", channel).inline())
         .field(EmbedFieldBuilder::new("Pings", pings).inline())
         .field(
             EmbedFieldBuilder::new("When a stream ends", format!("its message is {after}"))
                 .inline(),
         )
+        .field(
+            EmbedFieldBuilder::new(
+                "Publish in announcement channels",
+                if config.publish_announcements {
+                    "yes"
+                } else {
+                    "no"
+                },
+            )
+            .inline(),
+        )
+        .field(EmbedFieldBuilder::new("Stream drops", cooldown).inline())
         .field(
             EmbedFieldBuilder::new(
                 "Status",
@@ -211,7 +262,11 @@ fn summary(cmd: &Setup, config: &GuildConfig, problems: &[String]) -> Reply {
                 .join("\n"),
         );
     } else {
-        embed = embed.description("Next: follow a streamer with `/streamers add login:<their Twitch name>`, then try `/streamers test`.");
+        embed = embed.description(
+            "These are the server's defaults: every streamer's alerts use them unless they have their own \
+             (`/streamers add login:… channel:… role:…`). Next: `/streamers add login:<their Twitch name>`, \
+             then `/streamers test`.",
+        );
     }
     Reply::embed(embed.build())
 }

@@ -1,32 +1,40 @@
 //! `/streamers add|remove|list|test|link`: which Twitch streamers this
-//! server follows.
+//! server follows, and where each one's alerts go. A streamer can have
+//! several routes (one per channel), each with its own ping, template,
+//! filters and health.
 
-use twilight_interactions::command::{CommandModel, CreateCommand};
+use std::collections::HashMap;
+
+use twilight_interactions::command::{CommandModel, CommandOption, CreateCommand, CreateOption};
 use twilight_model::{
-    application::interaction::InteractionChannel, guild::Role,
-    http::interaction::InteractionResponse,
+    application::interaction::InteractionChannel,
+    channel::message::{Component, component::ButtonStyle},
+    guild::Role,
+    http::interaction::{InteractionResponse, InteractionResponseData, InteractionResponseType},
 };
-use twilight_util::builder::embed::{EmbedBuilder, EmbedFieldBuilder, ImageSource};
+use twilight_util::builder::{
+    embed::{EmbedBuilder, EmbedFieldBuilder, ImageSource},
+    message::{ActionRowBuilder, ButtonBuilder},
+};
 
+use super::target::{self, place};
 use crate::{
     discord::{
         context::Ctx,
         reply::{self, Reply},
         test_post,
     },
+    ids::{ChannelId, TwitchUserId},
     links,
+    notify::{filters, pings},
     store::{
-        GuildConfig, NewStreamer, PingMode, StreamerOverrides, StreamerProblem, Subscription,
-        SubscriptionStatus, TrackedStreamer,
+        Added, Attention, GuildConfig, NewStreamer, PingMode, RouteEdit, StreamerProblem,
+        Subscription, SubscriptionStatus, TrackedRoute,
     },
     twitch::{TwitchLogin, subscriptions},
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "parsed once per interaction; the derive does not take boxed variants"
-)]
 #[command(
     name = "streamers",
     desc = "Manage the Twitch streamers this server gets live notifications for",
@@ -47,35 +55,61 @@ pub enum Streamers {
     Link(Link),
 }
 
-/// Follow a Twitch streamer: post here when they go live
+/// Follow a Twitch streamer in a channel, or change how that channel's alerts work
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "add",
-    desc = "Follow a Twitch streamer: post a notification when they go live"
+    desc = "Follow a streamer in a channel (again with another channel for a second route)"
 )]
 pub struct Add {
     /// Their Twitch name, as in twitch.tv/<name>
     #[command(min_length = 1, max_length = 60)]
     pub login: String,
-    /// Post this streamer's notifications here instead of the /setup channel
+    /// Post their alerts here (default: the /setup channel). Another channel adds another route
     #[command(channel_types = "guild_text guild_announcement")]
     pub channel: Option<InteractionChannel>,
-    /// Ping this role for this streamer instead of the /setup choice
+    /// Who this route pings (default: as /setup says)
+    pub ping: Option<RoutePing>,
+    /// The role this route pings
     pub role: Option<Role>,
+    /// Turn this route on or off
+    pub enabled: Option<bool>,
+}
+
+/// Whom one route pings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
+pub enum RoutePing {
+    #[option(name = "As the server's /setup says", value = "server")]
+    Server,
+    #[option(name = "Nobody", value = "none")]
+    Nobody,
+    #[option(name = "The role I pick", value = "role")]
+    Role,
+    #[option(
+        name = "Members who opt in per streamer with /notify",
+        value = "streamer_role"
+    )]
+    OptIn,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
-#[command(name = "remove", desc = "Stop notifications for a streamer")]
+#[command(
+    name = "remove",
+    desc = "Stop a streamer's alerts (in one channel, or everywhere)"
+)]
 pub struct Remove {
     /// The streamer (Twitch name)
     #[command(autocomplete = true)]
     pub streamer: String,
+    /// Only their alerts in this channel (default: all of them)
+    #[command(channel_types = "guild_text guild_announcement")]
+    pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "list",
-    desc = "Show the streamers this server follows and whether their alerts are healthy"
+    desc = "Show every streamer and alert route of this server, and whether they are healthy"
 )]
 pub struct List;
 
@@ -88,6 +122,9 @@ pub struct Test {
     /// The streamer (Twitch name)
     #[command(autocomplete = true)]
     pub streamer: String,
+    /// Only their route in this channel (default: each of their routes)
+    #[command(channel_types = "guild_text guild_announcement")]
+    pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -97,35 +134,26 @@ pub struct Test {
 )]
 pub struct Link;
 
+/// The custom id prefix of `/streamers list`'s page buttons.
+pub const LIST_PAGE_PREFIX: &str = "streamers-list:";
+
 pub async fn run(ctx: &Ctx, cmd: Streamers) -> anyhow::Result<InteractionResponse> {
     if let Some(refusal) = ctx.refuse_unless_admin() {
         return Ok(refusal);
     }
     match cmd {
         Streamers::Add(add) => self::add(ctx, add).await,
-        Streamers::Remove(remove) => self::remove(ctx, &remove.streamer).await,
-        Streamers::List(_) => list(ctx).await,
-        Streamers::Test(test) => self::test(ctx, &test.streamer).await,
+        Streamers::Remove(remove) => self::remove(ctx, remove).await,
+        Streamers::List(_) => Ok(list_page(ctx, 0).await?.into_response()),
+        Streamers::Test(test) => self::test(ctx, test).await,
         Streamers::Link(_) => link(ctx),
     }
 }
 
-/// The tracked streamer a `streamer:` option names, or the reply saying so.
-pub async fn find_tracked(
-    ctx: &Ctx,
-    typed: &str,
-) -> anyhow::Result<Result<TrackedStreamer, InteractionResponse>> {
-    let login = typed.trim().trim_start_matches('@').to_ascii_lowercase();
-    let tracked = ctx.state.db.tracked_streamers(ctx.guild_id).await?;
-    Ok(tracked
-        .into_iter()
-        .find(|t| t.streamer.login == login || t.streamer.display_name.eq_ignore_ascii_case(&login))
-        .ok_or_else(|| {
-            reply::ephemeral(format!(
-                "This server doesn't follow **{}**. `/streamers list` shows who it follows; `/streamers add` adds someone.",
-                crate::discord::reply::escape(typed.trim())
-            ))
-        }))
+/// What `/streamers add` changes on the route besides creating it.
+struct AddOptions {
+    channel: Option<(ChannelId, i32)>,
+    edit: RouteEdit,
 }
 
 async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
@@ -139,21 +167,45 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
              TWITCH_CLIENT_SECRET and TWITCH_EVENTSUB_SECRET.",
         ));
     }
-    let overrides = StreamerOverrides {
-        channel_id: add.channel.as_ref().map(|c| c.id.into()),
-        channel_kind: add.channel.as_ref().map(|c| i32::from(u8::from(c.kind))),
-        ping_mode: add.role.as_ref().map(|_| PingMode::Role),
-        ping_role_id: add.role.as_ref().map(|r| r.id.into()),
-        template: None,
+    let ping = match (add.ping, &add.role) {
+        (Some(RoutePing::Role), None) => {
+            return Ok(reply::ephemeral(
+                "To ping a role on this route, pick it with `role:`, e.g. `/streamers add login:shroud role:@Live`.",
+            ));
+        }
+        (Some(RoutePing::Role) | None, Some(role)) => {
+            Some((Some(PingMode::Role), Some(role.id.into())))
+        }
+        (Some(RoutePing::Nobody), _) => Some((Some(PingMode::None), None)),
+        (Some(RoutePing::OptIn), _) => Some((Some(PingMode::StreamerRole), None)),
+        (Some(RoutePing::Server), _) => Some((None, None)),
+        (None, None) => None,
     };
-    Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, overrides).await }))
+    let options = AddOptions {
+        channel: add
+            .channel
+            .as_ref()
+            .map(|c| (c.id.into(), i32::from(u8::from(c.kind)))),
+        edit: RouteEdit {
+            ping,
+            enabled: add.enabled,
+            ..RouteEdit::default()
+        },
+    };
+    Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, options).await }))
 }
 
-async fn add_deferred(
-    ctx: &Ctx,
-    login: TwitchLogin,
-    overrides: StreamerOverrides,
-) -> anyhow::Result<Reply> {
+/// What happened to the route `/streamers add` named.
+enum Done {
+    Created,
+    Updated,
+    /// A route whose channel was deleted now posts in the new channel.
+    Moved {
+        from: ChannelId,
+    },
+}
+
+async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::Result<Reply> {
     let (state, now) = (&ctx.state, ctx.now());
     let helix = state
         .twitch
@@ -170,31 +222,35 @@ async fn add_deferred(
             login.as_str()
         )));
     };
-    let streamer = NewStreamer::from(&user);
-    let streamer = state.db.upsert_streamer(&streamer, now).await?;
-    let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
-    let newly = state
+    let streamer = state
         .db
-        .track_streamer(ctx.guild_id, &user.id, Some(ctx.user_id), now)
+        .upsert_streamer(&NewStreamer::from(&user), now)
         .await?;
-    if overrides != StreamerOverrides::default() {
-        let mut merged = state
-            .db
-            .tracked_streamer(ctx.guild_id, &user.id)
-            .await?
-            .map(|t| t.overrides)
-            .unwrap_or_default();
-        if overrides.channel_id.is_some() {
-            (merged.channel_id, merged.channel_kind) =
-                (overrides.channel_id, overrides.channel_kind);
+    let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
+    let (route_id, done) = match moved_route(ctx, &user.id, o.channel).await? {
+        Some((route_id, from)) => (route_id, Done::Moved { from }),
+        None => {
+            let Added {
+                route_id,
+                new_route,
+                ..
+            } = state
+                .db
+                .add_route(ctx.guild_id, &user.id, o.channel, Some(ctx.user_id), now)
+                .await?;
+            (
+                route_id,
+                if new_route {
+                    Done::Created
+                } else {
+                    Done::Updated
+                },
+            )
         }
-        if overrides.ping_role_id.is_some() {
-            (merged.ping_mode, merged.ping_role_id) = (overrides.ping_mode, overrides.ping_role_id);
-        }
-        state
-            .db
-            .set_streamer_overrides(ctx.guild_id, &user.id, &merged)
-            .await?;
+    };
+    let unchanged = o.edit == RouteEdit::default();
+    if !unchanged {
+        state.db.edit_route(route_id, &o.edit, now).await?;
     }
     let alerts = match subscriptions::ensure(state, &user.id).await {
         Ok(_) => "✅ Twitch will tell me the moment they go live.".to_owned(),
@@ -206,27 +262,101 @@ async fn add_deferred(
             )
         }
     };
-    let tracked = state.db.tracked_streamer(ctx.guild_id, &user.id).await?;
+    let Some(tracked) = state.db.route(route_id).await? else {
+        return Ok(Reply::text(
+            "That route was removed while I was adding it; run the command again.",
+        ));
+    };
+    let others = state
+        .db
+        .streamer_routes(ctx.guild_id, &user.id)
+        .await?
+        .len()
+        .saturating_sub(1);
+    let name = &streamer.display_name;
+    let title = match done {
+        Done::Created if others == 0 => format!("Now following {name}"),
+        Done::Created => format!("Added another channel for {name}"),
+        Done::Updated if unchanged => format!("Already following {name}"),
+        Done::Updated => format!("Updated {name}'s alerts"),
+        Done::Moved { .. } => format!("Moved {name}'s alerts"),
+    };
+    let mut description = alerts;
+    if let Done::Moved { from } = done {
+        description.push_str(&format!(
+            "\nThe route that posted in the deleted channel <#{from}> posts here now, with its ping, template and filters."
+        ));
+    }
+    if others > 0 {
+        description.push_str(&format!(
+            "\nThey have {others} other alert route{} here: `/streamers list` shows them all.",
+            if others == 1 { "" } else { "s" }
+        ));
+    }
     let mut embed = EmbedBuilder::new()
-        .title(format!(
-            "{} {}",
-            if newly {
-                "Now following"
-            } else {
-                "Already following"
-            },
-            streamer.display_name
-        ))
+        .title(title)
         .url(format!("https://twitch.tv/{}", streamer.login))
         .color(reply::COLOR_OK)
-        .description(alerts);
+        .description(description);
     if let Some(Ok(avatar)) = streamer.avatar_url.as_deref().map(ImageSource::url) {
         embed = embed.thumbnail(avatar);
     }
     embed = embed
-        .field(EmbedFieldBuilder::new("Posts in", where_to(&config, tracked.as_ref())).inline());
-    embed = embed.field(EmbedFieldBuilder::new("Pings", whom(&config, tracked.as_ref())).inline());
+        .field(EmbedFieldBuilder::new("Posts in", place(&config, &tracked)).inline())
+        .field(EmbedFieldBuilder::new("Pings", whom(&config, &tracked)).inline())
+        .field(
+            EmbedFieldBuilder::new(
+                "Filters",
+                filters::describe(&tracked.route.filters())
+                    .unwrap_or_else(|| "none: every stream (`/filter` adds some)".to_owned()),
+            )
+            .inline(),
+        );
+    if !tracked.route.enabled {
+        embed = embed.field(EmbedFieldBuilder::new(
+            "Status",
+            "⏸️ paused (`enabled:True` resumes it)",
+        ));
+    }
     Ok(Reply::embed(embed.build()))
+}
+
+/// With a new `channel`: the streamer's route whose own channel was
+/// deleted, moved there (the fix its warning names), with the channel it
+/// had. Nothing when there is no such route or the channel already has one.
+async fn moved_route(
+    ctx: &Ctx,
+    twitch_id: &TwitchUserId,
+    channel: Option<(ChannelId, i32)>,
+) -> anyhow::Result<Option<(i64, ChannelId)>> {
+    let Some((channel_id, kind)) = channel else {
+        return Ok(None);
+    };
+    let routes = ctx
+        .state
+        .db
+        .streamer_routes(ctx.guild_id, twitch_id)
+        .await?;
+    if routes
+        .iter()
+        .any(|t| t.route.channel_id == Some(channel_id))
+    {
+        return Ok(None);
+    }
+    let Some(broken) = routes.iter().find(|t| {
+        t.route.needs_attention == Some(Attention::UnknownChannel) && t.route.channel_id.is_some()
+    }) else {
+        return Ok(None);
+    };
+    let (id, from) = (broken.route.id, broken.route.channel_id);
+    let edit = RouteEdit {
+        channel: Some((Some(channel_id), Some(kind))),
+        ..RouteEdit::default()
+    };
+    let db = &ctx.state.db;
+    db.edit_route(id, &edit, ctx.now()).await?;
+    db.clear_route_attention(id, ctx.now()).await?;
+    Ok(from.map(|from| (id, from)))
 }
 
 fn root_cause(e: &anyhow::Error) -> String {
@@ -236,116 +366,217 @@ fn root_cause(e: &anyhow::Error) -> String {
         .unwrap_or_default()
 }
 
-/// The channel a streamer's notifications go to, or how to choose one.
-fn where_to(config: &GuildConfig, tracked: Option<&TrackedStreamer>) -> String {
-    match tracked
-        .and_then(|t| t.overrides.channel_id)
-        .or(config.channel_id)
-    {
-        Some(channel) => format!("<#{channel}>"),
-        None => "nowhere yet: choose a channel with `/setup channel:`".to_owned(),
+/// Whom a route pings.
+fn whom(config: &GuildConfig, t: &TrackedRoute) -> String {
+    match pings::effective_mode(config, t) {
+        PingMode::StreamerRole => "members who opted in (`/notify on`)".to_owned(),
+        PingMode::Role => match pings::ping_role(config, t) {
+            Some(role) => format!("<@&{role}>"),
+            None => "nobody (the role is not set: `/setup role:`)".to_owned(),
+        },
+        PingMode::None => "nobody".to_owned(),
     }
 }
 
-fn whom(config: &GuildConfig, tracked: Option<&TrackedStreamer>) -> String {
-    let overrides = tracked.map(|t| &t.overrides);
-    let mode = overrides
-        .and_then(|o| o.ping_mode)
-        .unwrap_or(config.ping_mode);
-    let role = overrides
-        .and_then(|o| o.ping_role_id)
-        .or(config.ping_role_id);
-    match (mode, role) {
-        (PingMode::Role, Some(role)) => format!("<@&{role}>"),
-        (PingMode::StreamerRole, _) => "members who opted in (`/notify on`)".to_owned(),
-        _ => "nobody".to_owned(),
-    }
-}
-
-async fn remove(ctx: &Ctx, typed: &str) -> anyhow::Result<InteractionResponse> {
-    let tracked = match find_tracked(ctx, typed).await? {
-        Ok(tracked) => tracked,
+async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
+    let routes = match target::routes(ctx, &cmd.streamer, cmd.channel.as_ref()).await? {
+        Ok(routes) => routes,
         Err(reply) => return Ok(reply),
     };
-    let twitch_id = tracked.streamer.twitch_id.clone();
-    ctx.state
-        .db
-        .untrack_streamer(ctx.guild_id, &twitch_id)
-        .await?;
-    let state = ctx.state.clone();
-    // Twitch subscriptions go when no server follows the streamer any more.
-    ctx.state.after_response(async move {
-        if state.twitch.is_some()
-            && let Err(e) = subscriptions::release_if_untracked(&state, &twitch_id).await
-        {
-            tracing::warn!(
-                error = format!("{e:#}"),
-                "releasing subscriptions failed; eventsub sync will clean up"
-            );
+    let config = ctx.guild_config().await?;
+    let (name, twitch_id) = (
+        reply::escape(&routes[0].streamer.display_name),
+        routes[0].streamer.twitch_id.clone(),
+    );
+    let mut unfollowed = false;
+    let mut places = Vec::new();
+    for t in &routes {
+        let (removed, gone) = ctx.state.db.remove_route(t.route.id).await?;
+        if removed {
+            places.push(place(&config, t));
         }
-    });
+        unfollowed |= gone;
+    }
+    if unfollowed {
+        let state = ctx.state.clone();
+        // Twitch subscriptions go when no server follows the streamer any more.
+        ctx.state.after_response(async move {
+            if state.twitch.is_some()
+                && let Err(e) = subscriptions::release_if_untracked(&state, &twitch_id).await
+            {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "releasing subscriptions failed; eventsub sync will clean up"
+                );
+            }
+        });
+        return Ok(reply::ephemeral(format!(
+            "Stopped following **{name}**. No more notifications for them here."
+        )));
+    }
     Ok(reply::ephemeral(format!(
-        "Stopped following **{}**. No more notifications for them here.",
-        reply::escape(&tracked.streamer.display_name)
+        "Stopped **{name}**'s alerts in {}. Their other alerts here go on (`/streamers list`).",
+        places.join(", ")
     )))
 }
 
-async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
+/// Routes listed per page at most (and fewer when their text is long).
+const PER_PAGE: usize = 12;
+/// An embed description holds 4,096 characters; leave room.
+const PAGE_CHARS: usize = 3_800;
+
+/// One page of `/streamers list`, with buttons to the others.
+pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
     let db = &ctx.state.db;
-    let config = db.ensure_guild(ctx.guild_id, None, ctx.now()).await?;
-    let tracked = db.tracked_streamers(ctx.guild_id).await?;
-    let mut lines = Vec::new();
-    if let (Some(code), detail) = (&config.needs_attention, &config.needs_attention_detail) {
-        lines.push(format!(
-            "⚠️ **Notifications are failing** ({code}): {}\n",
-            detail.as_deref().unwrap_or("")
-        ));
-    }
-    if config.channel_id.is_none() {
-        lines.push("⚠️ No channel chosen yet: run `/setup channel:#your-channel`.\n".to_owned());
-    }
-    if tracked.is_empty() {
-        lines.push("This server doesn't follow anyone yet. Add a streamer with `/streamers add login:<Twitch name>`.".to_owned());
-    }
-    let subs = ctx.state.db.guild_subscriptions(ctx.guild_id).await?;
-    let last_sent: std::collections::HashMap<crate::ids::TwitchUserId, i64> = ctx
-        .state
-        .db
+    let config = ctx.guild_config().await?;
+    let routes = db.tracked_routes(ctx.guild_id).await?;
+    let subs = db.guild_subscriptions(ctx.guild_id).await?;
+    let last_sent: HashMap<i64, i64> = db
         .last_notifications_sent(ctx.guild_id)
         .await?
         .into_iter()
         .collect();
-    for t in &tracked {
-        let id = &t.streamer.twitch_id;
-        let own: Vec<&Subscription> = subs.iter().filter(|s| &s.twitch_id == id).collect();
-        lines.push(streamer_line(&config, t, &own, last_sent.get(id).copied()));
+    let mut header = String::new();
+    if config.channel_id.is_none() && routes.iter().any(|t| t.route.channel_id.is_none()) {
+        header.push_str("⚠️ No server channel chosen yet: run `/setup channel:#your-channel`.\n");
     }
-    let description = fit(&lines, 4000);
-    let embed = EmbedBuilder::new()
-        .title(format!(
-            "Following {} streamer{}",
-            tracked.len(),
-            if tracked.len() == 1 { "" } else { "s" }
-        ))
-        .color(reply::COLOR)
-        .description(description)
-        .build();
-    Ok(Reply::embed(embed).into_response())
+    if !config.enabled {
+        header.push_str("⏸️ Notifications are paused in this server (`/setup enabled:True`).\n");
+    }
+    if routes.is_empty() {
+        header.push_str("This server doesn't follow anyone yet. Add a streamer with `/streamers add login:<Twitch name>`.");
+    }
+    // One block per route; a streamer's first route carries its header.
+    let mut blocks = Vec::new();
+    for (i, t) in routes.iter().enumerate() {
+        let first = i == 0 || routes[i - 1].streamer.twitch_id != t.streamer.twitch_id;
+        let mut block = String::new();
+        if first {
+            let own: Vec<&Subscription> = subs
+                .iter()
+                .filter(|s| s.twitch_id == t.streamer.twitch_id)
+                .collect();
+            block.push_str(&streamer_line(t, &own));
+        }
+        block.push_str(&route_line(&config, t, last_sent.get(&t.route.id).copied()));
+        blocks.push(block);
+    }
+    let pages = paginate(&blocks, PAGE_CHARS.saturating_sub(header.len()));
+    let count = pages.len().max(1);
+    let page = page.min(count - 1);
+    let body = pages.get(page).cloned().unwrap_or_default();
+    let streamers = {
+        let mut ids: Vec<&TwitchUserId> = routes.iter().map(|t| &t.streamer.twitch_id).collect();
+        ids.dedup();
+        ids.len()
+    };
+    let attention = routes
+        .iter()
+        .filter(|t| t.route.needs_attention.is_some())
+        .count();
+    let title = format!(
+        "Following {streamers} streamer{} · {} alert route{}{}",
+        plural(streamers),
+        routes.len(),
+        plural(routes.len()),
+        if attention > 0 {
+            format!(
+                " · ⚠️ {attention} need{} attention",
+                if attention == 1 { "s" } else { "" }
+            )
+        } else {
+            String::new()
+        }
+    );
+    let mut embed = EmbedBuilder::new()
+        .title(title)
+        .color(if attention > 0 {
+            reply::COLOR_WARN
+        } else {
+            reply::COLOR
+        })
+        .description(format!("{header}{body}"));
+    if count > 1 {
+        embed = embed.footer(twilight_util::builder::embed::EmbedFooterBuilder::new(
+            format!("Page {} of {count}", page + 1),
+        ));
+    }
+    let reply = Reply::embed(embed.build());
+    Ok(if count > 1 {
+        reply.with_components(vec![page_buttons(page, count)])
+    } else {
+        reply
+    })
 }
 
-/// One streamer in `/streamers list`: liveness, alert health (with the
-/// fix), where and whom it posts, and when it last did.
-fn streamer_line(
-    config: &GuildConfig,
-    t: &TrackedStreamer,
-    subs: &[&Subscription],
-    last_sent: Option<i64>,
-) -> String {
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Groups blocks into pages of at most [`PER_PAGE`] blocks and `chars`
+/// characters.
+fn paginate(blocks: &[String], chars: usize) -> Vec<String> {
+    let mut pages = Vec::new();
+    let (mut page, mut n) = (String::new(), 0);
+    for block in blocks {
+        let fits = page.chars().count() + block.chars().count() < chars;
+        if n > 0 && (n == PER_PAGE || !fits) {
+            pages.push(std::mem::take(&mut page));
+            n = 0;
+        }
+        page.push_str(block);
+        n += 1;
+    }
+    if n > 0 {
+        pages.push(page);
+    }
+    pages
+}
+
+fn page_buttons(page: usize, count: usize) -> Component {
+    let button = |label: &str, to: usize, disabled: bool| {
+        ButtonBuilder::new(ButtonStyle::Secondary)
+            .label(label)
+            .custom_id(format!("{LIST_PAGE_PREFIX}{to}"))
+            .disabled(disabled)
+            .build()
+    };
+    Component::ActionRow(
+        ActionRowBuilder::new()
+            .component(button("◀ Previous", page.saturating_sub(1), page == 0))
+            .component(button("Next ▶", page + 1, page + 1 >= count))
+            .build(),
+    )
+}
+
+/// A page button was pressed: the list's message shows that page.
+pub async fn list_page_button(ctx: &Ctx, page: &str) -> anyhow::Result<InteractionResponse> {
+    if let Some(refusal) = ctx.refuse_unless_admin() {
+        return Ok(refusal);
+    }
+    let page = page.parse().unwrap_or(0);
+    let reply = list_page(ctx, page).await?;
+    Ok(InteractionResponse {
+        kind: InteractionResponseType::UpdateMessage,
+        data: Some(InteractionResponseData {
+            embeds: Some(reply.embeds),
+            components: Some(reply.components),
+            allowed_mentions: Some(Default::default()),
+            ..InteractionResponseData::default()
+        }),
+    })
+}
+
+/// A streamer in `/streamers list`: liveness and whether Twitch's alerts
+/// are active (with the fix).
+fn streamer_line(t: &TrackedRoute, subs: &[&Subscription]) -> String {
     let s = &t.streamer;
-    let live = if s.live_stream_id.is_some() {
-        "🔴 live now"
-    } else {
-        "⚫ offline"
+    let live = match (&s.live_stream_id, &s.game_name) {
+        (Some(_), Some(game)) if !game.is_empty() => {
+            format!("🔴 live: {}", reply::escape(game))
+        }
+        (Some(_), _) => "🔴 live now".to_owned(),
+        (None, _) => "⚫ offline".to_owned(),
     };
     let healthy = subs
         .iter()
@@ -357,40 +588,47 @@ fn streamer_line(
         _ if subs.iter().any(|s| s.status == SubscriptionStatus::WebhookCallbackVerificationPending) => "⏳ alerts being confirmed by Twitch".to_owned(),
         _ => "⚠️ alerts not active yet: I retry every minute (the operator can run `streammaxing eventsub sync`)".to_owned(),
     };
+    let linked = if s.linked { " · ✔️ linked" } else { "" };
+    format!(
+        "**[{}](https://twitch.tv/{})** · {live}{linked} · {health}\n",
+        reply::escape(&s.display_name),
+        s.login,
+    )
+}
+
+/// One route in `/streamers list`: where and whom it posts, its filters,
+/// when it last posted, and what needs fixing.
+fn route_line(config: &GuildConfig, t: &TrackedRoute, last_sent: Option<i64>) -> String {
     let last = match last_sent {
         Some(at) => format!("last posted <t:{}:R>", at / 1000),
         None => "never posted yet".to_owned(),
     };
-    let linked = if s.linked { " · ✔️ linked" } else { "" };
-    format!(
-        "**[{}](https://twitch.tv/{})** · {live}{linked}\n{health}\n{} · pings {} · {last}\n",
-        reply::escape(&s.display_name),
-        s.login,
-        where_to(config, Some(t)),
-        whom(config, Some(t)),
-    )
-}
-
-/// Joins lines up to `limit` characters, saying how many did not fit.
-fn fit(lines: &[String], limit: usize) -> String {
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        if out.chars().count() + line.chars().count() + 40 > limit {
-            out.push_str(&format!("…and {} more.", lines.len() - i));
-            break;
-        }
-        out.push_str(line);
-        out.push('\n');
+    let mut line = format!("→ {} · pings {}", place(config, t), whom(config, t));
+    if let Some(f) = filters::describe(&t.route.filters()) {
+        line.push_str(&format!(" · {f}"));
     }
-    out
+    if t.route.template.is_some() {
+        line.push_str(" · own template");
+    }
+    if !t.route.enabled {
+        line.push_str(" · ⏸️ paused");
+    }
+    line.push_str(&format!(" · {last}\n"));
+    if let Some(code) = t.route.needs_attention {
+        line.push_str(&format!(
+            "  ⚠️ **Not posting** ({code}): {}\n",
+            t.route.needs_attention_detail.as_deref().unwrap_or("")
+        ));
+    }
+    line
 }
 
-async fn test(ctx: &Ctx, typed: &str) -> anyhow::Result<InteractionResponse> {
-    let tracked = match find_tracked(ctx, typed).await? {
-        Ok(tracked) => tracked,
+async fn test(ctx: &Ctx, cmd: Test) -> anyhow::Result<InteractionResponse> {
+    let routes = match target::routes(ctx, &cmd.streamer, cmd.channel.as_ref()).await? {
+        Ok(routes) => routes,
         Err(reply) => return Ok(reply),
     };
-    Ok(ctx.defer(move |ctx| async move { test_post::post(&ctx, &tracked).await }))
+    Ok(ctx.defer(move |ctx| async move { test_post::post_all(&ctx, &routes).await }))
 }
 
 fn link(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {

@@ -76,7 +76,10 @@ async fn registering_sends_exactly_the_checked_in_json() {
     let registered = commands::register(&app.state.config, Some(42))
         .await
         .unwrap();
-    assert_eq!(registered, ["notify", "setup", "streamers", "template"]);
+    assert_eq!(
+        registered,
+        ["filter", "notify", "setup", "streamers", "template"]
+    );
     let calls = app
         .discord
         .calls("PUT", &format!("/applications/{APP_ID}/guilds/42/commands"));

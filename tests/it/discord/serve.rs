@@ -46,11 +46,12 @@ on_both_backends! {
             async move { post_interaction(&url, &body).await }
         };
         let (_, body) = ask(slash(AS_ADMIN, "setup", json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
-        assert!(reply_text(&body).contains("✅ Live notifications are set up"), "{body}");
+        assert_eq!(body["type"], 5, "deferred: the permission check asks Discord");
+        assert!(deferred_reply(&discord, 0).await.contains("✅ Live notifications are set up"));
 
         let (_, body) = ask(slash(AS_ADMIN, "streamers", sub("add", json!([string("login", "shroud")])), json!({}))).await;
         assert_eq!(body["type"], 5);
-        assert!(deferred_reply(&discord, 0).await.contains("Now following shroud"));
+        assert!(deferred_reply(&discord, 1).await.contains("Now following shroud"));
         twitch.challenges_settled().await;
 
         let (_, body) = ask(autocomplete(AS_MEMBER, "notify", "on", "streamer", "sh")).await;
@@ -59,7 +60,7 @@ on_both_backends! {
         assert!(reply_text(&body).contains("✅ alerts active"), "{body}");
         let (_, body) = ask(slash(AS_ADMIN, "streamers", sub("test", json!([string("streamer", "shroud")])), json!({}))).await;
         assert_eq!(body["type"], 5);
-        assert!(deferred_reply(&discord, 1).await.contains("✅ Posted a test notification"));
+        assert!(deferred_reply(&discord, 2).await.contains("✅ Posted a test notification"));
         let (_, body) = ask(slash(AS_ADMIN, "streamers", sub("link", json!([])), json!({}))).await;
         assert!(body["data"]["components"][0]["components"][0]["url"].as_str().unwrap().contains("/link?token="));
 

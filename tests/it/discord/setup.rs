@@ -48,31 +48,33 @@ on_both_backends! {
     async fn an_admin_sets_channel_and_role(db) {
         let app = app_with_channel(db, 0).await;
         let options = json!([channel_option("channel", LIVE), role_option("role", ROLE)]);
-        let (status, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel_and_role(LIVE, ROLE, true))).await;
+        let (status, body) = app.answer(&setup(AS_ADMIN, options, resolved_channel_and_role(LIVE, ROLE, true))).await;
         assert_eq!(status, 200);
         assert_eq!(body["data"]["flags"], 64);
         let shown = text(&body);
         assert!(shown.contains("✅ Live notifications are set up"), "{shown}");
         assert!(shown.contains(&format!("<#{LIVE}>")) && shown.contains(&format!("<@&{ROLE}>")), "{shown}");
         assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]), "the reply itself pings nobody");
+        let deferred = app.discord.calls("PATCH", "/messages/@original");
+        assert_eq!(deferred.len(), 1, "deferred: the permission check asks Discord");
         let config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
         assert_eq!((config.channel_id, config.ping_mode, config.ping_role_id), (Some(sf(LIVE)), PingMode::Role, Some(sf(ROLE))));
     }
 
     async fn a_member_without_manage_server_is_politely_refused(db) {
         let app = app_with_channel(db, 0).await;
-        let (_, body) = app.interaction(&setup(AS_MEMBER, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        let (_, body) = app.answer(&setup(AS_MEMBER, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("Manage Server"), "{body}");
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), None, "nothing changed");
         // Administrator is enough on its own.
         let admin = Who { user: ADMIN, permissions: ADMINISTRATOR };
-        let (_, body) = app.interaction(&setup(admin, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        let (_, body) = app.answer(&setup(admin, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("set up"), "{body}");
     }
 
     async fn missing_channel_permissions_are_named_with_the_fix(db) {
         let app = app_with_channel(db, SEND_AND_EMBED).await;
-        let (_, body) = app.interaction(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        let (_, body) = app.answer(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
         let shown = text(&body);
         assert!(shown.contains("⚠️ Saved, but something needs fixing"), "{shown}");
         assert!(shown.contains("**Send Messages** and **Embed Links**"), "{shown}");
@@ -84,7 +86,7 @@ on_both_backends! {
         let app = app_with_channel(db, 0).await;
         let mut interaction = setup(AS_ADMIN, json!([channel_option("channel", CHANNEL)]), resolved_channel(CHANNEL, 0));
         interaction["app_permissions"] = json!(((1u64 << 10) | (1 << 11)).to_string());
-        let (_, body) = app.interaction(&interaction).await;
+        let (_, body) = app.answer(&interaction).await;
         assert!(text(&body).contains("**Embed Links**"), "{body}");
         assert!(app.discord.calls("GET", &format!("/channels/{CHANNEL}")).is_empty(), "no lookup needed");
     }
@@ -94,7 +96,7 @@ on_both_backends! {
         app.discord.add_guild(GUILD, EVERYDAY & !(1 << 17), BOT_PERMISSIONS & !(1 << 17));
         app.discord.add_channel(GUILD, LIVE, 0, 0);
         let options = json!([channel_option("channel", LIVE), role_option("role", ROLE)]);
-        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel_and_role(LIVE, ROLE, false))).await;
+        let (_, body) = app.answer(&setup(AS_ADMIN, options, resolved_channel_and_role(LIVE, ROLE, false))).await;
         assert!(text(&body).contains("Allow anyone to @mention this role"), "{body}");
     }
 
@@ -103,7 +105,7 @@ on_both_backends! {
         app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS & !(1 << 28));
         app.discord.add_channel(GUILD, LIVE, 0, 0);
         let options = json!([channel_option("channel", LIVE), string("ping", "streamer_role")]);
-        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
+        let (_, body) = app.answer(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("**Manage Roles**"), "{body}");
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().ping_mode, PingMode::StreamerRole);
     }
@@ -111,15 +113,16 @@ on_both_backends! {
     async fn pinging_a_role_without_naming_one_explains_how(db) {
         let app = app_with_channel(db, 0).await;
         let options = json!([channel_option("channel", LIVE), string("ping", "role")]);
-        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
+        let (_, body) = app.answer(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("role:"), "{body}");
-        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), None);
+        let config = app.db.guild_config(sf(GUILD)).await.unwrap();
+        assert!(config.as_ref().is_none_or(|c| c.channel_id.is_none()), "nothing saved: {config:?}");
     }
 
     async fn setup_chooses_what_happens_after_the_stream_and_publishing(db) {
         let app = app_with_channel(db, 0).await;
         let options = json!([channel_option("channel", LIVE), string("after_stream", "delete"), {"name": "publish", "type": 5, "value": false}]);
-        let (_, body) = app.interaction(&setup(AS_ADMIN, options, resolved_channel(LIVE, 5))).await;
+        let (_, body) = app.answer(&setup(AS_ADMIN, options, resolved_channel(LIVE, 5))).await;
         assert!(text(&body).contains("its message is deleted"), "{body}");
         let config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
         assert_eq!((config.offline_mode, config.publish_announcements, config.channel_kind), (OfflineMode::Delete, false, Some(5)));
@@ -128,10 +131,10 @@ on_both_backends! {
     async fn pausing_and_resuming_keeps_the_channel(db) {
         let app = app_with_channel(db, 0).await;
         let pause = json!([channel_option("channel", LIVE), {"name": "enabled", "type": 5, "value": false}]);
-        let (_, body) = app.interaction(&setup(AS_ADMIN, pause, resolved_channel(LIVE, 0))).await;
+        let (_, body) = app.answer(&setup(AS_ADMIN, pause, resolved_channel(LIVE, 0))).await;
         assert!(text(&body).contains("paused"), "{body}");
         assert!(!app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().enabled);
-        app.interaction(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
+        app.answer(&setup(AS_ADMIN, json!([channel_option("channel", LIVE)]), resolved_channel(LIVE, 0))).await;
         assert!(!app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().enabled, "unchanged when not given");
     }
 }

@@ -81,8 +81,8 @@ on_both_backends! {
         app.interaction(&streamers(AS_ADMIN, "add", options, resolved_channel_and_role(CHANNEL, role, true))).await;
         app.settle().await;
         let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap();
-        assert_eq!(tracked.overrides.channel_id, Some(sf(CHANNEL)));
-        assert_eq!((tracked.overrides.ping_mode, tracked.overrides.ping_role_id), (Some(PingMode::Role), Some(sf(role))));
+        assert_eq!(tracked.route.channel_id, Some(sf(CHANNEL)));
+        assert_eq!((tracked.route.ping_mode, tracked.route.ping_role_id), (Some(PingMode::Role), Some(sf(role))));
         assert!(edited(&app).contains(&format!("<@&{role}>")));
     }
 
@@ -93,7 +93,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "add", json!([string("login", "two words")]), json!({}))).await;
         assert_eq!(body["type"], 4, "answered at once, no need to defer");
         assert!(reply_text(&body).contains("twitch.tv/**name**"));
-        assert!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().is_empty());
+        assert!(app.db.tracked_routes(sf(GUILD)).await.unwrap().is_empty());
     }
 
     async fn a_twitch_failure_while_subscribing_is_reported_and_tracking_kept(db) {
@@ -115,7 +115,7 @@ on_both_backends! {
         let app = ready(db).await;
         let (_, body) = app.interaction(&streamers(AS_MEMBER, "add", json!([string("login", "shroud")]), json!({}))).await;
         assert!(reply_text(&body).contains("Manage Server"));
-        assert!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().is_empty());
+        assert!(app.db.tracked_routes(sf(GUILD)).await.unwrap().is_empty());
     }
 
     async fn removing_stops_notifications_and_releases_subscriptions(db) {
@@ -137,7 +137,7 @@ on_both_backends! {
         add(&app, "shroud").await;
         app.twitch.challenges_settled().await;
         app.twitch_online("m-1", SHROUD, "s-1").await;
-        app.db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "I can't post in #live", 5).await.unwrap();
+        app.db.set_route_attention(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().route.id, streammaxing::store::Attention::MissingPermissions, "I can't post in #live", 5).await.unwrap();
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
         let shown = reply_text(&body);
         assert!(shown.contains("Following 1 streamer"), "{shown}");
@@ -166,12 +166,60 @@ on_both_backends! {
         assert!(post["nonce"].is_string() && post["enforce_nonce"] == true, "the go-live path, nonce included: {post}");
         assert!(edited(&app).contains(&format!("https://discord.com/channels/{GUILD}/{LIVE}/")), "{}", edited(&app));
         // After a failure paused the server, a successful test resumes it.
-        app.db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "fixed since", 3).await.unwrap();
+        app.db.set_route_attention(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().route.id, streammaxing::store::Attention::MissingPermissions, "fixed since", 3).await.unwrap();
         app.interaction(&streamers(AS_ADMIN, "test", json!([string("streamer", "shroud")]), json!({}))).await;
         app.settle().await;
-        assert!(edited(&app).contains("they are back on"), "{}", edited(&app));
+        assert!(edited(&app).contains("it is back on"), "{}", edited(&app));
         assert_eq!(app.discord.messages_in(LIVE).len(), 2, "every test posts its own message");
-        assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().needs_attention, None);
+        assert_eq!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().route.needs_attention, None);
+    }
+
+    async fn a_server_with_200_routes_gets_its_list_at_once_in_pages(db) {
+        let app = ready(db).await;
+        for i in 0..200 {
+            app.track(&[GUILD as i64], &format!("{}", 10_000 + i), &format!("streamer{i:03}")).await;
+        }
+        let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
+        assert_eq!(body["type"], 4, "answered at once, not deferred");
+        let shown = reply_text(&body);
+        assert!(shown.contains("Following 200 streamers · 200 alert routes"), "{shown}");
+        assert!(shown.contains("streamer000") && !shown.contains("streamer199"), "{shown}");
+        assert!(shown.chars().count() < 4_096, "fits one embed");
+        let footer = body["data"]["embeds"][0]["footer"]["text"].as_str().unwrap().to_owned();
+        assert!(footer.starts_with("Page 1 of "), "{footer}");
+        let pages: usize = footer.trim_start_matches("Page 1 of ").parse().unwrap();
+        let next = body["data"]["components"][0]["components"][1]["custom_id"].as_str().unwrap().to_owned();
+        let (_, page2) = app.interaction(&button(AS_ADMIN, &next, &[])).await;
+        assert_eq!(page2["type"], 7, "the list's message turns its page");
+        let shown = reply_text(&page2);
+        assert!(!shown.contains("streamer000") && shown.contains("streamer"), "{shown}");
+        assert_eq!(page2["data"]["embeds"][0]["footer"]["text"], format!("Page 2 of {pages}"));
+        let (_, last) = app.interaction(&button(AS_ADMIN, &format!("streamers-list:{}", pages - 1), &[])).await;
+        assert!(reply_text(&last).contains("streamer199"));
+        let (_, refused) = app.interaction(&button(AS_MEMBER, &next, &[])).await;
+        assert!(reply_text(&refused).contains("Manage Server"), "members can't page through settings");
+    }
+
+    async fn a_second_channel_adds_a_route_and_remove_can_take_one(db) {
+        let app = ready(db).await;
+        add(&app, "shroud").await;
+        let other: u64 = 1_200_000_000_000_000_888;
+        app.discord.add_channel(GUILD, other, 0, 0);
+        let options = json!([string("login", "shroud"), channel_option("channel", other), role_option("role", 4242)]);
+        let (_, body) = app.answer(&streamers(AS_ADMIN, "add", options, resolved_channel_and_role(other, 4242, true))).await;
+        assert!(reply_text(&body).contains("Added another channel for shroud"), "{body}");
+        let routes = app.db.streamer_routes(sf(GUILD), &tw(SHROUD)).await.unwrap();
+        assert_eq!(routes.len(), 2);
+        assert_eq!((routes[1].route.channel_id, routes[1].route.ping_role_id), (Some(sf(other)), Some(sf(4242))));
+        let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
+        let shown = reply_text(&body);
+        assert!(shown.contains(&format!("<#{other}> · pings <@&4242>")) && shown.contains(&format!("<#{LIVE}> (the server's channel) · pings nobody")), "{shown}");
+        let remove = json!([string("streamer", "shroud"), channel_option("channel", other)]);
+        let (_, body) = app.interaction(&streamers(AS_ADMIN, "remove", remove, resolved_channel(other, 0))).await;
+        assert!(reply_text(&body).contains("Their other alerts here go on"), "{body}");
+        let routes = app.db.streamer_routes(sf(GUILD), &tw(SHROUD)).await.unwrap();
+        assert_eq!(routes.len(), 1);
+        assert_eq!(routes[0].route.channel_id, None, "the server's channel route stays");
     }
 
     async fn a_failing_test_says_exactly_why(db) {

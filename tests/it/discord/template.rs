@@ -104,10 +104,10 @@ on_both_backends! {
         let submit = modal_submit(AS_ADMIN, &format!("template:{SHROUD}"), &[("title", "Shroud time: {stream_title}")]);
         app.interaction(&submit).await;
         let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap();
-        assert!(tracked.overrides.template.unwrap().contains("Shroud time"));
+        assert!(tracked.route.template.unwrap().contains("Shroud time"));
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
         app.interaction(&template(AS_ADMIN, "reset", json!([string("streamer", "shroud")]))).await;
-        assert_eq!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().route.template, None);
     }
 
     async fn preview_shows_the_notification_and_links_to_the_web_editor(db) {

@@ -121,7 +121,7 @@ on_both_backends! {
         followed_by(&app, 1).await;
         // Queue the notification without waking anyone, as a dying worker
         // would have claimed it: lease taken, message posted, never recorded.
-        app.db.apply_stream_event("m-1", &streammaxing::store::StreamEvent::Online { twitch_id: &tw(SHROUD), stream_id: "s-1", started_at: 1 }, 0).await.unwrap();
+        app.db.apply_stream_event("m-1", 0, &streammaxing::store::StreamEvent::Online { twitch_id: &tw(SHROUD), stream_id: "s-1", started_at: 1 }, 0).await.unwrap();
         app.db.expand_stream_fanouts(0).await.unwrap();
         let now = chrono::Utc::now().timestamp_millis();
         let claimed = app.db.claim_due_notifications("dead-worker", now, deliver::LEASE_MS, 10).await.unwrap();
@@ -189,9 +189,9 @@ on_both_backends! {
         assert_eq!(app.db.notification(sf(1), "s-1").await.unwrap().unwrap().attempts, 2);
         let failed = app.db.notification(sf(2), "s-1").await.unwrap().unwrap();
         assert_eq!(failed.state, OutboxState::Failed, "{failed:?}");
-        let config = app.db.guild_config(sf(2)).await.unwrap().unwrap();
-        assert_eq!(config.needs_attention, Some(streammaxing::store::Attention::MissingPermissions));
-        assert!(config.needs_attention_detail.unwrap().contains("Send Messages"));
+        let route = app.db.tracked_streamer(sf(2), &tw(SHROUD)).await.unwrap().unwrap().route;
+        assert_eq!(route.needs_attention, Some(streammaxing::store::Attention::MissingPermissions));
+        assert!(route.needs_attention_detail.unwrap().contains("Send Messages"));
         // The next stream doesn't knock on the closed door again.
         app.twitch_online("m-2", SHROUD, "s-2").await;
         eventually("guild 1 got stream 2", || app.discord.messages_in(channel_of(1)).len() == 2).await;

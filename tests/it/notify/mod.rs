@@ -3,3 +3,4 @@
 
 mod crash;
 mod delivery;
+mod routes;

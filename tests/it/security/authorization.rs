@@ -127,8 +127,8 @@ on_both_backends! {
         app.settle().await;
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap(), before, "the server's settings are unchanged");
         let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().expect("still followed");
-        assert_eq!(tracked.overrides.template, None);
-        assert_eq!(app.db.tracked_streamers(sf(GUILD)).await.unwrap().len(), 1, "nobody was added");
+        assert_eq!(tracked.route.template, None);
+        assert_eq!(app.db.tracked_routes(sf(GUILD)).await.unwrap().len(), 1, "nobody was added");
         assert!(app.discord.world().calls.is_empty(), "nothing was posted or changed in Discord");
     }
 
@@ -156,7 +156,7 @@ on_both_backends! {
         let (_, body) = app.interaction(&modal_submit(AS_ADMIN, &format!("template:{ELSEWHERE}"), &[("title", "hijacked {stream_title}")])).await;
         assert!(reply_text(&body).contains("doesn't follow that streamer"), "{}", reply_text(&body));
         let theirs = app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap();
-        assert_eq!(theirs.overrides.template, None);
+        assert_eq!(theirs.route.template, None);
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
         assert_eq!(app.db.guild_config(sf(OTHER_GUILD)).await.unwrap().unwrap().template, None);
     }
@@ -206,11 +206,11 @@ on_both_backends! {
         assert_eq!(saved.status(), 200);
         assert!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template.unwrap().contains("from the editor"));
         assert_eq!(app.db.guild_config(sf(OTHER_GUILD)).await.unwrap().unwrap().template, None, "the other server is untouched");
-        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap().route.template, None);
         // A streamer-scoped link is for a streamer this server follows.
         let elsewhere = token(Purpose::Editor, Some(ELSEWHERE));
         let refused = reqwest::Client::new().put(format!("{}/api/templates?token={elsewhere}", app.url)).json(&json!({"template": template})).send().await.unwrap();
         assert_eq!(refused.status(), 404);
-        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap().overrides.template, None);
+        assert_eq!(app.db.tracked_streamer(sf(OTHER_GUILD), &tw(ELSEWHERE)).await.unwrap().unwrap().route.template, None);
     }
 }

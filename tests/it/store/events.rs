@@ -38,7 +38,7 @@ static ONLINE: std::sync::LazyLock<StreamEvent<'static>> =
 on_both_backends! {
     async fn going_live_records_the_stream_and_queues_every_guild(db) {
         tracked_in_two_guilds(&db).await;
-        assert_eq!(db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap(), Applied::Recorded { fanout: true });
+        assert_eq!(db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap(), Applied::Recorded { fanout: true });
         let s = db.streamer(&tw(ID)).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id.as_deref(), s.live_since), (Some("s-1"), Some(90)));
         assert_eq!(db.notification(sf(1), "s-1").await.unwrap(), None, "the request itself queues no guild");
@@ -52,26 +52,26 @@ on_both_backends! {
 
     async fn a_repeated_message_id_changes_nothing(db) {
         tracked_in_two_guilds(&db).await;
-        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
+        db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
         let other = StreamEvent::Online { twitch_id: &tw(ID), stream_id: "s-2", started_at: 95 };
-        assert_eq!(db.apply_stream_event("m-1", &other, 200).await.unwrap(), Applied::Duplicate);
+        assert_eq!(db.apply_stream_event("m-1", 200, &other, 200).await.unwrap(), Applied::Duplicate);
         assert_eq!(db.notification(sf(1), "s-2").await.unwrap(), None);
         assert_eq!(db.streamer(&tw(ID)).await.unwrap().unwrap().live_stream_id.as_deref(), Some("s-1"));
     }
 
     async fn a_new_message_id_for_the_same_stream_queues_nothing_new(db) {
         tracked_in_two_guilds(&db).await;
-        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
-        assert_eq!(db.apply_stream_event("m-2", &ONLINE, 200).await.unwrap(), Applied::Recorded { fanout: false });
+        db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
+        assert_eq!(db.apply_stream_event("m-2", 200, &ONLINE, 200).await.unwrap(), Applied::Recorded { fanout: false });
         db.expand_stream_fanouts(210).await.unwrap();
-        assert_eq!(db.apply_stream_event("m-3", &ONLINE, 300).await.unwrap(), Applied::Recorded { fanout: false });
+        assert_eq!(db.apply_stream_event("m-3", 300, &ONLINE, 300).await.unwrap(), Applied::Recorded { fanout: false });
         assert_eq!(db.expand_stream_fanouts(310).await.unwrap(), 0);
     }
 
     async fn a_stream_that_ends_before_its_fan_out_is_never_announced(db) {
         tracked_in_two_guilds(&db).await;
-        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
-        db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: &tw(ID) }, 150).await.unwrap();
+        db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
+        db.apply_stream_event("m-2", 150, &StreamEvent::Offline { twitch_id: &tw(ID) }, 150).await.unwrap();
         assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 2);
         let row = db.notification(sf(1), "s-1").await.unwrap().unwrap();
         assert_eq!((row.ended_at, row.end_state), (Some(150), Some(EndState::Pending)));
@@ -82,16 +82,16 @@ on_both_backends! {
         let mut config = db.guild_config(sf(2)).await.unwrap().unwrap();
         config.enabled = false;
         db.save_guild_config(&config, 1).await.unwrap();
-        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
+        db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
         assert_eq!(db.expand_stream_fanouts(200).await.unwrap(), 1);
         assert_eq!(db.notification(sf(2), "s-1").await.unwrap(), None);
     }
 
     async fn going_offline_ends_the_stream(db) {
         tracked_in_two_guilds(&db).await;
-        db.apply_stream_event("m-1", &ONLINE, 100).await.unwrap();
+        db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
         db.expand_stream_fanouts(120).await.unwrap();
-        db.apply_stream_event("m-2", &StreamEvent::Offline { twitch_id: &tw(ID) }, 500).await.unwrap();
+        db.apply_stream_event("m-2", 500, &StreamEvent::Offline { twitch_id: &tw(ID) }, 500).await.unwrap();
         let s = db.streamer(&tw(ID)).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id, s.last_offline_at), (None, Some(500)));
         assert_eq!(db.notification(sf(1), "s-1").await.unwrap().unwrap().ended_at, Some(500));
@@ -99,15 +99,15 @@ on_both_backends! {
 
     async fn channel_updates_keep_the_latest_title_and_game(db) {
         tracked_in_two_guilds(&db).await;
-        let update = StreamEvent::Updated { twitch_id: &tw(ID), title: "Ranked grind", game_name: "VALORANT" };
-        db.apply_stream_event("m-1", &update, 100).await.unwrap();
+        let update = StreamEvent::Updated { twitch_id: &tw(ID), title: "Ranked grind", game_id: "", game_name: "VALORANT" };
+        db.apply_stream_event("m-1", 100, &update, 100).await.unwrap();
         let s = db.streamer(&tw(ID)).await.unwrap().unwrap();
         assert_eq!((s.title.as_deref(), s.game_name.as_deref()), (Some("Ranked grind"), Some("VALORANT")));
     }
 
     async fn events_for_unknown_streamers_are_recorded_and_queue_nothing(db) {
         let event = StreamEvent::Online { twitch_id: &tw("999"), stream_id: "x", started_at: 1 };
-        assert_eq!(db.apply_stream_event("m-1", &event, 100).await.unwrap(), Applied::Recorded { fanout: false });
+        assert_eq!(db.apply_stream_event("m-1", 100, &event, 100).await.unwrap(), Applied::Recorded { fanout: false });
         assert!(!db.remember_eventsub_message("m-1", 100).await.unwrap(), "the id is remembered");
     }
 }

@@ -20,9 +20,6 @@ on_both_backends! {
             offline_mode: OfflineMode::Edit,
             publish_announcements: true,
             cooldown_secs: 600,
-            needs_attention: None,
-            needs_attention_detail: None,
-            needs_attention_since: None,
             updated_at: 1_000,
         });
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
@@ -47,12 +44,12 @@ on_both_backends! {
         configs.sort_unstable();
         assert_eq!(configs, [GUILD, GUILD + 2], "the unknown guild is simply absent");
 
-        let mut shroud = db.tracked_streamer_in(&tw("37402112"), &guilds).await.unwrap();
-        shroud.sort_by_key(|(guild, _)| *guild);
-        assert_eq!(shroud.iter().map(|(g, _)| g.to_i64()).collect::<Vec<_>>(), [GUILD + 1, GUILD + 2]);
-        assert_eq!(shroud[0].1, db.tracked_streamer(sf(GUILD + 1), &tw("37402112")).await.unwrap().unwrap());
-        let xqc = db.tracked_streamer_in(&tw("71092938"), &guilds).await.unwrap();
-        assert_eq!(xqc.iter().map(|(g, t)| (g.to_i64(), t.streamer.login.as_str())).collect::<Vec<_>>(), [(GUILD + 2, "xqc")]);
+        let first = db.tracked_streamer(sf(GUILD + 1), &tw("37402112")).await.unwrap().unwrap();
+        let xqc = db.tracked_streamer(sf(GUILD + 2), &tw("71092938")).await.unwrap().unwrap();
+        let mut routes = db.routes(&[xqc.route.id, first.route.id, 999_999]).await.unwrap();
+        routes.sort_by_key(|t| t.route.id);
+        assert_eq!(routes, [first, xqc], "the unknown route is simply absent");
+        assert!(db.routes(&[]).await.unwrap().is_empty());
         assert!(db.guild_configs(&[]).await.unwrap().is_empty());
     }
 
@@ -88,17 +85,24 @@ on_both_backends! {
         assert_eq!(db.guild_config(sf(GUILD + 7)).await.unwrap(), None);
     }
 
-    async fn needs_attention_keeps_its_first_time_until_cleared(db) {
+    async fn a_routes_attention_keeps_its_first_time_until_cleared(db) {
         db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
-        db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::MissingPermissions, "Send Messages in #live", 100).await.unwrap();
-        db.set_needs_attention(sf(GUILD), streammaxing::store::Attention::UnknownChannel, "#live was deleted", 200).await.unwrap();
-        let config = db.guild_config(sf(GUILD)).await.unwrap().unwrap();
-        assert_eq!(config.needs_attention, Some(streammaxing::store::Attention::UnknownChannel));
-        assert_eq!(config.needs_attention_detail.as_deref(), Some("#live was deleted"));
-        assert_eq!(config.needs_attention_since, Some(100));
-        db.clear_needs_attention(sf(GUILD), 300).await.unwrap();
-        let config = db.guild_config(sf(GUILD)).await.unwrap().unwrap();
-        assert_eq!((config.needs_attention, config.needs_attention_since), (None, None));
+        db.upsert_streamer(&crate::store::streamers::shroud(), 1).await.unwrap();
+        db.track_streamer(sf(GUILD), &tw("37402112"), None, 1).await.unwrap();
+        let other = db.add_route(sf(GUILD), &tw("37402112"), Some((sf(77), 0)), None, 1).await.unwrap().route_id;
+        let id = db.tracked_streamer(sf(GUILD), &tw("37402112")).await.unwrap().unwrap().route.id;
+        db.set_route_attention(id, streammaxing::store::Attention::MissingPermissions, "Send Messages in #live", 100).await.unwrap();
+        db.set_route_attention(id, streammaxing::store::Attention::UnknownChannel, "#live was deleted", 200).await.unwrap();
+        let route = db.route(id).await.unwrap().unwrap().route;
+        assert_eq!(route.needs_attention, Some(streammaxing::store::Attention::UnknownChannel));
+        assert_eq!(route.needs_attention_detail.as_deref(), Some("#live was deleted"));
+        assert_eq!(route.needs_attention_since, Some(100));
+        assert_eq!(db.route(other).await.unwrap().unwrap().route.needs_attention, None, "only that route");
+        assert_eq!(db.routes_needing_attention(sf(GUILD)).await.unwrap(), 1);
+        assert!(db.clear_route_attention(id, 300).await.unwrap());
+        let route = db.route(id).await.unwrap().unwrap().route;
+        assert_eq!((route.needs_attention, route.needs_attention_since), (None, None));
+        assert_eq!(db.routes_needing_attention(sf(GUILD)).await.unwrap(), 0);
     }
 
     async fn removing_a_guild_removes_what_belongs_to_it(db) {

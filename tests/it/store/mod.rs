@@ -2,6 +2,7 @@
 
 mod events;
 mod guilds;
+mod migration;
 mod outbox;
 mod streamers;
 mod subscriptions;

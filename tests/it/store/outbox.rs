@@ -102,12 +102,12 @@ on_both_backends! {
         let sent = Transition::Sent { channel_id: sf(5), message_id: sf(6) };
         db.release(&Lease::new(row.id, "w"), &sent, 150).await.unwrap();
         let id = tw(STREAMER);
-        let update = |title| streammaxing::store::StreamEvent::Updated { twitch_id: &id, title, game_name: "Valorant" };
-        db.apply_stream_event("m-1", &update("first"), 200).await.unwrap();
+        let update = |title| streammaxing::store::StreamEvent::Updated { twitch_id: &id, title, game_id: "516575", game_name: "Valorant" };
+        db.apply_stream_event("m-1", 200, &update("first"), 200).await.unwrap();
         let refresh = db.claim_due_notifications("w", 200, 1_000, 10).await.unwrap().remove(0);
         assert_eq!(refresh.refresh_due_at, Some(200));
         // The title changes again while the edit for the first change is out.
-        db.apply_stream_event("m-2", &update("second"), 210).await.unwrap();
+        db.apply_stream_event("m-2", 210, &update("second"), 210).await.unwrap();
         let refreshed = Transition::Refreshed { claimed_due: refresh.refresh_due_at };
         assert!(db.release(&Lease::new(refresh.id, "w"), &refreshed, 220).await.unwrap());
         let row = db.notification(sf(1), "s").await.unwrap().unwrap();
@@ -127,7 +127,7 @@ on_both_backends! {
             let sent = Transition::Sent { channel_id: sf(5), message_id: sf(row.id) };
             db.release(&Lease::new(row.id, "w"), &sent, 150).await.unwrap();
         }
-        db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 200).await.unwrap();
+        db.apply_stream_event("m-off", 200, &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 200).await.unwrap();
         // Guild 2's end edit is being worked on; guild 1's still waits.
         let ending = db.claim_due_notifications("w", 210, 1_000, 10).await.unwrap();
         let guild_2 = ending.iter().find(|r| r.guild_id == sf(2)).unwrap().id;
@@ -150,7 +150,7 @@ on_both_backends! {
         // Guild 3's notification is still pending (released for a retry).
         db.release(&Lease::new(by_guild(3), "w"), &Transition::Retry { at: 10_000, error: "502".into() }, 150).await.unwrap();
         // The stream ended: guild 1's end edit is done, guild 2's still due.
-        db.apply_stream_event("m-off", &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 160).await.unwrap();
+        db.apply_stream_event("m-off", 160, &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 160).await.unwrap();
         let ended = db.claim_due_notifications("w2", 170, 1_000, 10).await.unwrap();
         let guild_1 = ended.iter().find(|r| r.guild_id == sf(1)).unwrap().id;
         db.release(&Lease::new(guild_1, "w2"), &Transition::Ended, 180).await.unwrap();
@@ -171,7 +171,8 @@ on_both_backends! {
                 db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(row.id) }, at + 5).await.unwrap();
             }
         }
-        assert_eq!(db.last_notifications_sent(sf(1)).await.unwrap(), [(tw(STREAMER), 205)]);
+        let route = db.tracked_streamer(sf(1), &tw(STREAMER)).await.unwrap().unwrap().route.id;
+        assert_eq!(db.last_notifications_sent(sf(1)).await.unwrap(), [(route, 205)]);
     }
 
     async fn concurrent_workers_never_claim_the_same_row(db) {

@@ -1,4 +1,4 @@
-use streammaxing::store::{NewStreamer, PingMode, StreamerOverrides};
+use streammaxing::store::{NewStreamer, PingMode, RouteEdit};
 
 use crate::support::db::on_both_backends;
 use crate::support::sf;
@@ -60,10 +60,11 @@ on_both_backends! {
         assert!(db.track_streamer(sf(2), &tw("37402112"), None, 7).await.unwrap());
         assert_eq!(db.tracking_guild_count(&tw("37402112")).await.unwrap(), 2);
         assert_eq!(db.tracked_twitch_ids().await.unwrap(), ["37402112"], "once, however many guilds");
-        let tracked = db.tracked_streamers(sf(1)).await.unwrap();
+        let tracked = db.tracked_routes(sf(1)).await.unwrap();
         assert_eq!(tracked.len(), 1);
-        assert_eq!((tracked[0].streamer.login.as_str(), tracked[0].added_by, tracked[0].added_at), ("shroud", Some(sf(99)), 5));
-        assert_eq!(tracked[0].overrides, StreamerOverrides::default());
+        let route = &tracked[0].route;
+        assert_eq!((tracked[0].streamer.login.as_str(), route.added_by, route.added_at), ("shroud", Some(sf(99)), 5));
+        assert_eq!((route.channel_id, route.ping_mode, &route.template, route.enabled), (None, None, &None, true), "the server's settings");
         assert!(!db.remove_untracked_streamer(&tw("37402112")).await.unwrap(), "still tracked");
         assert!(db.untrack_streamer(sf(1), &tw("37402112")).await.unwrap());
         assert!(!db.untrack_streamer(sf(1), &tw("37402112")).await.unwrap());
@@ -79,26 +80,30 @@ on_both_backends! {
             db.upsert_streamer(&NewStreamer { twitch_id: &tw(id), login, display_name: login, avatar_url: None }, 1).await.unwrap();
             db.track_streamer(sf(1), &tw(id), None, 1).await.unwrap();
         }
-        let logins: Vec<String> = db.tracked_streamers(sf(1)).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
+        let logins: Vec<String> = db.tracked_routes(sf(1)).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
         assert_eq!(logins, ["amy", "mia", "zed"]);
     }
 
-    async fn overrides_and_notify_roles_round_trip(db) {
+    async fn route_settings_and_notify_roles_round_trip(db) {
         db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();
         db.track_streamer(sf(1), &tw("37402112"), None, 1).await.unwrap();
-        let overrides = StreamerOverrides {
-            channel_id: Some(sf(555)),
-            channel_kind: Some(0),
-            ping_mode: Some(PingMode::Role),
-            ping_role_id: Some(sf(777)),
-            template: Some("{}".into()),
+        let id = db.tracked_streamer(sf(1), &tw("37402112")).await.unwrap().unwrap().route.id;
+        let edit = RouteEdit {
+            channel: Some((Some(sf(555)), Some(0))),
+            ping: Some((Some(PingMode::Role), Some(sf(777)))),
+            template: Some(Some("{}".into())),
+            enabled: Some(false),
         };
-        assert!(db.set_streamer_overrides(sf(1), &tw("37402112"), &overrides).await.unwrap());
+        assert!(db.edit_route(id, &edit, 2).await.unwrap());
         assert!(db.set_notify_role(sf(1), &tw("37402112"), Some(sf(888))).await.unwrap());
+        // What an edit leaves out is kept.
+        assert!(db.edit_route(id, &RouteEdit { enabled: Some(true), ..RouteEdit::default() }, 3).await.unwrap());
         let t = db.tracked_streamer(sf(1), &tw("37402112")).await.unwrap().unwrap();
-        assert_eq!((t.overrides, t.notify_role_id), (overrides, Some(sf(888))));
-        assert!(!db.set_streamer_overrides(sf(2), &tw("37402112"), &StreamerOverrides::default()).await.unwrap());
+        let r = &t.route;
+        assert_eq!((r.channel_id, r.channel_kind, r.ping_mode, r.ping_role_id, r.template.as_deref(), r.enabled), (Some(sf(555)), Some(0), Some(PingMode::Role), Some(sf(777)), Some("{}"), true));
+        assert_eq!(t.notify_role_id, Some(sf(888)));
+        assert!(!db.edit_route(id + 100, &edit, 4).await.unwrap());
         assert_eq!(db.tracked_streamer(sf(2), &tw("37402112")).await.unwrap(), None);
     }
 

@@ -152,6 +152,23 @@ impl TestApp {
             .expect("background work finished");
     }
 
+    /// The answer a member sees: the immediate reply, or for a deferred
+    /// one the reply it was edited into (as `{"type": 4, "data": …}`,
+    /// with the deferral's flags).
+    pub async fn answer(&self, body: &Value) -> (u16, Value) {
+        let (status, reply) = self.interaction(body).await;
+        if reply["type"] != 5 {
+            return (status, reply);
+        }
+        let before = self.discord.calls("PATCH", "/messages/@original").len();
+        self.settle().await;
+        let calls = self.discord.calls("PATCH", "/messages/@original");
+        assert!(calls.len() > before, "the deferred reply was delivered");
+        let mut data = calls[calls.len() - 1].body.clone();
+        data["flags"] = reply["data"]["flags"].clone();
+        (status, serde_json::json!({"type": 4, "data": data}))
+    }
+
     /// Guilds tracking a streamer, set up directly in the store.
     pub async fn track(&self, guilds: &[i64], twitch_id: &str, login: &str) {
         let twitch_id = &tw(twitch_id);

@@ -168,3 +168,41 @@ macro_rules! on_both_backends {
     )*};
 }
 pub(crate) use on_both_backends;
+
+impl TestDb {
+    /// A fresh database of this test's backend migrated only up to
+    /// `version`, to populate as an older release left it.
+    pub async fn at_version(postgres: bool, version: i64) -> Self {
+        let test_db = if postgres {
+            Self::empty_postgres().await
+        } else {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let url = format!("sqlite://{}", dir.path().join("old.db").display());
+            let db = Db::connect(&DatabaseUrl::parse(&url).expect("url"), POOL)
+                .await
+                .expect("connecting");
+            Self {
+                db,
+                url,
+                _cleanup: Cleanup::Sqlite(dir),
+            }
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(test_db.backend_name());
+        let mut migrator = sqlx::migrate::Migrator::new(dir).await.expect("migrations");
+        migrator.migrations = std::borrow::Cow::Owned(
+            migrator
+                .migrations
+                .iter()
+                .filter(|m| m.version <= version)
+                .cloned()
+                .collect(),
+        );
+        match &test_db.db {
+            Db::Sqlite(pool) => migrator.run(pool).await.expect("old migrations"),
+            Db::Postgres(pool) => migrator.run(pool).await.expect("old migrations"),
+        }
+        test_db
+    }
+}

@@ -203,8 +203,8 @@ on_both_backends! {
     async fn go_live_details_fall_back_to_the_last_channel_update(db) {
         let app = TestApp::start(db).await;
         app.track(&[1], "37402112", "shroud").await;
-        let update = streammaxing::store::StreamEvent::Updated { twitch_id: &tw("37402112"), title: "from channel.update", game_name: "Chess" };
-        app.db.apply_stream_event("m-1", &update, 1).await.unwrap();
+        let update = streammaxing::store::StreamEvent::Updated { twitch_id: &tw("37402112"), title: "from channel.update", game_id: "", game_name: "Chess" };
+        app.db.apply_stream_event("m-1", 1, &update, 1).await.unwrap();
         let streamer = app.db.streamer(&tw("37402112")).await.unwrap().unwrap();
         // The stand-in has no channel for this streamer: Get Channel
         // Information comes back empty, as for a just-renamed account.

@@ -61,7 +61,7 @@ on_both_backends! {
         assert_eq!(done, "/link/done?streamer=shroud&name=shroud");
         let tracked = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().expect("the server follows them");
         assert!(tracked.streamer.linked);
-        assert_eq!(tracked.added_by, Some(sf(42)));
+        assert_eq!(tracked.route.added_by, Some(sf(42)));
         let subs = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap();
         assert_eq!(subs.len(), 3);
         assert!(subs.iter().all(|s| s.cost == 0), "linked streamers cost nothing: {subs:?}");

@@ -81,7 +81,7 @@ on_both_backends! {
         template["content"] = json!("shroud only");
         client().put(format!("{}/api/templates?token={link}", app.url)).json(&json!({"template": template})).send().await.unwrap();
         let tracked = app.db.tracked_streamer(sf(GUILD), &tw("37402112")).await.unwrap().unwrap();
-        assert!(tracked.overrides.template.unwrap().contains("shroud only"));
+        assert!(tracked.route.template.unwrap().contains("shroud only"));
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().template, None);
     }
 

@@ -15,14 +15,14 @@ use twilight_util::builder::{
     message::{ActionRowBuilder, ButtonBuilder, LabelBuilder},
 };
 
-use super::preview::{preview, save};
+use super::preview::{Scope, preview, save};
 use crate::discord::{
     context::Ctx,
     reply::{self, Reply},
 };
-use crate::{
-    ids::TwitchUserId,
-    notify::template::{self, Template},
+use crate::notify::{
+    message,
+    template::{self, Template},
 };
 
 const FORM_PREFIX: &str = "template:";
@@ -46,8 +46,8 @@ const FIELDS: [(&str, &str, TextInputStyle, u16); 5] = [
     ("footer", "Footer", TextInputStyle::Short, 2048),
 ];
 
-/// The form, prefilled with `t`. `twitch_id` scopes it to one streamer.
-pub fn template_form(twitch_id: Option<&str>, t: &Template) -> InteractionResponse {
+/// The form, prefilled with `t`, saving where `scope` says.
+pub fn template_form(scope: &Scope, t: &Template) -> InteractionResponse {
     let values = [
         t.content.clone(),
         t.embed.title.clone(),
@@ -80,12 +80,12 @@ pub fn template_form(twitch_id: Option<&str>, t: &Template) -> InteractionRespon
             Component::Label(LabelBuilder::new(*label, input).build())
         })
         .collect::<Vec<_>>();
-    let title = if twitch_id.is_some() {
-        "Edit this streamer's template"
-    } else {
-        "Edit the notification template"
+    let title = match (&scope.twitch_id, scope.channel_id) {
+        (None, _) => "Edit the notification template",
+        (Some(_), None) => "Edit this streamer's template",
+        (Some(_), Some(_)) => "Edit this route's template",
     };
-    let custom_id = format!("{FORM_PREFIX}{}", twitch_id.unwrap_or("*"));
+    let custom_id = format!("{FORM_PREFIX}{}", scope.encode());
     ModalBuilder::new(custom_id, title, components).build()
 }
 
@@ -103,20 +103,26 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             "That form is from an older version of StreamMaxing; please run the command again.",
         ));
     };
-    let twitch_id = (scope != "*").then(|| TwitchUserId::from(scope));
-    let tracked = match twitch_id {
-        Some(ref id) => match ctx.state.db.tracked_streamer(ctx.guild_id, id).await? {
-            Some(t) => Some(t),
-            None => {
-                return Ok(reply::ephemeral(
-                    "This server doesn't follow that streamer any more.",
-                ));
+    let scope = Scope::decode(scope);
+    let config = ctx.guild_config().await?;
+    let tracked = match &scope.twitch_id {
+        Some(id) => {
+            let routes = ctx.state.db.streamer_routes(ctx.guild_id, id).await?;
+            let found = routes.into_iter().find(|t| {
+                scope.channel_id.is_none() || message::channel_for(&config, t) == scope.channel_id
+            });
+            match found {
+                Some(t) => Some(t),
+                None => {
+                    return Ok(reply::ephemeral(
+                        "This server doesn't follow that streamer there any more.",
+                    ));
+                }
             }
-        },
+        }
         None => None,
     };
-    let config = ctx.guild_config().await?;
-    let mut t = crate::notify::message::current_template(&config, tracked.as_ref());
+    let mut t = message::current_template(&config, tracked.as_ref());
     let color_error = apply(&mut t, data);
     let mut errors: Vec<String> = template::validate(&t)
         .err()
@@ -126,7 +132,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .collect();
     errors.extend(color_error);
     if errors.is_empty() {
-        save(ctx, twitch_id.as_ref(), Some(t.to_json())).await?;
+        save(ctx, &scope, Some(t.to_json())).await?;
         return Ok(preview(
             ctx,
             &t,
@@ -141,7 +147,8 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .save_template_draft(
             ctx.guild_id,
             ctx.user_id,
-            twitch_id.as_ref(),
+            scope.twitch_id.as_ref(),
+            scope.channel_id,
             &t.to_json(),
             ctx.now(),
         )
@@ -220,8 +227,9 @@ pub async fn reopen(ctx: &Ctx, draft_id: &str) -> anyhow::Result<InteractionResp
         ));
     };
     let t = Template::from_json(&draft.template).unwrap_or_default();
-    Ok(template_form(
-        draft.twitch_id.as_ref().map(TwitchUserId::as_str),
-        &t,
-    ))
+    let scope = Scope {
+        twitch_id: draft.twitch_id,
+        channel_id: draft.channel_id,
+    };
+    Ok(template_form(&scope, &t))
 }

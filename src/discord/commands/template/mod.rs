@@ -1,18 +1,23 @@
-//! `/template edit|preview|reset [streamer:]`: what notifications look like,
-//! for the whole server or one streamer.
+//! `/template edit|preview|reset [streamer:] [channel:]`: what
+//! notifications look like, for the whole server, one streamer (all their
+//! routes) or one route (the streamer in one channel).
 
 use twilight_interactions::command::{CommandModel, CreateCommand};
-use twilight_model::http::interaction::InteractionResponse;
+use twilight_model::{
+    application::interaction::InteractionChannel, http::interaction::InteractionResponse,
+};
 
 pub mod form;
 mod preview;
 
-use super::streamers::find_tracked;
+use super::target;
 use crate::{
     discord::{context::Ctx, reply},
+    ids::ChannelId,
     notify::message,
-    store::TrackedStreamer,
+    store::TrackedRoute,
 };
+pub use preview::Scope;
 use preview::{preview, save};
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -41,6 +46,9 @@ pub struct Edit {
     /// Only for this streamer (leave empty for the whole server)
     #[command(autocomplete = true)]
     pub streamer: Option<String>,
+    /// With streamer: only their alerts in this channel
+    #[command(channel_types = "guild_text guild_announcement")]
+    pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -52,6 +60,9 @@ pub struct Preview {
     /// Preview this streamer's notification (default: the server's template)
     #[command(autocomplete = true)]
     pub streamer: Option<String>,
+    /// With streamer: only their alerts in this channel
+    #[command(channel_types = "guild_text guild_announcement")]
+    pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -60,43 +71,49 @@ pub struct Reset {
     /// Only for this streamer (leave empty for the whole server)
     #[command(autocomplete = true)]
     pub streamer: Option<String>,
+    /// With streamer: only their alerts in this channel
+    #[command(channel_types = "guild_text guild_announcement")]
+    pub channel: Option<InteractionChannel>,
 }
 
 pub async fn run(ctx: &Ctx, cmd: Template) -> anyhow::Result<InteractionResponse> {
     if let Some(refusal) = ctx.refuse_unless_admin() {
         return Ok(refusal);
     }
-    let typed = match &cmd {
-        Template::Edit(Edit { streamer })
-        | Template::Preview(Preview { streamer })
-        | Template::Reset(Reset { streamer }) => streamer.clone(),
+    let (typed, channel) = match &cmd {
+        Template::Edit(Edit { streamer, channel })
+        | Template::Preview(Preview { streamer, channel })
+        | Template::Reset(Reset { streamer, channel }) => (streamer.clone(), channel.as_ref()),
     };
-    let tracked = match typed {
-        Some(typed) => match find_tracked(ctx, &typed).await? {
-            Ok(tracked) => Some(tracked),
+    let routes = match typed {
+        Some(typed) => match target::routes(ctx, &typed, channel).await? {
+            Ok(routes) => routes,
             Err(reply) => return Ok(reply),
         },
-        None => None,
+        None => Vec::new(),
+    };
+    let tracked = routes.first();
+    let scope = Scope {
+        twitch_id: tracked.map(|t| t.streamer.twitch_id.clone()),
+        channel_id: channel
+            .filter(|_| tracked.is_some())
+            .map(|c| ChannelId::from(c.id)),
     };
     let config = ctx.guild_config().await?;
-    let current = message::current_template(&config, tracked.as_ref());
+    let current = message::current_template(&config, tracked);
     match cmd {
-        Template::Edit(_) => Ok(form::template_form(
-            tracked.as_ref().map(|t| t.streamer.twitch_id.as_str()),
-            &current,
-        )),
-        Template::Preview(_) => {
-            Ok(preview(ctx, &current, tracked.as_ref(), "Preview").into_response())
-        }
-        Template::Reset(_) => reset(ctx, tracked.as_ref()).await,
+        Template::Edit(_) => Ok(form::template_form(&scope, &current)),
+        Template::Preview(_) => Ok(preview(ctx, &current, tracked, "Preview").into_response()),
+        Template::Reset(_) => reset(ctx, &scope, tracked).await,
     }
 }
 
 async fn reset(
     ctx: &Ctx,
-    tracked: Option<&TrackedStreamer>,
+    scope: &Scope,
+    tracked: Option<&TrackedRoute>,
 ) -> anyhow::Result<InteractionResponse> {
-    save(ctx, tracked.map(|t| &t.streamer.twitch_id), None).await?;
+    save(ctx, scope, None).await?;
     let whose = match tracked {
         Some(t) => format!(
             "**{}** now uses the server's template",
