@@ -49,6 +49,7 @@ SEED_SQL = f"""INSERT INTO guilds (guild_id, name, installed_at) VALUES ({GUILD}
 INSERT INTO guild_config (guild_id, channel_id, updated_at) VALUES ({GUILD}, {CHANNEL}, 1);
 INSERT INTO streamers (twitch_id, login, display_name, created_at, updated_at) VALUES ('37402112', 'shroud', 'shroud', 1, 1);
 INSERT INTO guild_streamers (guild_id, twitch_id, added_at) VALUES ({GUILD}, '37402112', 1);
+INSERT INTO routes (guild_id, twitch_id, added_at, updated_at) VALUES ({GUILD}, '37402112', 1, 1);
 """
 
 

@@ -32,7 +32,7 @@ pub async fn seed(db: &Db, guilds: i64) {
         avatar_url: Some("https://static-cdn.jtvnw.net/shroud-profile.png"),
     };
     db.upsert_streamer(&streamer, 1).await.expect("streamer");
-    const STATEMENTS: [&str; 3] = [
+    const STATEMENTS: [&str; 4] = [
         concat!(
             numbers!(),
             "INSERT INTO guilds (guild_id, name, installed_at) SELECT i, 'Bench guild', 1 FROM n"
@@ -45,6 +45,11 @@ pub async fn seed(db: &Db, guilds: i64) {
         concat!(
             numbers!(),
             "INSERT INTO guild_streamers (guild_id, twitch_id, added_at) SELECT i, '37402112', 1 FROM n"
+        ),
+        // Each follow's one alert route, to the server's channel.
+        concat!(
+            numbers!(),
+            "INSERT INTO routes (guild_id, twitch_id, added_at, updated_at) SELECT i, '37402112', 1, 1 FROM n"
         ),
     ];
     for sql in STATEMENTS {
