@@ -96,6 +96,12 @@ pub async fn run(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             }
         };
     }
+    // Admin commands carry a one-line warning while a route is broken; a
+    // deferred reply reads the flag when it is sent, so set it first.
+    let admin_command = ctx.is_admin() && data.name != "notify";
+    if admin_command {
+        ctx.warn_admins();
+    }
     let response = match data.name.as_str() {
         "setup" => setup::run(ctx, parse!(setup::Setup)).await,
         "streamers" => streamers::run(ctx, parse!(streamers::Streamers)).await,
@@ -108,9 +114,7 @@ pub async fn run(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             )));
         }
     }?;
-    // Admin commands carry a one-line warning while a route is broken.
-    if ctx.is_admin() {
-        ctx.warn_admins();
+    if admin_command {
         return with_attention_warning(ctx, response).await;
     }
     Ok(response)
