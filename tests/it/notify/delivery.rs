@@ -6,6 +6,7 @@ use streammaxing::{
     store::{Lease, OfflineMode, OutboxItem, OutboxState, PingMode, Transition},
 };
 
+use crate::support::eventually;
 use crate::support::sf;
 use crate::support::tw;
 use crate::support::{
@@ -37,17 +38,6 @@ async fn followed_by(app: &TestApp, n: i64) {
         config.channel_id = Some(sf(channel_of(guild) as i64));
         app.db.save_guild_config(&config, 1).await.unwrap();
     }
-}
-
-/// Waits until `check` holds (the worker runs in the background, like serve).
-async fn eventually(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..400 {
-        if check() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("never happened: {what}");
 }
 
 /// The guild's row once the worker has recorded it as sent (or whatever

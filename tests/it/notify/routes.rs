@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde_json::json;
 use streammaxing::store::{Category, OutboxState, PingMode, RouteEdit};
 
+use crate::support::eventually;
 use crate::support::{
     app::{TestApp, notification},
     db::on_both_backends,
@@ -58,16 +59,6 @@ async fn two_routes(app: &TestApp) -> (i64, i64) {
     };
     app.db.edit_route(second.route_id, &edit, 1).await.unwrap();
     (first, second.route_id)
-}
-
-async fn eventually(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..400 {
-        if check() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("never happened: {what}");
 }
 
 /// Waits until the route's row for the stream is in `state`.

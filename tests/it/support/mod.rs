@@ -20,3 +20,15 @@ pub fn sf<M>(n: impl TryInto<u64>) -> streammaxing::ids::Snowflake<M> {
 pub fn tw(id: impl AsRef<str>) -> streammaxing::ids::TwitchUserId {
     streammaxing::ids::TwitchUserId::new(id.as_ref())
 }
+
+/// Waits until `check` holds (the worker runs in the background, as in
+/// `serve`): polls for the event, never sleeps for a fixed duration.
+pub async fn eventually(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if check() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("never happened: {what}");
+}
