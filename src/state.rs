@@ -43,6 +43,8 @@ impl AppState {
                 &config.discord_api_url,
                 d.bot_token.clone(),
                 config.discord_global_rate,
+                // Bookings must not queue behind the fan-out's own queries.
+                Some(db.side_pool()),
             ))
         });
         Self(Arc::new(Inner {

@@ -22,6 +22,7 @@ use crate::{
     ids::Snowflake,
 };
 
+mod discord_budget;
 mod drafts;
 mod events;
 mod eventsub_messages;
@@ -34,6 +35,7 @@ mod streamers;
 mod subscriptions;
 mod text;
 
+pub use discord_budget::Booking;
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
@@ -147,6 +149,32 @@ impl Db {
                     pool.connect_with(options).await?
                 }))
             }
+        }
+    }
+
+    /// A pool of one connection of its own, connecting on first use, to
+    /// the same database: for a short statement that must not queue behind
+    /// the main pool's work (booking Discord's budget in the middle of a
+    /// fan-out whose deliveries hold every pooled connection). An
+    /// in-memory SQLite database exists once: it is shared, not opened again.
+    pub fn side_pool(&self) -> Db {
+        let one = || Duration::from_secs(5);
+        match self {
+            Db::Sqlite(pool) if in_memory(&pool.connect_options()) => self.clone(),
+            Db::Sqlite(pool) => Db::Sqlite(
+                SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(one())
+                    .idle_timeout(Duration::from_secs(600))
+                    .connect_lazy_with((*pool.connect_options()).clone()),
+            ),
+            Db::Postgres(pool) => Db::Postgres(
+                PgPoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(one())
+                    .idle_timeout(Duration::from_secs(600))
+                    .connect_lazy_with((*pool.connect_options()).clone()),
+            ),
         }
     }
 

@@ -20,6 +20,8 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
+use crate::store::Db;
+
 pub use calls::MessageBody;
 pub use error::{DiscordCode, DiscordError, Verdict};
 
@@ -28,6 +30,15 @@ pub struct Api {
     base: String,
     token: SecretString,
     pacer: limits::Pacer,
+}
+
+/// The bot's key in the shared budget: Discord counts the global limit per
+/// token, so two bots on one database keep two budgets. A digest: the token
+/// itself is never stored.
+fn bot_key(token: &SecretString) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(token.expose_secret().as_bytes());
+    hex::encode(&digest[..16])
 }
 
 /// Whether a call counts against the bot's global limit (interaction
@@ -50,8 +61,14 @@ struct Request<'a, B> {
 
 impl Api {
     /// A client paced to `per_second` requests a second (0: unpaced, for a
-    /// test bench whose stand-in has no limit).
-    pub fn new(api_url: &url::Url, token: SecretString, per_second: u32) -> Self {
+    /// test bench whose stand-in has no limit), sharing that budget with
+    /// every process that books it in `budget` (the database they share).
+    pub fn new(
+        api_url: &url::Url,
+        token: SecretString,
+        per_second: u32,
+        budget: Option<Db>,
+    ) -> Self {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(10))
@@ -65,8 +82,14 @@ impl Api {
         Self {
             http,
             base: format!("{}/api/v10", api_url.as_str().trim_end_matches('/')),
+            pacer: limits::Pacer::new(
+                per_second,
+                budget.map(|db| limits::Shared {
+                    db,
+                    bot: bot_key(&token),
+                }),
+            ),
             token,
-            pacer: limits::Pacer::new(per_second),
         }
     }
 
@@ -82,7 +105,8 @@ impl Api {
             body,
             budget,
         } = request;
-        self.pacer
+        let ticket = self
+            .pacer
             .wait_for_turn(&route, budget == Budget::Global)
             .await?;
         let mut builder = self
@@ -101,7 +125,7 @@ impl Api {
             .map_err(|e| DiscordError::Transport(e.to_string()))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        self.pacer.note_bucket(&route, &headers).await;
+        self.pacer.answered(&ticket, &headers);
         let text = response.text().await.unwrap_or_default();
         let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
         match status {

@@ -64,7 +64,7 @@ pub async fn register(
         "registering commands needs DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN",
     )?;
     // Registering is one request, done by hand: no pacing needed.
-    let api = super::api::Api::new(&config.discord_api_url, discord.bot_token.clone(), 0);
+    let api = super::api::Api::new(&config.discord_api_url, discord.bot_token.clone(), 0, None);
     let app_id =
         twilight_model::id::Id::new_checked(discord.application_id).context("application id")?;
     let commands: Vec<Command> = definitions().into_iter().map(|(_, c)| c).collect();

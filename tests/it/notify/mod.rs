@@ -4,3 +4,4 @@
 mod crash;
 mod delivery;
 mod routes;
+mod scale_out;

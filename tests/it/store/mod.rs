@@ -1,5 +1,6 @@
 //! Every store function, on SQLite and on Postgres.
 
+mod discord_budget;
 mod events;
 mod guilds;
 mod migration;

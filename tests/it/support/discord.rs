@@ -62,14 +62,19 @@ pub struct World {
     pub messages: HashMap<u64, Value>,
     /// Delay before answering message posts.
     pub latency: Duration,
-    /// Discord's own rate limits, as a bench needs them: at most this many
-    /// requests in any one-second window (else a global 429), and per-route
-    /// `x-ratelimit-*` headers on message posts (5 per channel per 5 s).
+    /// Discord's own rate limits: at most this many requests in any
+    /// one-second window (else a global 429; interaction responses are
+    /// exempt), and message posts limited to 5 per channel per 5 s, with
+    /// honest `x-ratelimit-*` headers (else a per-route 429).
     pub realistic_limits: Option<u32>,
     /// Arrival times of recent requests (for the global limit).
     pub recent: std::collections::VecDeque<Instant>,
-    /// 429s answered because of `realistic_limits`.
+    /// Global 429s answered because of `realistic_limits`.
     pub global_429s: usize,
+    /// channel → (when its bucket's window started, posts in it).
+    pub channel_windows: HashMap<u64, (Instant, u32)>,
+    /// Per-route 429s answered because of `realistic_limits`.
+    pub route_429s: usize,
     /// When the latest message was created.
     pub last_created: Option<Instant>,
     /// Random or scripted faults, applied before any handler runs. A
@@ -245,7 +250,7 @@ fn record(world: &Mutex<World>, method: Method, uri: &Uri, body: Value) -> Optio
         body,
         at: Instant::now(),
     });
-    if let Some(limited) = global_limit(&mut w) {
+    if let Some(limited) = global_limit(&mut w, &path) {
         return Some(limited);
     }
     let failure = w
@@ -347,8 +352,11 @@ async fn chaos(State(world): Shared, request: Request, next: Next) -> Response {
 
 /// Discord's global limit, counted over a sliding one-second window (the
 /// strictest way Discord could count it).
-fn global_limit(w: &mut World) -> Option<Response> {
+fn global_limit(w: &mut World, path: &str) -> Option<Response> {
     let limit = w.realistic_limits?;
+    if path.starts_with("/webhooks/") {
+        return None;
+    }
     let now = Instant::now();
     while w
         .recent
@@ -366,44 +374,63 @@ fn global_limit(w: &mut World) -> Option<Response> {
     None
 }
 
-/// Per-route headers for a post to `channel`, as Discord sends them.
-fn route_headers(w: &World, channel: u64, response: &mut Response) {
+/// Posts per channel per window, and the window, as Discord limits them.
+const CHANNEL_POSTS: u32 = 5;
+const CHANNEL_WINDOW: Duration = Duration::from_secs(5);
+/// One bucket hash for every channel's posts, as Discord names it: the
+/// channel (the top-level resource) tells the buckets apart.
+const POSTS_BUCKET: &str = "80c17d2f203122d936070c88c8d10f33";
+
+/// A post to `channel` under `realistic_limits`: counted in the channel's
+/// fixed window (which starts with its first post), or refused with a
+/// per-route 429 once the window's five are spent. `Ok` holds the
+/// window's state for the answer's headers.
+fn channel_limit(w: &mut World, channel: u64) -> Result<Option<(u32, Duration)>, Box<Response>> {
     if w.realistic_limits.is_none() {
-        return;
+        return Ok(None);
     }
-    let path = format!("/channels/{channel}/messages");
     let now = Instant::now();
-    let recent = w
-        .calls
-        .iter()
-        .rev()
-        .take_while(|c| now - c.at < Duration::from_secs(5))
-        .filter(|c| c.method == Method::POST && c.path == path)
-        .count();
-    let h = response.headers_mut();
+    let window = w.channel_windows.entry(channel).or_insert((now, 0));
+    if now - window.0 >= CHANNEL_WINDOW {
+        *window = (now, 0);
+    }
+    let reset_after = CHANNEL_WINDOW - (now - window.0);
+    if window.1 >= CHANNEL_POSTS {
+        w.route_429s += 1;
+        let mut r = too_many_requests(reset_after.as_secs_f64(), false);
+        route_headers(r.headers_mut(), 0, reset_after);
+        return Err(Box::new(r));
+    }
+    window.1 += 1;
+    Ok(Some((CHANNEL_POSTS - window.1, reset_after)))
+}
+
+fn route_headers(h: &mut axum::http::HeaderMap, remaining: u32, reset_after: Duration) {
+    h.insert("x-ratelimit-bucket", POSTS_BUCKET.parse().expect("header"));
     h.insert(
-        "x-ratelimit-bucket",
-        format!("{:x}", channel % 0xffff_ffff)
-            .parse()
-            .expect("header"),
+        "x-ratelimit-limit",
+        CHANNEL_POSTS.to_string().parse().expect("header"),
     );
-    h.insert("x-ratelimit-limit", "5".parse().expect("header"));
     h.insert(
         "x-ratelimit-remaining",
-        5usize
-            .saturating_sub(recent)
-            .to_string()
-            .parse()
-            .expect("header"),
+        remaining.to_string().parse().expect("header"),
     );
     h.insert(
-        "x-ratelimit-reset",
-        (chrono::Utc::now().timestamp() + 5)
-            .to_string()
+        "x-ratelimit-reset-after",
+        format!("{:.3}", reset_after.as_secs_f64())
             .parse()
             .expect("header"),
     );
-    h.insert("x-ratelimit-reset-after", "5.000".parse().expect("header"));
+    let reset = std::time::SystemTime::now() + reset_after;
+    let epoch = reset
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    h.insert(
+        "x-ratelimit-reset",
+        format!("{:.3}", epoch.as_secs_f64())
+            .parse()
+            .expect("header"),
+    );
 }
 
 fn next_id(world: &Mutex<World>) -> u64 {
@@ -492,6 +519,10 @@ async fn create_message(
     {
         return Json(existing.clone()).into_response();
     }
+    let window = match channel_limit(&mut w, channel) {
+        Ok(window) => window,
+        Err(limited) => return *limited,
+    };
     w.next_id += 1;
     let created = message(w.next_id, &channel.to_string(), &body);
     if let Some(nonce) = nonce {
@@ -502,7 +533,9 @@ async fn create_message(
     w.messages.insert(id, created.clone());
     w.last_created = Some(Instant::now());
     let mut response = Json(created).into_response();
-    route_headers(&w, channel, &mut response);
+    if let Some((remaining, reset_after)) = window {
+        route_headers(response.headers_mut(), remaining, reset_after);
+    }
     response
 }
 

@@ -24,11 +24,18 @@ pub fn tw(id: impl AsRef<str>) -> streammaxing::ids::TwitchUserId {
 /// Waits until `check` holds (the worker runs in the background, as in
 /// `serve`): polls for the event, never sleeps for a fixed duration.
 pub async fn eventually(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..400 {
+    eventually_within(what, std::time::Duration::from_secs(10), check).await;
+}
+
+/// [`eventually`] for work that takes its time (a paced fan-out): fails
+/// only once `limit` has passed.
+pub async fn eventually_within(what: &str, limit: std::time::Duration, check: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < deadline {
         if check() {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
-    panic!("never happened: {what}");
+    assert!(check(), "never happened within {limit:?}: {what}");
 }
