@@ -25,6 +25,7 @@ use crate::{
 mod drafts;
 mod events;
 mod eventsub_messages;
+mod gone;
 mod guilds;
 mod link_tokens;
 mod outbox;

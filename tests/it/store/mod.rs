@@ -1,6 +1,7 @@
 //! Every store function, on SQLite and on Postgres.
 
 mod events;
+pub mod gone;
 mod guilds;
 mod migration;
 mod outbox;
