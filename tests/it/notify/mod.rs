@@ -3,4 +3,5 @@
 
 mod crash;
 mod delivery;
+mod removed;
 mod routes;
