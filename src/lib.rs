@@ -11,6 +11,7 @@ pub mod config;
 pub mod delivery;
 pub mod discord;
 pub mod error;
+pub mod gone_guilds;
 pub mod health;
 pub mod hexsig;
 pub mod ids;

@@ -40,6 +40,8 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
         .db
         .forget_notifications_before(now - KEEP_NOTIFICATIONS_MS)
         .await?;
+    // Servers that removed the bot over a day ago lose their data.
+    crate::gone_guilds::remove_expired(state).await?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ use super::{
 use crate::ids::ChannelId;
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError},
+    gone_guilds,
     notify::{
         filters::{self, StreamFacts},
         message,
@@ -157,12 +158,13 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
                 message_id,
             };
             let outcome = job.release(sent, Outcome::Sent).await?;
+            gone_guilds::answered(job.state, a.config).await;
             if out.publish {
                 send::publish(a.api, out.channel_id, message_id).await;
             }
             Ok(outcome)
         }
-        Err(e) => failed(job, &e, out.channel_id, a.tracked).await,
+        Err(e) => failed(job, &e, out.channel_id, a).await,
     }
 }
 
@@ -197,11 +199,13 @@ async fn resume_after_flap(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Resul
                 message_id,
             };
             tracing::info!("stream came back within the cooldown: resumed the previous message");
-            job.release(sent, Outcome::Sent).await.map(Some)
+            let outcome = job.release(sent, Outcome::Sent).await?;
+            gone_guilds::answered(job.state, a.config).await;
+            Ok(Some(outcome))
         }
         // The old message is gone: announce normally.
         Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => Ok(None),
-        Err(e) => failed(job, &e, channel_id, a.tracked).await.map(Some),
+        Err(e) => failed(job, &e, channel_id, a).await.map(Some),
     }
 }
 
@@ -210,8 +214,9 @@ async fn failed(
     job: &Job<'_>,
     e: &DiscordError,
     channel_id: ChannelId,
-    route: &TrackedRoute,
+    a: &Announcement<'_>,
 ) -> anyhow::Result<Outcome> {
+    let route = a.tracked;
     match policy::decide(e, job.item.attempts) {
         Decision::RetryAfter(wait, why) => job.retry(wait, why).await,
         Decision::GiveUp(why) => job.unsent(OutboxState::Failed, why).await,
@@ -226,6 +231,8 @@ async fn failed(
                 route.id = route.route.id,
                 "lost access to the route's channel; the route needs attention"
             );
+            // Missing Access may mean the whole server removed the bot.
+            gone_guilds::after_failure(job.state, a.api, a.config, e).await;
             let why = format!("{} {name}", code.as_u64());
             job.unsent(OutboxState::Failed, why).await
         }

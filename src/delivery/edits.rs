@@ -15,6 +15,7 @@ use super::{
 use crate::ids::{ChannelId, MessageId};
 use crate::{
     discord::api::Api,
+    gone_guilds,
     notify::{
         message::{self, Outgoing},
         template::escape_markdown,
@@ -73,8 +74,14 @@ pub async fn refresh(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Ou
         return job.release(job.refreshed(), Outcome::Skipped).await;
     };
     match send::edit(p.api, p.channel_id, p.message_id, &out).await {
-        Ok(()) => job.release(job.refreshed(), Outcome::Refreshed).await,
-        Err(e) => job.edit_failed(&e, job.refreshed(), Outcome::Skipped).await,
+        Ok(()) => {
+            gone_guilds::answered(job.state, &p.config).await;
+            job.release(job.refreshed(), Outcome::Refreshed).await
+        }
+        Err(e) => {
+            gone_guilds::after_failure(job.state, p.api, &p.config, &e).await;
+            job.edit_failed(&e, job.refreshed(), Outcome::Skipped).await
+        }
     }
 }
 
@@ -84,18 +91,26 @@ pub async fn end(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Outcom
     let Some(p) = posted(job, loaded).await? else {
         return job.release(Transition::Ended, Outcome::Skipped).await;
     };
+    // `None`: nothing was asked of Discord.
     let result = match p.config.offline_mode {
-        OfflineMode::Keep => Ok(()),
-        OfflineMode::Delete => send::delete(p.api, p.channel_id, p.message_id).await,
+        OfflineMode::Keep => None,
+        OfflineMode::Delete => Some(send::delete(p.api, p.channel_id, p.message_id).await),
         OfflineMode::Edit => match ended_card(job, &p).await {
-            Some(ended) => send::edit(p.api, p.channel_id, p.message_id, &ended).await,
-            None => Ok(()),
+            Some(ended) => Some(send::edit(p.api, p.channel_id, p.message_id, &ended).await),
+            None => None,
         },
     };
     match result {
-        Ok(()) => job.release(Transition::Ended, Outcome::Ended).await,
+        None => job.release(Transition::Ended, Outcome::Ended).await,
+        Some(Ok(())) => {
+            gone_guilds::answered(job.state, &p.config).await;
+            job.release(Transition::Ended, Outcome::Ended).await
+        }
         // Gone, or no longer ours to touch: nothing more to do.
-        Err(e) => job.edit_failed(&e, Transition::Ended, Outcome::Ended).await,
+        Some(Err(e)) => {
+            gone_guilds::after_failure(job.state, p.api, &p.config, &e).await;
+            job.edit_failed(&e, Transition::Ended, Outcome::Ended).await
+        }
     }
 }
 

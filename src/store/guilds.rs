@@ -44,18 +44,24 @@ pub struct GuildConfig {
     /// message instead of posting a new one (0: never).
     pub cooldown_secs: i32,
     pub updated_at: i64,
+    /// When the bot was found removed from the server (Discord answered
+    /// that the server itself is out of reach); `None` while it is there.
+    pub gone_since: Option<i64>,
 }
 
 macro_rules! config_columns {
     () => {
         "guild_id, channel_id, channel_kind, ping_mode, ping_role_id, enabled, template, \
-     offline_mode, publish_announcements, cooldown_secs, updated_at"
+     offline_mode, publish_announcements, cooldown_secs, updated_at, gone_since"
     };
 }
 
 impl Db {
     /// Records the guild (keeping a known name when none is given) and gives
     /// it a default configuration if it has none; returns the configuration.
+    /// A guild that speaks to us (an interaction, the bot added again) still
+    /// has the bot: a mark saying it removed the bot is cleared (the config
+    /// returned still shows it, so the caller can tell).
     pub async fn ensure_guild(
         &self,
         guild_id: GuildId,
@@ -67,6 +73,9 @@ impl Db {
         if name.is_none()
             && let Some(config) = self.guild_config(guild_id).await?
         {
+            if config.gone_since.is_some() {
+                self.clear_guild_gone(guild_id).await?;
+            }
             return Ok(config);
         }
         on_db!(self, |pool| {
@@ -95,6 +104,13 @@ impl Db {
             ))
             .bind(guild_id)
             .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE guild_config SET gone_since = NULL \
+                 WHERE guild_id = $1 AND gone_since IS NOT NULL",
+            )
+            .bind(guild_id)
+            .execute(&mut *tx)
             .await?;
             tx.commit().await?;
             Ok(config)

@@ -26,6 +26,7 @@ mod discord_budget;
 mod drafts;
 mod events;
 mod eventsub_messages;
+mod gone;
 mod guilds;
 mod link_tokens;
 mod outbox;

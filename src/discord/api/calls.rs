@@ -213,4 +213,13 @@ impl Api {
         let _: serde::de::IgnoredAny = self.send(request).await?;
         Ok(())
     }
+
+    /// Asks for the server itself: Ok while the bot is in it; 10004 Unknown
+    /// Guild or 50001 Missing Access once it was removed.
+    pub async fn guild(&self, guild: Id<GuildMarker>) -> Result<(), DiscordError> {
+        let path = format!("/guilds/{guild}");
+        let route = format!("GET {path}");
+        self.unit(Self::request(Method::GET, path, route, NONE))
+            .await
+    }
 }

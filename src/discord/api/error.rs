@@ -7,6 +7,7 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiscordCode {
     UnknownChannel,
+    UnknownGuild,
     UnknownMessage,
     UnknownRole,
     UnknownWebhook,
@@ -19,6 +20,7 @@ impl DiscordCode {
     pub fn from_u64(code: u64) -> Self {
         match code {
             10003 => Self::UnknownChannel,
+            10004 => Self::UnknownGuild,
             10008 => Self::UnknownMessage,
             10011 => Self::UnknownRole,
             10015 => Self::UnknownWebhook,
@@ -31,6 +33,7 @@ impl DiscordCode {
     pub fn as_u64(self) -> u64 {
         match self {
             Self::UnknownChannel => 10003,
+            Self::UnknownGuild => 10004,
             Self::UnknownMessage => 10008,
             Self::UnknownRole => 10011,
             Self::UnknownWebhook => 10015,
@@ -48,7 +51,19 @@ impl DiscordCode {
     /// The channel (or webhook) a notification goes to can't be posted to:
     /// stop knocking on a door Discord has closed.
     pub fn is_lost_access(self) -> bool {
-        self.is_not_allowed() || matches!(self, Self::UnknownChannel | Self::UnknownWebhook)
+        self.is_not_allowed()
+            || matches!(
+                self,
+                Self::UnknownChannel | Self::UnknownGuild | Self::UnknownWebhook
+            )
+    }
+
+    /// What Discord answers about a server's resources once the bot is no
+    /// longer in it (and, for 50001, about a channel the bot may not see):
+    /// worth asking whether the server itself is still reachable. An
+    /// unknown channel is not: a channel can be deleted while the bot stays.
+    pub fn may_mean_removed(self) -> bool {
+        matches!(self, Self::MissingAccess | Self::UnknownGuild)
     }
 }
 
@@ -125,9 +140,22 @@ mod tests {
 
     #[test]
     fn every_code_the_bot_names_round_trips() {
-        for code in [10003, 10008, 10011, 10015, 50001, 50013, 50035] {
+        for code in [10003, 10004, 10008, 10011, 10015, 50001, 50013, 50035] {
             assert_eq!(DiscordCode::from_u64(code).as_u64(), code);
         }
+    }
+
+    #[test]
+    fn only_missing_access_and_unknown_guild_may_mean_the_bot_was_removed() {
+        let removed: Vec<u64> = [10003, 10004, 10008, 10015, 50001, 50013]
+            .into_iter()
+            .filter(|code| DiscordCode::from_u64(*code).may_mean_removed())
+            .collect();
+        assert_eq!(removed, [10004, 50001]);
+        assert_eq!(
+            refused(404, 10004).verdict(),
+            Verdict::LostAccess(DiscordCode::UnknownGuild)
+        );
     }
 
     #[test]

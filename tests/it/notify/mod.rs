@@ -3,5 +3,6 @@
 
 mod crash;
 mod delivery;
+mod removed;
 mod routes;
 mod scale_out;

@@ -21,6 +21,7 @@ on_both_backends! {
             publish_announcements: true,
             cooldown_secs: 600,
             updated_at: 1_000,
+            gone_since: None,
         });
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
         assert_eq!(db.guild_config(sf(GUILD + 1)).await.unwrap(), None);

@@ -2,6 +2,7 @@
 
 mod discord_budget;
 mod events;
+pub mod gone;
 mod guilds;
 mod migration;
 mod outbox;

@@ -91,6 +91,22 @@ impl TestApp {
         twitch: TwitchStandIn,
         discord: DiscordStandIn,
     ) -> Self {
+        Self::start_with_clock(db, twitch, discord, Clock::system()).await
+    }
+
+    /// An app whose clock the test holds (`Clock::manual`) and moves.
+    pub async fn start_at(db: TestDb, clock: Clock) -> Self {
+        let twitch = TwitchStandIn::start().await;
+        let discord = DiscordStandIn::start().await;
+        Self::start_with_clock(Arc::new(db), twitch, discord, clock).await
+    }
+
+    async fn start_with_clock(
+        db: Arc<TestDb>,
+        twitch: TwitchStandIn,
+        discord: DiscordStandIn,
+        clock: Clock,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind app");
@@ -99,7 +115,7 @@ impl TestApp {
         let config =
             Config::from_vars(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
                 .expect("test configuration");
-        let state = AppState::new(config, db.db.clone(), Clock::system());
+        let state = AppState::new(config, db.db.clone(), clock);
         let router = app(state.clone());
         let worker = tokio::spawn(streammaxing::delivery::run_forever(state.clone()));
         let server = tokio::spawn(async move {

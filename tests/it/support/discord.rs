@@ -83,6 +83,9 @@ pub struct World {
     pub chaos: Option<Chaos>,
     /// channel id → messages created there (a repeated nonce creates none).
     pub accepted: HashMap<u64, usize>,
+    /// Servers that removed the bot: asking for one answers 403 Missing
+    /// Access (a server never known answers 404 Unknown Guild).
+    pub removed_guilds: std::collections::HashSet<u64>,
 }
 
 #[derive(Clone)]
@@ -118,6 +121,7 @@ impl DiscordStandIn {
                 "/channels/{channel}/messages/{message}/crosspost",
                 post(crosspost),
             )
+            .route("/guilds/{guild}", get(guild))
             .route("/guilds/{guild}/roles", get(roles).post(create_role))
             .route("/guilds/{guild}/members/{user}", get(member))
             .route(
@@ -198,6 +202,15 @@ impl DiscordStandIn {
     /// repeated nonce handed back).
     pub fn accepted_in(&self, channel: u64) -> usize {
         self.world().accepted.get(&channel).copied().unwrap_or(0)
+    }
+
+    /// The server removes the bot: Discord forgets its roles and members
+    /// for us, and asking for the server answers 403 Missing Access.
+    pub fn remove_bot_from(&self, guild: u64) {
+        let mut w = self.world();
+        w.roles.remove(&guild);
+        w.members.retain(|(g, _), _| *g != guild);
+        w.removed_guilds.insert(guild);
     }
 
     pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
@@ -491,6 +504,34 @@ async fn channel(
         }))
         .into_response(),
         None => error(404, 10003, "Unknown Channel"),
+    }
+}
+
+/// `GET /guilds/{guild}`: the server, for a bot that is in it (one set up
+/// with [`DiscordStandIn::add_guild`]); 403 50001 once it removed the bot,
+/// 404 10004 for a server the bot was never in.
+async fn guild(State(world): Shared, method: Method, uri: Uri, Path(guild): Path<u64>) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    let w = world.lock().expect("state");
+    if w.removed_guilds.contains(&guild) {
+        return error(403, 50001, "Missing Access");
+    }
+    match w.roles.get(&guild) {
+        Some(roles) => Json(json!({
+            "id": guild.to_string(), "name": "A server", "icon": null, "splash": null,
+            "discovery_splash": null, "owner_id": "1", "afk_channel_id": null, "afk_timeout": 300,
+            "verification_level": 0, "default_message_notifications": 0,
+            "explicit_content_filter": 0, "roles": roles, "emojis": [], "features": [],
+            "mfa_level": 0, "application_id": null, "system_channel_id": null,
+            "system_channel_flags": 0, "rules_channel_id": null, "vanity_url_code": null,
+            "description": null, "banner": null, "premium_tier": 0, "preferred_locale": "en-US",
+            "public_updates_channel_id": null, "nsfw_level": 0, "premium_progress_bar_enabled": false,
+            "safety_alerts_channel_id": null, "stickers": []
+        }))
+        .into_response(),
+        None => error(404, 10004, "Unknown Guild"),
     }
 }
 
