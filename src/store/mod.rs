@@ -22,6 +22,7 @@ use crate::{
     ids::Snowflake,
 };
 
+mod budget;
 mod drafts;
 mod events;
 mod eventsub_messages;
@@ -32,8 +33,10 @@ mod preferences;
 mod routes;
 mod streamers;
 mod subscriptions;
+mod superseded;
 mod text;
 
+pub use budget::{Budget, Refusal};
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
@@ -41,6 +44,7 @@ pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
 pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, TrackedRoute};
 pub use streamers::{NewStreamer, Streamer, StreamerProblem};
 pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
+pub use superseded::Superseded;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 

@@ -1,5 +1,6 @@
 //! Every store function, on SQLite and on Postgres.
 
+mod budget;
 mod events;
 mod guilds;
 mod migration;
