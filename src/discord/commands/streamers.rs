@@ -31,7 +31,10 @@ use crate::{
         Added, Attention, GuildConfig, NewStreamer, PingMode, RouteEdit, StreamerProblem,
         Subscription, SubscriptionStatus, TrackedRoute,
     },
-    twitch::{TwitchLogin, subscriptions},
+    twitch::{
+        TwitchLogin,
+        subscriptions::{self, budget},
+    },
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -226,6 +229,11 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .db
         .upsert_streamer(&NewStreamer::from(&user), now)
         .await?;
+    // A streamer nobody is subscribed to yet must fit Twitch's budget,
+    // unless they linked (then they cost nothing).
+    if let Err(full) = budget::check_room(state, &user.id).await? {
+        return Ok(Reply::text(budget_full(&streamer.display_name, Some(full))));
+    }
     let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
     let (route_id, done) = match moved_route(ctx, &user.id, o.channel).await? {
         Some((route_id, from)) => (route_id, Done::Moved { from }),
@@ -254,6 +262,24 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
     }
     let alerts = match subscriptions::ensure(state, &user.id).await {
         Ok(_) => "✅ Twitch will tell me the moment they go live.".to_owned(),
+        // The budget filled up since it was last reported (or had not been
+        // reported yet): a route just created goes again.
+        Err(e) if subscriptions::is_budget_full(&e) && matches!(done, Done::Created) => {
+            let (_, unfollowed) = state.db.remove_route(route_id).await?;
+            if unfollowed {
+                subscriptions::release_if_untracked(state, &user.id).await?;
+            }
+            let full = state.db.budget().await?.map(|b| budget::Full {
+                used: b.total_cost,
+                max: b.max_total_cost,
+                needed: 1,
+            });
+            return Ok(Reply::text(budget_full(&streamer.display_name, full)));
+        }
+        Err(e) if subscriptions::is_budget_full(&e) => format!(
+            "⚠️ Twitch's subscription budget for this StreamMaxing is full, so their alerts wait for room. {}",
+            HOW_TO_FREE_ROOM
+        ),
         Err(e) => {
             tracing::warn!(error = format!("{e:#}"), streamer.login = %user.login, "subscribing failed");
             format!(
@@ -319,6 +345,26 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         ));
     }
     Ok(Reply::embed(embed.build()))
+}
+
+/// What frees room in Twitch's budget, as a server admin can act on it.
+const HOW_TO_FREE_ROOM: &str = "Streamers who link their Twitch account don't count against it: run \
+     `/streamers link` and send them the link page. Removing streamers nobody needs any more \
+     (`/streamers remove`) frees room too.";
+
+/// Why `/streamers add` refused: the budget is full, and what frees room.
+fn budget_full(name: &str, full: Option<budget::Full>) -> String {
+    let numbers = full.map_or(String::new(), |f| {
+        format!(
+            " ({} of {} used; following them needs {} more)",
+            f.used, f.max, f.needed
+        )
+    });
+    format!(
+        "⚠️ I can't follow **{}** yet: Twitch's live-alert budget for this StreamMaxing is full{numbers}. {}",
+        reply::escape(name),
+        HOW_TO_FREE_ROOM
+    )
 }
 
 /// With a new `channel`: the streamer's route whose own channel was
