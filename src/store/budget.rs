@@ -35,8 +35,10 @@ pub struct Refusal {
 }
 
 impl Db {
-    /// Records Twitch's numbers. `freed_at` moves when room grew since the
-    /// last report (a lower total cost or a higher maximum).
+    /// Records Twitch's numbers as of `now` (when the request that got them
+    /// was sent): a report older than what is kept changes nothing.
+    /// `freed_at` moves when room grew (a lower total cost or a higher
+    /// maximum).
     pub async fn record_budget(
         &self,
         total: i64,
@@ -52,7 +54,8 @@ impl Db {
                  max_total_cost = excluded.max_total_cost, observed_at = excluded.observed_at, \
                  freed_at = CASE WHEN excluded.max_total_cost - excluded.total_cost \
                    > eventsub_budget.max_total_cost - eventsub_budget.total_cost \
-                   THEN excluded.observed_at ELSE eventsub_budget.freed_at END",
+                   THEN excluded.observed_at ELSE eventsub_budget.freed_at END \
+                 WHERE excluded.observed_at >= eventsub_budget.observed_at",
             )
             .bind(total)
             .bind(total_cost)
@@ -64,13 +67,15 @@ impl Db {
         })
     }
 
-    /// A subscription costing `cost` was deleted: Twitch does not report the
-    /// budget on deletion, so it is counted down here.
+    /// A subscription costing `cost` was deleted at `now`: Twitch does not
+    /// report the budget on deletion, so it is counted down here (and a
+    /// report asked for before now no longer overwrites it).
     pub async fn budget_released(&self, cost: i64, now: i64) -> StoreResult<()> {
         on_db!(self, |pool| {
             sqlx::query(
                 "UPDATE eventsub_budget SET total = CASE WHEN total > 0 THEN total - 1 ELSE 0 END, \
                  total_cost = CASE WHEN total_cost > $1 THEN total_cost - $1 ELSE 0 END, \
+                 observed_at = CASE WHEN observed_at > $2 THEN observed_at ELSE $2 END, \
                  freed_at = CASE WHEN $1 > 0 THEN $2 ELSE freed_at END WHERE id = 1",
             )
             .bind(cost.max(0))

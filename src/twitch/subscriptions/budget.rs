@@ -51,11 +51,17 @@ pub fn is_budget_full(err: &anyhow::Error) -> bool {
     })
 }
 
-pub(super) async fn record(state: &AppState, report: Option<BudgetReport>) -> anyhow::Result<()> {
+/// Records what Twitch reported to a request sent at `asked_at` (an answer
+/// to an earlier request never overwrites a later state).
+pub(super) async fn record(
+    state: &AppState,
+    report: Option<BudgetReport>,
+    asked_at: i64,
+) -> anyhow::Result<()> {
     if let Some(r) = report {
         state
             .db
-            .record_budget(r.total, r.total_cost, r.max_total_cost, state.now_ms())
+            .record_budget(r.total, r.total_cost, r.max_total_cost, asked_at)
             .await?;
     }
     Ok(())
@@ -128,10 +134,11 @@ pub async fn refused(
 
 /// Reads the budget from Twitch with a small list (one streamer's).
 async fn refresh(state: &AppState, twitch_id: &TwitchUserId) -> anyhow::Result<()> {
+    let asked_at = state.now_ms();
     let list = helix(state)?
         .subscription_list(SubscriptionFilter::Broadcaster(twitch_id.as_str()))
         .await?;
-    record(state, list.budget).await
+    record(state, list.budget, asked_at).await
 }
 
 /// Whether a waiting streamer should be tried now: room was freed since

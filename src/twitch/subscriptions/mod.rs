@@ -137,13 +137,14 @@ async fn create_missing(state: &AppState, twitch_id: &TwitchUserId) -> anyhow::R
             continue;
         }
         let new = new_subscription(state, sub_type, version, twitch_id, &callback);
+        let asked_at = state.now_ms();
         let (created, report) = helix
             .create_subscription_reporting(&new)
             .await
             .with_context(|| {
                 format!("creating the {sub_type} subscription for Twitch user {twitch_id}")
             })?;
-        budget::record(state, report).await?;
+        budget::record(state, report, asked_at).await?;
         let sub = match created {
             Created::New(sub) => sub,
             Created::AlreadyExists => helix
@@ -392,11 +393,12 @@ pub async fn sync(state: &AppState) -> anyhow::Result<SyncReport> {
                 .map(move |(t, _)| (id.clone(), t))
         })
         .collect();
+    let asked_at = state.now_ms();
     let listed = helix
         .subscription_list(SubscriptionFilter::All)
         .await
         .context("listing EventSub subscriptions")?;
-    budget::record(state, listed.budget).await?;
+    budget::record(state, listed.budget, asked_at).await?;
     let remote = listed.subscriptions;
     let replaced: HashSet<String> = state
         .db

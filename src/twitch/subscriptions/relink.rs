@@ -49,11 +49,12 @@ fn other_callback(state: &AppState, current: Option<&str>) -> String {
 /// were replaced.
 pub async fn linked(state: &AppState, twitch_id: &TwitchUserId) -> anyhow::Result<usize> {
     state.db.clear_refusal(twitch_id).await?;
+    let asked_at = state.now_ms();
     let list = helix(state)?
         .subscription_list(SubscriptionFilter::Broadcaster(twitch_id.as_str()))
         .await
         .with_context(|| format!("listing the subscriptions of {twitch_id}"))?;
-    budget::record(state, list.budget).await?;
+    budget::record(state, list.budget, asked_at).await?;
     let ours: Vec<&EventSubSubscription> = list
         .subscriptions
         .iter()
@@ -116,11 +117,12 @@ async fn replace(
 ) -> anyhow::Result<Subscription> {
     let callback = other_callback(state, old.transport.callback.as_deref());
     let new = new_subscription(state, &old.sub_type, &old.version, twitch_id, &callback);
+    let asked_at = state.now_ms();
     let (created, report) = helix(state)?
         .create_subscription_reporting(&new)
         .await
         .with_context(|| format!("replacing the {} subscription of {twitch_id}", old.sub_type))?;
-    budget::record(state, report).await?;
+    budget::record(state, report, asked_at).await?;
     let sub = match created {
         Created::New(sub) => sub,
         Created::AlreadyExists => anyhow::bail!(
@@ -172,10 +174,11 @@ async fn retire_streamer(
     superseded: &[&Superseded],
 ) -> anyhow::Result<(usize, usize)> {
     let helix = helix(state)?;
+    let asked_at = state.now_ms();
     let list = helix
         .subscription_list(SubscriptionFilter::Broadcaster(twitch_id.as_str()))
         .await?;
-    budget::record(state, list.budget).await?;
+    budget::record(state, list.budget, asked_at).await?;
     let (mut done, mut left) = (0, 0);
     for old in superseded {
         let still_there = list

@@ -18,6 +18,9 @@ on_both_backends! {
         db.record_budget(5, 5, 10, 200).await.unwrap();
         let b = db.budget().await.unwrap().unwrap();
         assert_eq!((b.total_cost, b.observed_at, b.freed_at), (5, 200, 100));
+        // A report asked for before the last one changes nothing.
+        db.record_budget(1, 1, 10, 150).await.unwrap();
+        assert_eq!(db.budget().await.unwrap().unwrap().total_cost, 5);
         // A higher maximum frees room.
         db.record_budget(5, 5, 20, 300).await.unwrap();
         assert_eq!(db.budget().await.unwrap().unwrap().freed_at, 300);
@@ -25,6 +28,8 @@ on_both_backends! {
         db.budget_released(1, 400).await.unwrap();
         let b = db.budget().await.unwrap().unwrap();
         assert_eq!((b.total, b.total_cost, b.freed_at), (4, 4, 400));
+        db.record_budget(5, 5, 20, 350).await.unwrap();
+        assert_eq!(db.budget().await.unwrap().unwrap().total_cost, 4, "asked before the deletion");
         db.budget_released(0, 500).await.unwrap();
         let b = db.budget().await.unwrap().unwrap();
         assert_eq!((b.total, b.total_cost, b.freed_at), (3, 4, 400));
