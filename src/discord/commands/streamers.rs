@@ -3,7 +3,7 @@
 //! several routes (one per channel), each with its own ping, template,
 //! filters and health.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use twilight_interactions::command::{CommandModel, CommandOption, CreateCommand, CreateOption};
 use twilight_model::{
@@ -477,6 +477,12 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
     let config = ctx.guild_config().await?;
     let routes = db.tracked_routes(ctx.guild_id).await?;
     let subs = db.guild_subscriptions(ctx.guild_id).await?;
+    let waiting: HashSet<TwitchUserId> = db
+        .refusals()
+        .await?
+        .into_iter()
+        .map(|r| r.twitch_id)
+        .collect();
     let last_sent: HashMap<i64, i64> = db
         .last_notifications_sent(ctx.guild_id)
         .await?
@@ -502,7 +508,8 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
                 .iter()
                 .filter(|s| s.twitch_id == t.streamer.twitch_id)
                 .collect();
-            block.push_str(&streamer_line(t, &own));
+            let waits = waiting.contains(&t.streamer.twitch_id);
+            block.push_str(&streamer_line(t, &own, waits));
         }
         block.push_str(&route_line(&config, t, last_sent.get(&t.route.id).copied()));
         blocks.push(block);
@@ -614,8 +621,8 @@ pub async fn list_page_button(ctx: &Ctx, page: &str) -> anyhow::Result<Interacti
 }
 
 /// A streamer in `/streamers list`: liveness and whether Twitch's alerts
-/// are active (with the fix).
-fn streamer_line(t: &TrackedRoute, subs: &[&Subscription]) -> String {
+/// are active (with the fix); `waiting` when Twitch's budget is full.
+fn streamer_line(t: &TrackedRoute, subs: &[&Subscription], waiting: bool) -> String {
     let s = &t.streamer;
     let live = match (&s.live_stream_id, &s.game_name) {
         (Some(_), Some(game)) if !game.is_empty() => {
@@ -632,6 +639,7 @@ fn streamer_line(t: &TrackedRoute, subs: &[&Subscription]) -> String {
         (Some(StreamerProblem::UserRemoved), _) => "⚠️ this Twitch account was deleted or banned: remove it with `/streamers remove`".to_owned(),
         (_, 3) => "✅ alerts active".to_owned(),
         _ if subs.iter().any(|s| s.status == SubscriptionStatus::WebhookCallbackVerificationPending) => "⏳ alerts being confirmed by Twitch".to_owned(),
+        _ if waiting => "⚠️ alerts wait for room in Twitch's subscription budget: streamers who link their account (`/streamers link`) don't count, and `/streamers remove` frees room".to_owned(),
         _ => "⚠️ alerts not active yet: I retry every minute (the operator can run `streammaxing eventsub sync`)".to_owned(),
     };
     let linked = if s.linked { " · ✔️ linked" } else { "" };

@@ -103,15 +103,18 @@ on_both_backends! {
         // Shroud is already subscribed: adding again still works.
         assert!(add(&app, "shroud").await.contains("Already following shroud"));
 
-        // Another server follows pokimane (say, before the budget was full):
+        // Pokimane gets followed anyway (say, restored from a backup):
         // Twitch refuses once, and the repair passes don't ask again and again.
-        app.track(&[2], POKI, "pokimane").await;
+        app.track(&[GUILD as i64], POKI, "pokimane").await;
         for _ in 0..3 {
             maintenance::run_once(&app.state).await.unwrap();
         }
         assert_eq!(app.twitch.create_calls(), creates + 1, "one refused creation, never retried: {:?}", app.twitch.journal());
         assert!(app.db.refusal(&tw(POKI)).await.unwrap().is_some());
         assert!(subs_of(&app, POKI).is_empty());
+        let list = slash(AS_ADMIN, "streamers", sub("list", json!([])), json!({}));
+        let shown = app.answer(&list).await.1["data"]["embeds"][0]["description"].to_string();
+        assert!(shown.contains("alerts wait for room in Twitch's subscription budget"), "{shown}");
 
         // Shroud links their account: their subscriptions are recreated at
         // cost 0, and each old one goes only after its replacement is enabled.
@@ -154,5 +157,18 @@ on_both_backends! {
         assert_eq!(app.twitch_online("online-new-sub", SHROUD, "stream-1").await.status(), 204);
         eventually("announced", || app.discord.messages_in(LIVE).len() == 1).await;
         assert_eq!(app.discord.messages_in(LIVE).len(), 1);
+    }
+
+    async fn a_linked_streamer_still_adds_when_the_budget_is_full(db) {
+        let app = ready(db).await;
+        add(&app, "shroud").await;
+        // Pokimane linked their account earlier (on another server's link).
+        app.db.upsert_streamer(&streammaxing::store::NewStreamer { twitch_id: &tw(POKI), login: "pokimane", display_name: "pokimane", avatar_url: None }, 1).await.unwrap();
+        app.db.set_streamer_linked(&tw(POKI), true, 1).await.unwrap();
+        app.twitch.world().authorized.insert(POKI.into());
+        let shown = add(&app, "pokimane").await;
+        assert!(shown.contains("Now following pokimane"), "{shown}");
+        let subs = subs_of(&app, POKI);
+        assert!(subs.len() == 3 && subs.iter().all(|(_, cost, _, _)| *cost == 0), "{subs:?}");
     }
 }
