@@ -1,7 +1,8 @@
 //! Twitch Helix and OAuth over reqwest: an app access token cached until it
 //! expires (and fetched anew once on a 401), timeouts on every call, retries
-//! with backoff on 5xx and 429 (honouring `Ratelimit-Reset`), and Twitch's
-//! own error message in every error.
+//! with backoff on 5xx and on rate limits (a 429 with `Ratelimit-Remaining:
+//! 0`, honouring `Ratelimit-Reset`), and Twitch's own error message in every
+//! error. EventSub's other 429, a full subscription budget, is never retried.
 
 use std::time::Duration;
 
