@@ -239,6 +239,11 @@ pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
 /// account is gone, and schedule a new subscription where that can work.
 pub async fn revoked(state: &AppState, sub: &EventSubSubscription) -> anyhow::Result<()> {
     let now = state.now_ms();
+    // A replaced subscription was on its way out: its replacement stands.
+    if state.db.forget_superseded(&sub.id).await? {
+        tracing::info!(subscription.id = %sub.id, reason = %sub.status, "a replaced EventSub subscription was revoked");
+        return Ok(());
+    }
     let reason = &sub.status;
     let resubscribe_at = reason.allows_resubscribing().then_some(now);
     tracing::warn!(subscription.id = %sub.id, subscription.type = %sub.sub_type, reason = %reason, "EventSub subscription revoked");

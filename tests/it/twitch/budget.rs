@@ -171,4 +171,21 @@ on_both_backends! {
         let subs = subs_of(&app, POKI);
         assert!(subs.len() == 3 && subs.iter().all(|(_, cost, _, _)| *cost == 0), "{subs:?}");
     }
+
+    async fn a_replaced_subscription_revoked_before_it_went_leaves_its_replacement(db) {
+        let app = TestApp::start(db).await;
+        app.track(&[1], SHROUD, "shroud").await;
+        app.twitch.world().authorized.insert(SHROUD.into());
+        subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
+        app.twitch.challenges_settled().await;
+        let subs = app.db.subscriptions_for(&tw(SHROUD)).await.unwrap();
+        let new = &subs[0];
+        let old = streammaxing::store::Subscription { subscription_id: "old-one".into(), cost: 1, ..new.clone() };
+        let replaced = streammaxing::store::Superseded { subscription_id: old.subscription_id.clone(), twitch_id: tw(SHROUD), replaced_by: new.subscription_id.clone(), cost: 1, created_at: 1 };
+        app.db.record_superseded(&replaced).await.unwrap();
+        let body = crate::support::app::revocation(&old, "notification_failures_exceeded");
+        assert_eq!(app.eventsub("revocation", "r-old", &body).await.status(), 204);
+        assert!(app.db.superseded(None).await.unwrap().is_empty());
+        assert_eq!(app.db.subscriptions_for(&tw(SHROUD)).await.unwrap(), subs, "the replacement stands");
+    }
 }
