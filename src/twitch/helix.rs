@@ -35,12 +35,16 @@ pub enum HelixError {
     /// (`max_total_cost`) is spent. Waiting does not help; room does.
     #[error("Twitch's subscription budget is full: {0}")]
     BudgetFull(String),
+    /// Helix's rate limit (`Ratelimit-Remaining: 0`) outlasted the retries.
+    #[error("Twitch is rate limiting us: {0}")]
+    RateLimited(String),
 }
 
 impl HelixError {
     pub fn status(&self) -> Option<u16> {
         match self {
             HelixError::Api { status, .. } => Some(*status),
+            HelixError::RateLimited(_) | HelixError::BudgetFull(_) => Some(429),
             _ => None,
         }
     }
@@ -462,6 +466,12 @@ impl Helix {
             }
             if status.is_success() {
                 return Ok(response);
+            }
+            if status == StatusCode::TOO_MANY_REQUESTS && rate_limited(&response) {
+                return Err(match api_error(response).await {
+                    HelixError::Api { message, .. } => HelixError::RateLimited(message),
+                    other => other,
+                });
             }
             return Err(api_error(response).await);
         }

@@ -235,6 +235,18 @@ async fn a_full_budget_is_refused_once_and_never_retried_as_a_rate_limit() {
         .create_subscription(&new("stream.offline"))
         .await;
     assert!(matches!(created, Ok(Created::New(_))), "{created:?}");
+    // One that outlasts the retries is a rate limit still, not a full budget.
+    for _ in 0..3 {
+        app.twitch
+            .fail_next(Failure::RateLimited(Duration::from_millis(10)));
+    }
+    let limited = helix(&app)
+        .create_subscription(&new("channel.update"))
+        .await;
+    assert!(
+        matches!(limited, Err(HelixError::RateLimited(_))),
+        "{limited:?}"
+    );
 }
 
 on_both_backends! {
