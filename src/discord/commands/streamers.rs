@@ -229,9 +229,14 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .db
         .upsert_streamer(&NewStreamer::from(&user), now)
         .await?;
-    // A streamer nobody is subscribed to yet must fit Twitch's budget,
-    // unless they linked (then they cost nothing).
-    if let Err(full) = budget::check_room(state, &user.id).await? {
+    // A streamer new here that nobody is subscribed to yet must fit
+    // Twitch's budget, unless they linked (then they cost nothing).
+    let followed_here = !state
+        .db
+        .streamer_routes(ctx.guild_id, &user.id)
+        .await?
+        .is_empty();
+    if !followed_here && let Err(full) = budget::check_room(state, &user.id).await? {
         return Ok(Reply::text(budget_full(&streamer.display_name, Some(full))));
     }
     let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
@@ -263,17 +268,13 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
     let alerts = match subscriptions::ensure(state, &user.id).await {
         Ok(_) => "✅ Twitch will tell me the moment they go live.".to_owned(),
         // The budget filled up since it was last reported (or had not been
-        // reported yet): a route just created goes again.
-        Err(e) if subscriptions::is_budget_full(&e) && matches!(done, Done::Created) => {
+        // reported yet): the streamer new here is not followed after all.
+        Err(e) if subscriptions::is_budget_full(&e) && !followed_here => {
             let (_, unfollowed) = state.db.remove_route(route_id).await?;
             if unfollowed {
                 subscriptions::release_if_untracked(state, &user.id).await?;
             }
-            let full = state.db.budget().await?.map(|b| budget::Full {
-                used: b.total_cost,
-                max: b.max_total_cost,
-                needed: 1,
-            });
+            let full = budget::check_room(state, &user.id).await?.err();
             return Ok(Reply::text(budget_full(&streamer.display_name, full)));
         }
         Err(e) if subscriptions::is_budget_full(&e) => format!(

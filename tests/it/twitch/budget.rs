@@ -188,4 +188,19 @@ on_both_backends! {
         assert!(app.db.superseded(None).await.unwrap().is_empty());
         assert_eq!(app.db.subscriptions_for(&tw(SHROUD)).await.unwrap(), subs, "the replacement stands");
     }
+
+    async fn a_budget_that_filled_up_unseen_refuses_and_leaves_nothing_behind(db) {
+        let app = ready(db).await;
+        // Nothing reported yet, and room for one subscription of three.
+        app.twitch.world().max_total_cost = 1;
+        let shown = add(&app, "shroud").await;
+        for part in ["can't follow **shroud**", "0 of 1 used", "needs 3 more", "`/streamers link`"] {
+            assert!(shown.contains(part), "{part:?} missing from {shown}");
+        }
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
+        assert!(subs_of(&app, SHROUD).is_empty(), "the one created went again");
+        assert!(app.db.subscriptions_for(&tw(SHROUD)).await.unwrap().is_empty());
+        assert!(app.db.refusal(&tw(SHROUD)).await.unwrap().is_none());
+        assert_eq!(app.db.budget().await.unwrap().unwrap().total_cost, 0);
+    }
 }
