@@ -91,13 +91,23 @@ async fn cost_to_add(state: &AppState, twitch_id: &TwitchUserId) -> anyhow::Resu
 }
 
 /// Whether following `twitch_id` fits the budget as Twitch last reported
-/// it. Streamers already subscribed or linked cost nothing and always fit;
-/// with no report yet, Twitch decides when asked.
+/// it (read first when it never was). Streamers already subscribed or
+/// linked cost nothing and always fit; a budget that filled up unseen is
+/// Twitch's to refuse when asked.
 pub async fn check_room(
     state: &AppState,
     twitch_id: &TwitchUserId,
 ) -> anyhow::Result<Result<(), Full>> {
     let needed = cost_to_add(state, twitch_id).await?;
+    if needed > 0 && state.db.budget().await?.is_none() {
+        // Never reported yet (a fresh install): one small list tells.
+        if let Err(e) = refresh(state, twitch_id).await {
+            tracing::warn!(
+                error = format!("{e:#}"),
+                "reading the EventSub budget failed"
+            );
+        }
+    }
     match state.db.budget().await? {
         Some(b) if !b.fits(needed) => Ok(Err(Full {
             used: b.total_cost,

@@ -191,16 +191,30 @@ on_both_backends! {
 
     async fn a_budget_that_filled_up_unseen_refuses_and_leaves_nothing_behind(db) {
         let app = ready(db).await;
-        // Nothing reported yet, and room for one subscription of three.
-        app.twitch.world().max_total_cost = 1;
-        let shown = add(&app, "shroud").await;
-        for part in ["can't follow **shroud**", "0 of 1 used", "needs 3 more", "`/streamers link`"] {
+        app.twitch.world().max_total_cost = 10;
+        add(&app, "shroud").await;
+        // Another deployment of the app spends the budget behind our back:
+        // room for one more subscription of the three pokimane needs.
+        app.twitch.world().max_total_cost = 4;
+        let creates = app.twitch.create_calls();
+        let shown = add(&app, "pokimane").await;
+        for part in ["can't follow **pokimane**", "3 of 4 used", "needs 3 more", "`/streamers link`"] {
             assert!(shown.contains(part), "{part:?} missing from {shown}");
         }
+        assert_eq!(app.twitch.create_calls(), creates + 2, "one created, one refused, no retry");
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(POKI)).await.unwrap().is_none());
+        assert!(subs_of(&app, POKI).is_empty(), "the one created went again");
+        assert!(app.db.subscriptions_for(&tw(POKI)).await.unwrap().is_empty());
+        assert!(app.db.refusal(&tw(POKI)).await.unwrap().is_none());
+        assert_eq!(app.db.budget().await.unwrap().unwrap().total_cost, 3);
+    }
+
+    async fn a_fresh_install_reads_the_budget_before_the_first_follow(db) {
+        let app = ready(db).await;
+        app.twitch.world().max_total_cost = 1;
+        let shown = add(&app, "shroud").await;
+        assert!(shown.contains("0 of 1 used") && shown.contains("needs 3 more"), "{shown}");
+        assert_eq!(app.twitch.create_calls(), 0);
         assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
-        assert!(subs_of(&app, SHROUD).is_empty(), "the one created went again");
-        assert!(app.db.subscriptions_for(&tw(SHROUD)).await.unwrap().is_empty());
-        assert!(app.db.refusal(&tw(SHROUD)).await.unwrap().is_none());
-        assert_eq!(app.db.budget().await.unwrap().unwrap().total_cost, 0);
     }
 }
