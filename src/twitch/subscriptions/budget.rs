@@ -213,3 +213,41 @@ pub fn format_summary(s: &Summary) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_says_what_is_used_and_who_costs_nothing() {
+        let budget = Budget {
+            total: 9,
+            total_cost: 6,
+            max_total_cost: 10_000,
+            observed_at: 1,
+            freed_at: 1,
+        };
+        let summary = Summary {
+            budget: Some(budget),
+            followed: 3,
+            linked: 1,
+            waiting: 0,
+        };
+        assert_eq!(
+            format_summary(&summary),
+            "budget: 6 of 10000 used (9994 left), 9 subscriptions; 3 followed streamers: \
+             1 linked (cost 0), 2 unlinked (cost 1 per subscription)\n"
+        );
+        let waiting = Summary {
+            budget: None,
+            waiting: 2,
+            ..summary
+        };
+        let text = format_summary(&waiting);
+        assert!(
+            text.starts_with("budget: not reported by Twitch yet;"),
+            "{text}"
+        );
+        assert!(text.ends_with("2 streamers wait for room: they get alerts once they link their Twitch account or others are removed\n"), "{text}");
+    }
+}

@@ -217,4 +217,25 @@ on_both_backends! {
         assert_eq!(app.twitch.create_calls(), 0);
         assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
     }
+
+    async fn removing_a_streamer_frees_room_for_one_that_waits(db) {
+        let app = ready(db).await;
+        add(&app, "shroud").await;
+        app.track(&[2], POKI, "pokimane").await;
+        maintenance::run_once(&app.state).await.unwrap();
+        assert!(app.db.refusal(&tw(POKI)).await.unwrap().is_some());
+        let creates = app.twitch.create_calls();
+        maintenance::run_once(&app.state).await.unwrap();
+        assert_eq!(app.twitch.create_calls(), creates, "no room yet: not asked again");
+
+        let remove = slash(AS_ADMIN, "streamers", sub("remove", json!([string("streamer", "shroud")])), json!({}));
+        let (_, reply) = app.answer(&remove).await;
+        assert!(reply["data"]["content"].as_str().unwrap_or("").contains("Stopped following"), "{reply}");
+        app.settle().await;
+        assert!(subs_of(&app, SHROUD).is_empty());
+        assert_eq!(app.db.budget().await.unwrap().unwrap().room(), 3);
+        maintenance::run_once(&app.state).await.unwrap();
+        assert_eq!(subs_of(&app, POKI).len(), 3);
+        assert!(app.db.refusal(&tw(POKI)).await.unwrap().is_none());
+    }
 }
