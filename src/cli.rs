@@ -66,7 +66,8 @@ pub enum CommandsCommand {
 pub enum EventsubCommand {
     /// Reconcile Twitch's subscriptions with the streamers guilds track:
     /// create what is missing, recreate failed or revoked ones, delete
-    /// orphans that point at this service's callback.
+    /// orphans that point at this service's callback; then print Twitch's
+    /// subscription budget.
     Sync,
 }
 

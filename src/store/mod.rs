@@ -25,6 +25,7 @@ use crate::{
 mod discord_budget;
 mod drafts;
 mod events;
+mod eventsub_budget;
 mod eventsub_messages;
 mod gone;
 mod guilds;
@@ -34,16 +35,19 @@ mod preferences;
 mod routes;
 mod streamers;
 mod subscriptions;
+mod superseded;
 mod text;
 
 pub use discord_budget::Booking;
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
+pub use eventsub_budget::{Budget, Refusal};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
 pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
 pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, TrackedRoute};
 pub use streamers::{NewStreamer, Streamer, StreamerProblem};
 pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
+pub use superseded::Superseded;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 

@@ -1,7 +1,8 @@
 //! Twitch Helix and OAuth over reqwest: an app access token cached until it
 //! expires (and fetched anew once on a 401), timeouts on every call, retries
-//! with backoff on 5xx and 429 (honouring `Ratelimit-Reset`), and Twitch's
-//! own error message in every error.
+//! with backoff on 5xx and on rate limits (a 429 with `Ratelimit-Remaining:
+//! 0`, honouring `Ratelimit-Reset`), and Twitch's own error message in every
+//! error. EventSub's other 429, a full subscription budget, is never retried.
 
 use std::time::Duration;
 
@@ -29,12 +30,21 @@ pub enum HelixError {
     Transport(#[from] reqwest::Error),
     #[error("unexpected answer from Twitch: {0}")]
     Decode(String),
+    /// A 429 that is not a rate limit (`Ratelimit-Remaining` is not 0):
+    /// Twitch refused a new subscription because the app's EventSub budget
+    /// (`max_total_cost`) is spent. Waiting does not help; room does.
+    #[error("Twitch's subscription budget is full: {0}")]
+    BudgetFull(String),
+    /// Helix's rate limit (`Ratelimit-Remaining: 0`) outlasted the retries.
+    #[error("Twitch is rate limiting us: {0}")]
+    RateLimited(String),
 }
 
 impl HelixError {
     pub fn status(&self) -> Option<u16> {
         match self {
             HelixError::Api { status, .. } => Some(*status),
+            HelixError::RateLimited(_) | HelixError::BudgetFull(_) => Some(429),
             _ => None,
         }
     }
@@ -61,12 +71,44 @@ struct TokenResponse {
     expires_in: i64,
 }
 
-/// Helix's list envelope.
+/// Helix's list envelope; EventSub answers also carry the budget.
 #[derive(Deserialize)]
 struct Page<T> {
     data: Vec<T>,
     #[serde(default)]
     pagination: Pagination,
+    #[serde(default)]
+    total: Option<i64>,
+    #[serde(default)]
+    total_cost: Option<i64>,
+    #[serde(default)]
+    max_total_cost: Option<i64>,
+}
+
+impl<T> Page<T> {
+    fn budget(&self) -> Option<BudgetReport> {
+        Some(BudgetReport {
+            total: self.total.unwrap_or_default(),
+            total_cost: self.total_cost?,
+            max_total_cost: self.max_total_cost?,
+        })
+    }
+}
+
+/// The EventSub budget as Twitch reports it with a list or a creation:
+/// subscriptions, what they cost, and the most they may cost together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BudgetReport {
+    pub total: i64,
+    pub total_cost: i64,
+    pub max_total_cost: i64,
+}
+
+/// Get EventSub Subscriptions: the subscriptions and the budget.
+#[derive(Debug, Clone)]
+pub struct SubscriptionList {
+    pub subscriptions: Vec<EventSubSubscription>,
+    pub budget: Option<BudgetReport>,
 }
 
 #[derive(Deserialize, Default)]
@@ -251,6 +293,15 @@ impl Helix {
         &self,
         new: &NewSubscription<'_>,
     ) -> Result<Created, HelixError> {
+        Ok(self.create_subscription_reporting(new).await?.0)
+    }
+
+    /// Creates a subscription; with a new one, the budget Twitch reported.
+    /// Past the budget this is [`HelixError::BudgetFull`], never retried.
+    pub async fn create_subscription_reporting(
+        &self,
+        new: &NewSubscription<'_>,
+    ) -> Result<(Created, Option<BudgetReport>), HelixError> {
         let body = serde_json::to_value(new).map_err(|e| HelixError::Decode(e.to_string()))?;
         match self
             .send(Method::POST, "eventsub/subscriptions", &[], Some(&body))
@@ -258,15 +309,17 @@ impl Helix {
         {
             Ok(response) => {
                 let page: Page<EventSubSubscription> = decode(response).await?;
-                page.data
-                    .into_iter()
-                    .next()
-                    .map(Created::New)
-                    .ok_or_else(|| {
-                        HelixError::Decode("subscription missing from 202 answer".into())
-                    })
+                let budget = page.budget();
+                let sub = page.data.into_iter().next().ok_or_else(|| {
+                    HelixError::Decode("subscription missing from 202 answer".into())
+                })?;
+                Ok((Created::New(sub), budget))
             }
-            Err(HelixError::Api { status: 409, .. }) => Ok(Created::AlreadyExists),
+            Err(HelixError::Api { status: 409, .. }) => Ok((Created::AlreadyExists, None)),
+            Err(HelixError::Api {
+                status: 429,
+                message,
+            }) => Err(HelixError::BudgetFull(message)),
             Err(e) => Err(e),
         }
     }
@@ -276,6 +329,15 @@ impl Helix {
         &self,
         filter: SubscriptionFilter<'_>,
     ) -> Result<Vec<EventSubSubscription>, HelixError> {
+        Ok(self.subscription_list(filter).await?.subscriptions)
+    }
+
+    /// Every subscription matching `filter`, and the budget (which is the
+    /// whole app's, whatever the filter).
+    pub async fn subscription_list(
+        &self,
+        filter: SubscriptionFilter<'_>,
+    ) -> Result<SubscriptionList, HelixError> {
         let mut query: Vec<(&str, String)> = match filter {
             SubscriptionFilter::All => vec![],
             SubscriptionFilter::Status(s) => vec![("status", s.into())],
@@ -283,6 +345,7 @@ impl Helix {
             SubscriptionFilter::Broadcaster(id) => vec![("user_id", id.into())],
         };
         let mut all = Vec::new();
+        let mut budget = None;
         // A bound on pages guards against a cursor that never ends.
         for _ in 0..1_000 {
             let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -291,13 +354,19 @@ impl Helix {
                     .await?,
             )
             .await?;
+            budget = page.budget().or(budget);
             all.extend(page.data);
             match page.pagination.cursor.filter(|c| !c.is_empty()) {
                 Some(cursor) => {
                     query.retain(|(k, _)| *k != "after");
                     query.push(("after", cursor));
                 }
-                None => return Ok(all),
+                None => {
+                    return Ok(SubscriptionList {
+                        subscriptions: all,
+                        budget,
+                    });
+                }
             }
         }
         Err(HelixError::Decode(
@@ -382,7 +451,12 @@ impl Helix {
                 self.forget_token(&token).await;
                 continue;
             }
-            if attempt < ATTEMPTS && status == StatusCode::TOO_MANY_REQUESTS {
+            // Only a 429 that says the rate limit is spent is one; EventSub
+            // answers 429 for a full budget too, and waiting won't fix that.
+            if attempt < ATTEMPTS
+                && status == StatusCode::TOO_MANY_REQUESTS
+                && rate_limited(&response)
+            {
                 tokio::time::sleep(self.rate_limit_wait(&response, attempt)).await;
                 continue;
             }
@@ -392,6 +466,12 @@ impl Helix {
             }
             if status.is_success() {
                 return Ok(response);
+            }
+            if status == StatusCode::TOO_MANY_REQUESTS && rate_limited(&response) {
+                return Err(match api_error(response).await {
+                    HelixError::Api { message, .. } => HelixError::RateLimited(message),
+                    other => other,
+                });
             }
             return Err(api_error(response).await);
         }
@@ -456,6 +536,15 @@ impl Helix {
             *cached = None;
         }
     }
+}
+
+/// A real Helix rate limit: a 429 with `Ratelimit-Remaining: 0`.
+fn rate_limited(response: &reqwest::Response) -> bool {
+    response
+        .headers()
+        .get("ratelimit-remaining")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim() == "0")
 }
 
 /// Exponential backoff with jitter: about 250 ms, 500 ms, 1 s, …

@@ -200,7 +200,9 @@ async fn link_streamer(
         tracing::error!(error = %e, "storing a linked streamer failed");
         LinkFailure::Twitch
     })?;
-    if let Err(e) = subscriptions::ensure(state, &user.id).await {
+    // Their subscriptions cost nothing now: those created before at cost 1
+    // are replaced (old ones go once the new ones are enabled).
+    if let Err(e) = subscriptions::relink::linked(state, &user.id).await {
         tracing::warn!(
             error = format!("{e:#}"),
             "subscribing a linked streamer failed; maintenance will retry"

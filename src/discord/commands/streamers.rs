@@ -3,7 +3,7 @@
 //! several routes (one per channel), each with its own ping, template,
 //! filters and health.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use twilight_interactions::command::{CommandModel, CommandOption, CreateCommand, CreateOption};
 use twilight_model::{
@@ -31,7 +31,10 @@ use crate::{
         Added, Attention, GuildConfig, NewStreamer, PingMode, RouteEdit, StreamerProblem,
         Subscription, SubscriptionStatus, TrackedRoute,
     },
-    twitch::{TwitchLogin, subscriptions},
+    twitch::{
+        TwitchLogin,
+        subscriptions::{self, budget},
+    },
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -226,6 +229,16 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .db
         .upsert_streamer(&NewStreamer::from(&user), now)
         .await?;
+    // A streamer new here that nobody is subscribed to yet must fit
+    // Twitch's budget, unless they linked (then they cost nothing).
+    let followed_here = !state
+        .db
+        .streamer_routes(ctx.guild_id, &user.id)
+        .await?
+        .is_empty();
+    if !followed_here && let Err(full) = budget::check_room(state, &user.id).await? {
+        return Ok(Reply::text(budget_full(&streamer.display_name, Some(full))));
+    }
     let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
     let (route_id, done) = match moved_route(ctx, &user.id, o.channel).await? {
         Some((route_id, from)) => (route_id, Done::Moved { from }),
@@ -254,6 +267,20 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
     }
     let alerts = match subscriptions::ensure(state, &user.id).await {
         Ok(_) => "✅ Twitch will tell me the moment they go live.".to_owned(),
+        // The budget filled up since it was last reported (or had not been
+        // reported yet): the streamer new here is not followed after all.
+        Err(e) if subscriptions::is_budget_full(&e) && !followed_here => {
+            let (_, unfollowed) = state.db.remove_route(route_id).await?;
+            if unfollowed {
+                subscriptions::release_if_untracked(state, &user.id).await?;
+            }
+            let full = budget::check_room(state, &user.id).await?.err();
+            return Ok(Reply::text(budget_full(&streamer.display_name, full)));
+        }
+        Err(e) if subscriptions::is_budget_full(&e) => format!(
+            "⚠️ Twitch's subscription budget for this StreamMaxing is full, so their alerts wait for room. {}",
+            HOW_TO_FREE_ROOM
+        ),
         Err(e) => {
             tracing::warn!(error = format!("{e:#}"), streamer.login = %user.login, "subscribing failed");
             format!(
@@ -319,6 +346,26 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         ));
     }
     Ok(Reply::embed(embed.build()))
+}
+
+/// What frees room in Twitch's budget, as a server admin can act on it.
+const HOW_TO_FREE_ROOM: &str = "Streamers who link their Twitch account don't count against it: run \
+     `/streamers link` and send them the link page. Removing streamers nobody needs any more \
+     (`/streamers remove`) frees room too.";
+
+/// Why `/streamers add` refused: the budget is full, and what frees room.
+fn budget_full(name: &str, full: Option<budget::Full>) -> String {
+    let numbers = full.map_or(String::new(), |f| {
+        format!(
+            " ({} of {} used; following them needs {} more)",
+            f.used, f.max, f.needed
+        )
+    });
+    format!(
+        "⚠️ I can't follow **{}** yet: Twitch's live-alert budget for this StreamMaxing is full{numbers}. {}",
+        reply::escape(name),
+        HOW_TO_FREE_ROOM
+    )
 }
 
 /// With a new `channel`: the streamer's route whose own channel was
@@ -431,6 +478,12 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
     let config = ctx.guild_config().await?;
     let routes = db.tracked_routes(ctx.guild_id).await?;
     let subs = db.guild_subscriptions(ctx.guild_id).await?;
+    let waiting: HashSet<TwitchUserId> = db
+        .refusals()
+        .await?
+        .into_iter()
+        .map(|r| r.twitch_id)
+        .collect();
     let last_sent: HashMap<i64, i64> = db
         .last_notifications_sent(ctx.guild_id)
         .await?
@@ -456,7 +509,8 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
                 .iter()
                 .filter(|s| s.twitch_id == t.streamer.twitch_id)
                 .collect();
-            block.push_str(&streamer_line(t, &own));
+            let waits = waiting.contains(&t.streamer.twitch_id);
+            block.push_str(&streamer_line(t, &own, waits));
         }
         block.push_str(&route_line(&config, t, last_sent.get(&t.route.id).copied()));
         blocks.push(block);
@@ -568,8 +622,8 @@ pub async fn list_page_button(ctx: &Ctx, page: &str) -> anyhow::Result<Interacti
 }
 
 /// A streamer in `/streamers list`: liveness and whether Twitch's alerts
-/// are active (with the fix).
-fn streamer_line(t: &TrackedRoute, subs: &[&Subscription]) -> String {
+/// are active (with the fix); `waiting` when Twitch's budget is full.
+fn streamer_line(t: &TrackedRoute, subs: &[&Subscription], waiting: bool) -> String {
     let s = &t.streamer;
     let live = match (&s.live_stream_id, &s.game_name) {
         (Some(_), Some(game)) if !game.is_empty() => {
@@ -586,6 +640,7 @@ fn streamer_line(t: &TrackedRoute, subs: &[&Subscription]) -> String {
         (Some(StreamerProblem::UserRemoved), _) => "⚠️ this Twitch account was deleted or banned: remove it with `/streamers remove`".to_owned(),
         (_, 3) => "✅ alerts active".to_owned(),
         _ if subs.iter().any(|s| s.status == SubscriptionStatus::WebhookCallbackVerificationPending) => "⏳ alerts being confirmed by Twitch".to_owned(),
+        _ if waiting => "⚠️ alerts wait for room in Twitch's subscription budget: streamers who link their account (`/streamers link`) don't count, and `/streamers remove` frees room".to_owned(),
         _ => "⚠️ alerts not active yet: I retry every minute (the operator can run `streammaxing eventsub sync`)".to_owned(),
     };
     let linked = if s.linked { " · ✔️ linked" } else { "" };

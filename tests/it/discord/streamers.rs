@@ -98,7 +98,8 @@ on_both_backends! {
 
     async fn a_twitch_failure_while_subscribing_is_reported_and_tracking_kept(db) {
         let app = ready(db).await;
-        for _ in 0..3 {
+        // Three tries of the first budget read, three of the creation.
+        for _ in 0..6 {
             app.twitch.fail_path("/eventsub/subscriptions", crate::support::twitch::Failure::Status(500));
         }
         add(&app, "shroud").await;

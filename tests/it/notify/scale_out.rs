@@ -91,6 +91,7 @@ on_both_backends! {
             .map(|c| c.at)
             .collect();
         let span = posts[posts.len() - 1] - posts[0];
+        let rate = (posts.len() - 1) as f64 / span.as_secs_f64();
         eprintln!(
             "two processes ({}): {GUILDS} guilds in {:.2} s, {rate:.1} posts/s, {} global 429s",
             db.backend_name(), span.as_secs_f64(), world.global_429s

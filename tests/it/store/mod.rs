@@ -2,6 +2,7 @@
 
 mod discord_budget;
 mod events;
+mod eventsub_budget;
 pub mod gone;
 mod guilds;
 mod migration;

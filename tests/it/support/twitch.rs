@@ -2,8 +2,11 @@
 //! issues app tokens, refuses stale ones with 401, pages lists, answers 409
 //! for a duplicate subscription, and, when a subscription is created, sends
 //! the signed challenge to the callback and enables the subscription only if
-//! the answer is right. Tests can queue failures (5xx, 429 with
-//! `Ratelimit-Reset`) and read back every request.
+//! the answer is right. Like Twitch, it keeps an EventSub budget: each
+//! subscription costs 1, or 0 when its broadcaster authorized the app, and a
+//! creation past `max_total_cost` is refused with a 429 that is not a rate
+//! limit (`Ratelimit-Remaining` is not 0). Tests can queue failures (5xx,
+//! 429 with `Ratelimit-Reset`) and read back every request.
 
 use std::{
     collections::{HashSet, VecDeque},
@@ -64,6 +67,20 @@ pub struct World {
     pub user_tokens: std::collections::HashMap<String, String>,
     /// Seconds a Get Streams call takes (to test that nothing waits on it).
     pub streams_delay: Duration,
+    /// The most all subscriptions may cost together (Twitch: 10,000).
+    pub max_total_cost: i64,
+    /// What happened to subscriptions, in order: `created <id> cost <n>`,
+    /// `enabled <id>`, `deleted <id>`, `refused <type> <broadcaster>`.
+    pub journal: Vec<String>,
+}
+
+impl World {
+    fn total_cost(&self) -> i64 {
+        self.subscriptions
+            .iter()
+            .map(|s| s["cost"].as_i64().unwrap_or(0))
+            .sum()
+    }
 }
 
 #[derive(Clone)]
@@ -77,6 +94,7 @@ impl TwitchStandIn {
         let world = Arc::new(Mutex::new(World {
             token_expires_in: 3600,
             page_size: 100,
+            max_total_cost: 10_000,
             ..World::default()
         }));
         let router = Router::new()
@@ -161,6 +179,18 @@ impl TwitchStandIn {
         id
     }
 
+    /// Create EventSub Subscription calls so far.
+    pub fn create_calls(&self) -> usize {
+        self.requests("/helix/eventsub/subscriptions")
+            .iter()
+            .filter(|r| r.method == Method::POST)
+            .count()
+    }
+
+    pub fn journal(&self) -> Vec<String> {
+        self.world().journal.clone()
+    }
+
     pub fn subscriptions(&self) -> Vec<Value> {
         self.world().subscriptions.clone()
     }
@@ -242,6 +272,28 @@ fn error(status: u16, message: &str) -> Response {
     let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = json!({"error": code.canonical_reason().unwrap_or("Error"), "status": status, "message": message});
     (code, Json(body)).into_response()
+}
+
+/// Twitch's answer past the budget: a 429 whose rate-limit headers show
+/// requests left, so it is no rate limit.
+fn over_budget() -> Response {
+    let mut response = error(
+        429,
+        "subscription limit exceeded: the total cost of subscriptions would exceed max_total_cost",
+    );
+    let reset = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs()
+        + 60;
+    let headers = response.headers_mut();
+    headers.insert("ratelimit-limit", "800".parse().expect("header"));
+    headers.insert("ratelimit-remaining", "799".parse().expect("header"));
+    headers.insert(
+        "ratelimit-reset",
+        reset.to_string().parse().expect("header"),
+    );
+    response
 }
 
 type Shared = State<Arc<Mutex<World>>>;
@@ -532,13 +584,18 @@ async fn create(
         if exists {
             return error(409, "subscription already exists");
         }
-        w.next_id += 1;
-        let id = format!("0b7f3361-672b-4d39-b307-dd5b576c9b{:02}", w.next_id);
         let cost = if w.authorized.contains(broadcaster) {
             0
         } else {
             1
         };
+        if w.total_cost() + cost > w.max_total_cost {
+            w.journal.push(format!("refused {sub_type} {broadcaster}"));
+            return over_budget();
+        }
+        w.next_id += 1;
+        let id = format!("0b7f3361-672b-4d39-b307-dd5b576c9b{:02}", w.next_id);
+        w.journal.push(format!("created {id} cost {cost}"));
         let sub = subscription(
             &id,
             sub_type,
@@ -549,12 +606,7 @@ async fn create(
             cost,
         );
         w.subscriptions.push(sub.clone());
-        let total_cost: i64 = w
-            .subscriptions
-            .iter()
-            .map(|s| s["cost"].as_i64().unwrap_or(0))
-            .sum();
-        let response = json!({"data": [sub.clone()], "total": w.subscriptions.len(), "total_cost": total_cost, "max_total_cost": 10000});
+        let response = json!({"data": [sub.clone()], "total": w.subscriptions.len(), "total_cost": w.total_cost(), "max_total_cost": w.max_total_cost});
         (sub, response)
     };
     // Like Twitch: answer 202, then send the signed challenge to the callback.
@@ -615,6 +667,12 @@ async fn send_challenge(world: Arc<Mutex<World>>, sub: Value, secret: String) {
         } else {
             "webhook_callback_verification_failed"
         });
+        let entry = format!(
+            "{} {}",
+            if ok { "enabled" } else { "failed" },
+            sub["id"].as_str().unwrap_or("")
+        );
+        w.journal.push(entry);
     }
 }
 
@@ -653,12 +711,7 @@ async fn list(
     } else {
         json!({})
     };
-    let total_cost: i64 = w
-        .subscriptions
-        .iter()
-        .map(|s| s["cost"].as_i64().unwrap_or(0))
-        .sum();
-    Json(json!({"data": page, "total": matching.len(), "total_cost": total_cost, "max_total_cost": 10000, "pagination": pagination}))
+    Json(json!({"data": page, "total": w.subscriptions.len(), "total_cost": w.total_cost(), "max_total_cost": w.max_total_cost, "pagination": pagination}))
         .into_response()
 }
 
@@ -683,5 +736,6 @@ async fn delete(
     if w.subscriptions.len() == before {
         return error(404, "subscription not found");
     }
+    w.journal.push(format!("deleted {id}"));
     StatusCode::NO_CONTENT.into_response()
 }

@@ -176,6 +176,79 @@ async fn creating_an_existing_subscription_reports_409_as_already_exists() {
     );
 }
 
+#[tokio::test]
+async fn a_full_budget_is_refused_once_and_never_retried_as_a_rate_limit() {
+    let app = app().await;
+    app.twitch.world().max_total_cost = 1;
+    let callback = format!("{}/webhooks/twitch", app.url);
+    let shroud = tw("37402112");
+    let new = |sub_type| NewSubscription {
+        sub_type,
+        version: "1",
+        condition: Condition {
+            broadcaster_user_id: &shroud,
+        },
+        transport: NewTransport {
+            method: "webhook",
+            callback: &callback,
+            secret: "0123456789abc",
+        },
+    };
+    // Twitch reports the budget with every creation and every list.
+    let (Created::New(_), budget) = helix(&app)
+        .create_subscription_reporting(&new("stream.online"))
+        .await
+        .unwrap()
+    else {
+        panic!("first create")
+    };
+    let budget = budget.expect("reported");
+    assert_eq!(
+        (budget.total, budget.total_cost, budget.max_total_cost),
+        (1, 1, 1)
+    );
+    let listed = helix(&app)
+        .subscription_list(SubscriptionFilter::All)
+        .await
+        .unwrap();
+    assert_eq!(listed.budget, Some(budget));
+    // Past the budget: a 429 whose headers show requests left, asked once.
+    let refused = helix(&app)
+        .create_subscription(&new("stream.offline"))
+        .await;
+    assert!(
+        matches!(refused, Err(HelixError::BudgetFull(ref m)) if m.contains("limit")),
+        "{refused:?}"
+    );
+    let creates = app
+        .twitch
+        .requests("/helix/eventsub/subscriptions")
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .count();
+    assert_eq!(creates, 2, "the refusal was not retried");
+    // A real rate limit on a creation is still waited out and retried.
+    app.twitch.world().max_total_cost = 10;
+    app.twitch
+        .fail_next(Failure::RateLimited(Duration::from_millis(10)));
+    let created = helix(&app)
+        .create_subscription(&new("stream.offline"))
+        .await;
+    assert!(matches!(created, Ok(Created::New(_))), "{created:?}");
+    // One that outlasts the retries is a rate limit still, not a full budget.
+    for _ in 0..3 {
+        app.twitch
+            .fail_next(Failure::RateLimited(Duration::from_millis(10)));
+    }
+    let limited = helix(&app)
+        .create_subscription(&new("channel.update"))
+        .await;
+    assert!(
+        matches!(limited, Err(HelixError::RateLimited(_))),
+        "{limited:?}"
+    );
+}
+
 on_both_backends! {
     async fn go_live_details_never_wait_on_get_streams(db) {
         let app = TestApp::start(db).await;

@@ -17,7 +17,7 @@ async fn app(db: crate::support::db::TestDb) -> TestApp {
 }
 
 /// start → Twitch authorize → callback; returns the callback's redirect.
-async fn go_through(app: &TestApp, link: &str, cookie_override: Option<&str>) -> String {
+pub async fn go_through(app: &TestApp, link: &str, cookie_override: Option<&str>) -> String {
     let client = browser();
     let start = client
         .get(format!("{}/api/auth/twitch/start?token={link}", app.url))

@@ -2,7 +2,7 @@
 
 mod assets;
 mod browser;
-mod link;
+pub mod link;
 mod templates;
 
 use streammaxing::links::{self, Claims, Purpose};

@@ -17,6 +17,11 @@ use crate::{
     store::{StreamerProblem, Subscription, SubscriptionStatus, SubscriptionType},
 };
 
+pub mod budget;
+pub mod relink;
+
+pub use budget::is_budget_full;
+
 /// The subscriptions every tracked streamer has: (type, version).
 pub const STREAM_SUBSCRIPTIONS: [(SubscriptionType, &str); 3] = [
     (SubscriptionType::StreamOnline, "1"),
@@ -32,6 +37,44 @@ pub fn callback_url(state: &AppState) -> String {
         "{}/webhooks/twitch",
         state.config.public_url.as_str().trim_end_matches('/')
     )
+}
+
+/// Whether a subscription's callback is this service's (the plain address,
+/// or the one a replacement uses, see `relink`).
+fn is_ours(state: &AppState, callback: Option<&str>) -> bool {
+    let base = callback_url(state);
+    callback.is_some_and(|c| {
+        c == base
+            || c.strip_prefix(base.as_str())
+                .is_some_and(|q| q.starts_with('?'))
+    })
+}
+
+fn new_subscription<'a>(
+    state: &'a AppState,
+    sub_type: &'a SubscriptionType,
+    version: &'a str,
+    twitch_id: &'a TwitchUserId,
+    callback: &'a str,
+) -> NewSubscription<'a> {
+    let secret = state
+        .config
+        .twitch
+        .as_ref()
+        .map(|t| t.eventsub_secret_str())
+        .unwrap_or_default();
+    NewSubscription {
+        sub_type: sub_type.as_ref(),
+        version,
+        condition: Condition {
+            broadcaster_user_id: twitch_id,
+        },
+        transport: NewTransport {
+            method: "webhook",
+            callback,
+            secret,
+        },
+    }
 }
 
 fn helix(state: &AppState) -> anyhow::Result<&Helix> {
@@ -58,19 +101,34 @@ fn record(sub: &EventSubSubscription, twitch_id: &TwitchUserId, now: i64) -> Sub
 
 /// Creates whichever of the streamer's subscriptions are missing or unhealthy
 /// and records them; a 409 (it exists already) is looked up and recorded.
+/// Twitch refusing for lack of budget marks the streamer as waiting for
+/// room (see [`budget`]) and is returned as the error.
 pub async fn ensure(
     state: &AppState,
     twitch_id: &TwitchUserId,
 ) -> anyhow::Result<Vec<Subscription>> {
+    match create_missing(state, twitch_id).await {
+        Ok(()) => {
+            state.db.clear_refusal(twitch_id).await?;
+            Ok(state.db.subscriptions_for(twitch_id).await?)
+        }
+        Err(e) if is_budget_full(&e) => {
+            if let Err(noted) = budget::refused(state, twitch_id, &e).await {
+                tracing::warn!(
+                    error = format!("{noted:#}"),
+                    "reading the EventSub budget failed"
+                );
+            }
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn create_missing(state: &AppState, twitch_id: &TwitchUserId) -> anyhow::Result<()> {
     let helix = helix(state)?;
     let existing = state.db.subscriptions_for(twitch_id).await?;
     let callback = callback_url(state);
-    let secret = state
-        .config
-        .twitch
-        .as_ref()
-        .map(|t| t.eventsub_secret_str())
-        .unwrap_or_default();
     for (sub_type, version) in &STREAM_SUBSCRIPTIONS {
         let healthy = existing
             .iter()
@@ -78,21 +136,15 @@ pub async fn ensure(
         if healthy {
             continue;
         }
-        let new = NewSubscription {
-            sub_type: sub_type.as_ref(),
-            version,
-            condition: Condition {
-                broadcaster_user_id: twitch_id,
-            },
-            transport: NewTransport {
-                method: "webhook",
-                callback: &callback,
-                secret,
-            },
-        };
-        let created = helix.create_subscription(&new).await.with_context(|| {
-            format!("creating the {sub_type} subscription for Twitch user {twitch_id}")
-        })?;
+        let new = new_subscription(state, sub_type, version, twitch_id, &callback);
+        let asked_at = state.now_ms();
+        let (created, report) = helix
+            .create_subscription_reporting(&new)
+            .await
+            .with_context(|| {
+                format!("creating the {sub_type} subscription for Twitch user {twitch_id}")
+            })?;
+        budget::record(state, report, asked_at).await?;
         let sub = match created {
             Created::New(sub) => sub,
             Created::AlreadyExists => helix
@@ -100,7 +152,8 @@ pub async fn ensure(
                 .await
                 .with_context(|| format!("looking up the existing {sub_type} subscription for {twitch_id}"))?
                 .into_iter()
-                .find(|s| s.sub_type == *sub_type && s.transport.callback.as_deref() == Some(&callback))
+                .filter(|s| s.sub_type == *sub_type && s.version == *version && is_ours(state, s.transport.callback.as_deref()))
+                .min_by_key(|s| (!s.status.is_healthy(), s.cost))
                 .with_context(|| format!("Twitch reported a {sub_type} subscription for {twitch_id} that it does not list"))?,
         };
         state
@@ -108,7 +161,7 @@ pub async fn ensure(
             .upsert_subscription(&record(&sub, twitch_id, state.now_ms()))
             .await?;
     }
-    Ok(state.db.subscriptions_for(twitch_id).await?)
+    Ok(())
 }
 
 /// Deletes the streamer's subscriptions once no guild tracks it; returns
@@ -121,12 +174,29 @@ pub async fn release_if_untracked(
         return Ok(false);
     }
     let helix = helix(state)?;
+    state.db.clear_refusal(twitch_id).await?;
     for sub in state.db.subscriptions_for(twitch_id).await? {
-        helix
+        if helix
             .delete_subscription(&sub.subscription_id)
             .await
-            .with_context(|| format!("deleting subscription {}", sub.subscription_id))?;
+            .with_context(|| format!("deleting subscription {}", sub.subscription_id))?
+        {
+            state
+                .db
+                .budget_released(i64::from(sub.cost), state.now_ms())
+                .await?;
+        }
         state.db.delete_subscription(&sub.subscription_id).await?;
+    }
+    for old in state.db.superseded(Some(twitch_id)).await? {
+        if helix
+            .delete_subscription(&old.subscription_id)
+            .await
+            .with_context(|| format!("deleting subscription {}", old.subscription_id))?
+        {
+            state.db.budget_released(old.cost, state.now_ms()).await?;
+        }
+        state.db.forget_superseded(&old.subscription_id).await?;
     }
     Ok(true)
 }
@@ -149,12 +219,31 @@ pub async fn confirmed(state: &AppState, sub: &EventSubSubscription) {
     if let Err(e) = result {
         tracing::warn!(error = %e, subscription.id = %sub.id, "could not record an enabled subscription");
     }
+    // A cheaper replacement is enabled: the subscription it replaces goes
+    // (once Twitch reports the replacement enabled, after this answer).
+    let replaces = state.db.superseded(Some(twitch_id)).await;
+    if replaces.is_ok_and(|old| old.iter().any(|o| o.replaced_by == sub.id)) {
+        let (state, twitch_id) = (state.clone(), twitch_id.clone());
+        state.clone().after_response(async move {
+            if let Err(e) = relink::retire(&state, Some(&twitch_id)).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "retiring replaced subscriptions failed; maintenance will retry"
+                );
+            }
+        });
+    }
 }
 
 /// Twitch revoked a subscription: record why, flag the streamer when the
 /// account is gone, and schedule a new subscription where that can work.
 pub async fn revoked(state: &AppState, sub: &EventSubSubscription) -> anyhow::Result<()> {
     let now = state.now_ms();
+    // A replaced subscription was on its way out: its replacement stands.
+    if state.db.forget_superseded(&sub.id).await? {
+        tracing::info!(subscription.id = %sub.id, reason = %sub.status, "a replaced EventSub subscription was revoked");
+        return Ok(());
+    }
     let reason = &sub.status;
     let resubscribe_at = reason.allows_resubscribing().then_some(now);
     tracing::warn!(subscription.id = %sub.id, subscription.type = %sub.sub_type, reason = %reason, "EventSub subscription revoked");
@@ -205,6 +294,8 @@ pub async fn resubscribe_due(state: &AppState) -> anyhow::Result<usize> {
         }
         match ensure(state, &sub.twitch_id).await {
             Ok(_) => done += 1,
+            // Waits for room (marked by `ensure`), not for a timer.
+            Err(e) if is_budget_full(&e) => {}
             Err(e) => {
                 tracing::warn!(error = format!("{e:#}"), streamer.id = %sub.twitch_id, "resubscribing failed; will try again");
                 let retry = Subscription {
@@ -223,6 +314,18 @@ pub async fn resubscribe_due(state: &AppState) -> anyhow::Result<usize> {
 /// refused or failed earlier), up to `limit` streamers; returns how many
 /// streamers were repaired. Streamers whose account is gone are skipped.
 pub async fn repair_missing(state: &AppState, limit: usize) -> anyhow::Result<usize> {
+    if let Err(e) = budget::refresh_while_waiting(state).await {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            "reading the EventSub budget failed"
+        );
+    }
+    if let Err(e) = relink::retire(state, None).await {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            "retiring replaced subscriptions failed"
+        );
+    }
     let mut repaired = 0;
     for twitch_id in state.db.tracked_twitch_ids().await? {
         if repaired >= limit {
@@ -242,8 +345,15 @@ pub async fn repair_missing(state: &AppState, limit: usize) -> anyhow::Result<us
         if healthy || revoked_pending || gone {
             continue;
         }
+        // Refused for lack of budget: only once room was freed since.
+        if let Some(refusal) = state.db.refusal(&twitch_id).await?
+            && !budget::may_retry(state, &refusal).await?
+        {
+            continue;
+        }
         match ensure(state, &twitch_id).await {
             Ok(_) => repaired += 1,
+            Err(e) if is_budget_full(&e) => {}
             Err(e) => {
                 tracing::warn!(error = format!("{e:#}"), streamer.id = %twitch_id, "creating missing subscriptions failed")
             }
@@ -259,6 +369,8 @@ pub enum SyncStep {
     Kept,
     Created,
     Deleted,
+    /// Not created: the budget is full.
+    Waiting,
 }
 
 /// One line of `eventsub sync`'s report.
@@ -273,9 +385,8 @@ pub struct SyncAction {
 
 /// Reconciles Twitch's subscriptions with the streamers guilds track. Only
 /// subscriptions whose callback is ours are ever deleted.
-pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
+pub async fn sync(state: &AppState) -> anyhow::Result<SyncReport> {
     let helix = helix(state)?;
-    let callback = callback_url(state);
     let wanted: HashSet<(TwitchUserId, &SubscriptionType)> = state
         .db
         .tracked_twitch_ids()
@@ -287,16 +398,30 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
                 .map(move |(t, _)| (id.clone(), t))
         })
         .collect();
-    let remote = helix
-        .subscriptions(SubscriptionFilter::All)
+    let asked_at = state.now_ms();
+    let listed = helix
+        .subscription_list(SubscriptionFilter::All)
         .await
         .context("listing EventSub subscriptions")?;
+    budget::record(state, listed.budget, asked_at).await?;
+    let remote = listed.subscriptions;
+    let replaced: HashSet<String> = state
+        .db
+        .superseded(None)
+        .await?
+        .into_iter()
+        .map(|s| s.subscription_id)
+        .collect();
+    // Of two subscriptions of one kind, the healthy and cheaper one stays.
+    let mut ours: Vec<&EventSubSubscription> = remote
+        .iter()
+        .filter(|s| is_ours(state, s.transport.callback.as_deref()))
+        .filter(|s| !replaced.contains(&s.id))
+        .collect();
+    ours.sort_by_key(|s| (!s.status.is_healthy(), s.cost));
     let mut report = Vec::new();
     let mut kept = HashSet::new();
-    for sub in remote
-        .iter()
-        .filter(|s| s.transport.callback.as_deref() == Some(callback.as_str()))
-    {
+    for sub in ours {
         let twitch_id = sub
             .condition
             .broadcaster_user_id
@@ -328,10 +453,13 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
                 SyncStep::Kept
             }
             Some(_) => {
-                helix
+                if helix
                     .delete_subscription(&sub.id)
                     .await
-                    .with_context(|| format!("deleting {}", sub.id))?;
+                    .with_context(|| format!("deleting {}", sub.id))?
+                {
+                    state.db.budget_released(sub.cost, state.now_ms()).await?;
+                }
                 state.db.delete_subscription(&sub.id).await?;
                 SyncStep::Deleted
             }
@@ -356,7 +484,22 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
     missing.sort_by(|a, b| (&a.0, a.1.as_ref()).cmp(&(&b.0, b.1.as_ref())));
     let missing_streamers: HashSet<&TwitchUserId> = missing.iter().map(|(id, _)| id).collect();
     for twitch_id in missing_streamers {
-        let created = ensure(state, twitch_id).await?;
+        let created = match ensure(state, twitch_id).await {
+            Ok(created) => created,
+            Err(e) if is_budget_full(&e) => {
+                for (id, sub_type) in missing.iter().filter(|(id, _)| id == twitch_id) {
+                    report.push(SyncAction {
+                        action: SyncStep::Waiting,
+                        sub_type: (*sub_type).clone(),
+                        twitch_id: id.clone(),
+                        subscription_id: "-".to_owned(),
+                        note: "budget full: waits for room".to_owned(),
+                    });
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         for sub in created
             .iter()
             .filter(|s| missing.contains(&&(s.twitch_id.clone(), &s.sub_type)))
@@ -370,11 +513,22 @@ pub async fn sync(state: &AppState) -> anyhow::Result<Vec<SyncAction>> {
             });
         }
     }
-    Ok(report)
+    Ok(SyncReport {
+        actions: report,
+        budget: budget::summary(state).await?,
+    })
 }
 
-/// `eventsub sync`'s table.
-pub fn format_report(actions: &[SyncAction]) -> String {
+/// What `eventsub sync` did, and the budget after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncReport {
+    pub actions: Vec<SyncAction>,
+    pub budget: budget::Summary,
+}
+
+/// `eventsub sync`'s table, then the budget.
+pub fn format_report(report: &SyncReport) -> String {
+    let actions = &report.actions;
     let mut out = format!(
         "{:<8} {:<15} {:<12} {:<38} {}\n",
         "ACTION", "TYPE", "STREAMER", "SUBSCRIPTION", "NOTE"
@@ -396,5 +550,12 @@ pub fn format_report(actions: &[SyncAction]) -> String {
         count(SyncStep::Created),
         count(SyncStep::Deleted)
     ));
+    let waiting = count(SyncStep::Waiting);
+    if waiting > 0 {
+        out.push_str(&format!(
+            "{waiting} not created: Twitch's subscription budget is full\n"
+        ));
+    }
+    out.push_str(&budget::format_summary(&report.budget));
     out
 }
