@@ -74,6 +74,7 @@ fn every_guild_has_one_message(discord: &DiscordStandIn) {
 }
 
 on_both_backends! {
+    #[alone]
     async fn two_processes_fan_out_together_within_one_global_budget(db) {
         followed_by_every_guild(&db).await;
         let (_twitch, discord, first, _second) = two_processes(&db).await;
@@ -101,6 +102,7 @@ on_both_backends! {
         assert!(rate >= 0.9 * f64::from(PER_SECOND), "the budget is used, not wasted: {rate:.1}/s");
     }
 
+    #[alone]
     async fn a_process_killed_mid_fan_out_leaves_its_share_to_the_other(db) {
         followed_by_every_guild(&db).await;
         let (_twitch, discord, first, second) = two_processes(&db).await;

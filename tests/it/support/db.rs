@@ -146,21 +146,25 @@ impl Deref for TestDb {
 }
 
 /// Defines each test twice, as `NAME::sqlite` and `NAME::postgres`, each
-/// with its own fresh database bound to `db`.
+/// with its own fresh database bound to `db`. A test marked `#[alone]`
+/// measures time (a paced fan-out's rate) and runs with the machine to
+/// itself: no other test of this macro runs beside it.
 macro_rules! on_both_backends {
-    ($(async fn $name:ident($db:ident) $body:block)*) => {$(
+    ($($(#[$alone:ident])? async fn $name:ident($db:ident) $body:block)*) => {$(
         mod $name {
             #[allow(unused_imports)]
             use super::*;
 
             #[tokio::test]
             async fn sqlite() {
+                let _turn = $crate::support::db::turn!($($alone)?);
                 let $db = $crate::support::db::TestDb::sqlite().await;
                 $body
             }
 
             #[tokio::test]
             async fn postgres() {
+                let _turn = $crate::support::db::turn!($($alone)?);
                 let $db = $crate::support::db::TestDb::postgres().await;
                 $body
             }
@@ -168,6 +172,31 @@ macro_rules! on_both_backends {
     )*};
 }
 pub(crate) use on_both_backends;
+
+/// Tests hold this shared while they run; a test that measures time holds
+/// it alone.
+pub static MACHINE: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
+
+/// A test's turn on the machine: shared, or (`alone`) exclusive.
+macro_rules! turn {
+    () => {
+        $crate::support::db::Turn::Shared($crate::support::db::MACHINE.read().await)
+    };
+    (alone) => {
+        $crate::support::db::Turn::Alone($crate::support::db::MACHINE.write().await)
+    };
+}
+pub(crate) use turn;
+
+/// Held for the whole test.
+pub enum Turn {
+    Shared(
+        #[allow(dead_code, reason = "held, not read")] tokio::sync::RwLockReadGuard<'static, ()>,
+    ),
+    Alone(
+        #[allow(dead_code, reason = "held, not read")] tokio::sync::RwLockWriteGuard<'static, ()>,
+    ),
+}
 
 impl TestDb {
     /// A fresh database of this test's backend migrated only up to
