@@ -5,17 +5,20 @@
 //! spawned task may never run. An internal extension subscribed to INVOKE
 //! keeps the invocation alive without delaying the response: it waits until
 //! the router has produced the response, then waits for the after-response
-//! work (deferred interaction replies, clean-ups) and delivers what is due.
+//! work (deferred interaction replies, clean-ups) and, only when the
+//! invocation queued delivery work (a go-live, a stream's end or update),
+//! delivers what is due. A rejected or read-only request costs no database
+//! write and no billed time after its response.
 //! The function's `Handler` picks the entry point: `http` (API Gateway) or
 //! `scheduled` (EventBridge, every minute: maintenance and a delivery
 //! sweep for anything a crash or timeout left behind).
 
-use std::{collections::HashSet, sync::Arc};
+use std::{collections::HashSet, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use lambda_extension::{Extension, LambdaEvent as ExtensionEvent, NextEvent};
 use serde_json::{Value, json};
-use tokio::sync::Notify;
+use tokio::{sync::Notify, time::Instant};
 
 use crate::{
     app::app,
@@ -27,7 +30,14 @@ use crate::{
 };
 
 /// Longest the extension waits for the router's response to an invocation.
-const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+const ANSWER_WAIT: Duration = Duration::from_secs(30);
+
+/// A delivery pass stops claiming this long before the invocation's
+/// deadline, so that what is in flight then finishes before Lambda would
+/// stop it: at most 256 sends in flight, paced at 50 a second (5.1 s to
+/// start the last), each bounded by the Discord client's 10 s timeout,
+/// then one database write each. What is left is the next pass's.
+const DRAIN: Duration = Duration::from_secs(20);
 
 /// Runs as a Lambda function. Nothing slow happens before the first
 /// request: the pool connects lazily and migrations run at deploy time.
@@ -53,21 +63,22 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
                 let (state, responses) = (worker.clone(), waiting.clone());
                 async move {
                     if let NextEvent::Invoke(invoke) = event.next {
+                        let stop_claiming = stop_claiming_before(invoke.deadline_ms);
                         let id = invoke.request_id;
-                        tracing::debug!(request.id = %id, "extension: waiting for the response");
+                        tracing::debug!(request.id = %id, deadline_ms = invoke.deadline_ms, "extension: waiting for the response");
                         // A request the router never saw (an event the runtime
                         // could not read) must not hold the extension forever.
                         let waited = tokio::time::timeout(ANSWER_WAIT, responses.wait_for(&id)).await;
                         if waited.is_err() {
                             tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
                         }
-                        finish_invocation(&state).await;
+                        finish_invocation(&state, stop_claiming).await;
                         // Lambda hands the extension every INVOKE before the next
                         // invocation starts; cargo lambda's emulator drops those
                         // that come while the extension is busy. Responses whose
                         // event never came get their work finished all the same.
                         while responses.take_unclaimed() {
-                            finish_invocation(&state).await;
+                            finish_invocation(&state, stop_claiming).await;
                         }
                         tracing::debug!(request.id = %id, "extension: after-response work done");
                     }
@@ -79,6 +90,7 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
         .register()
         .await
         .map_err(|e| anyhow::anyhow!("registering the Lambda extension: {e}"))?;
+    tracing::debug!("after-response extension registered");
     let router = app(state).layer(axum::middleware::from_fn(
         move |request: axum::extract::Request, next: axum::middleware::Next| {
             let responses = responses.clone();
@@ -150,11 +162,16 @@ impl Responses {
     }
 }
 
-/// After the response: the invocation's own deferred work, then whatever
-/// notifications are due (a go-live just queued them).
-pub async fn finish_invocation(state: &AppState) {
+/// After the response: the invocation's own deferred work, then, when the
+/// invocation queued delivery work, whatever notifications are due.
+pub async fn finish_invocation(state: &AppState, stop_claiming: Option<Instant>) {
     state.background.idle().await;
-    match deliver::deliver_due(state).await {
+    if !state.take_queued_delivery() {
+        tracing::debug!("after the response: nothing queued, no delivery pass");
+        return;
+    }
+    tracing::debug!("after the response: delivery pass");
+    match deliver::deliver_due_until(state, stop_claiming).await {
         Ok(report) if report.sent + report.refreshed + report.ended + report.failed > 0 => {
             tracing::info!(
                 sent = report.sent,
@@ -173,12 +190,25 @@ pub async fn finish_invocation(state: &AppState) {
     }
 }
 
+/// When a delivery pass in an invocation that must end by `deadline_ms`
+/// (milliseconds since the epoch, as Lambda gives it) stops claiming: [`DRAIN`]
+/// before it, or half-way when the invocation is shorter than that. No
+/// deadline (0: cargo lambda's emulator gives none) sets no limit.
+fn stop_claiming_before(deadline_ms: u64) -> Option<Instant> {
+    if deadline_ms == 0 {
+        return None;
+    }
+    let now_ms = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0);
+    let left = Duration::from_millis(deadline_ms.saturating_sub(now_ms));
+    Some(Instant::now() + left.saturating_sub(DRAIN).max(left / 2))
+}
+
 async fn run_scheduled(state: AppState) -> anyhow::Result<()> {
     lambda_runtime::run(lambda_runtime::service_fn(
-        move |_: lambda_runtime::LambdaEvent<Value>| {
+        move |event: lambda_runtime::LambdaEvent<Value>| {
             let state = state.clone();
             async move {
-                scheduled(&state)
+                scheduled(&state, stop_claiming_before(event.context.deadline))
                     .await
                     .map_err(|e| lambda_runtime::Error::from(format!("{e:#}")))
             }
@@ -188,11 +218,12 @@ async fn run_scheduled(state: AppState) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("Lambda runtime: {e}"))
 }
 
-/// The minutely sweep: maintenance, due deliveries, and the age of the
-/// oldest undelivered notification as a CloudWatch metric (for the alarm).
-pub async fn scheduled(state: &AppState) -> anyhow::Result<Value> {
+/// The minutely sweep: maintenance, due deliveries (claiming nothing after
+/// `stop_claiming`), and the age of the oldest undelivered notification as
+/// a CloudWatch metric (for the alarm).
+pub async fn scheduled(state: &AppState, stop_claiming: Option<Instant>) -> anyhow::Result<Value> {
     maintenance::run_once(state).await?;
-    let report = deliver::deliver_due(state).await?;
+    let report = deliver::deliver_due_until(state, stop_claiming).await?;
     let now = state.now_ms();
     let oldest = state
         .db
@@ -213,4 +244,30 @@ pub async fn scheduled(state: &AppState) -> anyhow::Result<Value> {
     Ok(
         json!({ "sent": report.sent, "refreshed": report.refreshed, "ended": report.ended, "retrying": report.retried, "failed": report.failed, "oldest_undelivered_seconds": oldest }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claiming_for(deadline_in: Duration) -> Duration {
+        let now_ms = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap();
+        let deadline = now_ms + u64::try_from(deadline_in.as_millis()).unwrap();
+        stop_claiming_before(deadline).expect("a deadline") - Instant::now()
+    }
+
+    #[test]
+    fn a_pass_stops_claiming_in_time_for_what_is_in_flight_to_finish() {
+        let ninety = claiming_for(Duration::from_secs(90));
+        assert!(
+            ninety <= Duration::from_secs(70) && ninety > Duration::from_secs(69),
+            "{ninety:?}"
+        );
+        let ten = claiming_for(Duration::from_secs(10));
+        assert!(
+            ten <= Duration::from_secs(5) && ten > Duration::from_secs(4),
+            "{ten:?}"
+        );
+        assert_eq!(stop_claiming_before(0), None, "no deadline, no limit");
+    }
 }

@@ -281,7 +281,7 @@ on_both_backends! {
             db.release(&Lease::new(row.id, "earlier-worker"), &Transition::Retry { at: next, error: "Discord 502".into() }, now).await.unwrap();
         }
 
-        let report = streammaxing::lambda::scheduled(&state).await.unwrap();
+        let report = streammaxing::lambda::scheduled(&state, None).await.unwrap();
         assert_eq!(report["sent"], 1, "{report}");
         assert_eq!(discord.messages_in(LIVE + 1).len(), 1);
         let oldest = report["oldest_undelivered_seconds"].as_i64().unwrap();
