@@ -73,14 +73,20 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
                             tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
                         }
                         finish_invocation(&state, stop_claiming).await;
+                        let mut finished = usize::from(waited.is_ok());
                         // Lambda hands the extension every INVOKE before the next
                         // invocation starts; cargo lambda's emulator drops those
                         // that come while the extension is busy. Responses whose
                         // event never came get their work finished all the same.
-                        while responses.take_unclaimed() {
+                        loop {
+                            let unclaimed = responses.take_unclaimed();
+                            if unclaimed == 0 {
+                                break;
+                            }
                             finish_invocation(&state, stop_claiming).await;
+                            finished += unclaimed;
                         }
-                        tracing::debug!(request.id = %id, "extension: after-response work done");
+                        tracing::debug!(request.id = %id, responses = finished, "extension: after-response work done");
                     }
                     Ok::<(), lambda_extension::Error>(())
                 }
@@ -135,13 +141,13 @@ impl Responses {
         self.changed.notify_waiters();
     }
 
-    /// Forgets every answered response no INVOKE event claimed; true if
-    /// there were any.
-    fn take_unclaimed(&self) -> bool {
+    /// Forgets every answered response no INVOKE event claimed, and says
+    /// how many there were.
+    fn take_unclaimed(&self) -> usize {
         let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
-        let any = !answered.is_empty();
+        let taken = answered.len();
         answered.clear();
-        any
+        taken
     }
 
     async fn wait_for(&self, id: &str) {
