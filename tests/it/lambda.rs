@@ -19,10 +19,11 @@ use streammaxing::{
 use crate::support::sf;
 use crate::support::tw;
 use crate::support::{
-    app::{EVENTSUB_SECRET, discord_signing_key, notification, vars},
+    app::{APP_SECRET, EVENTSUB_SECRET, discord_signing_key, notification, vars},
     db::{TestDb, on_both_backends},
     discord::DiscordStandIn,
     interactions::*,
+    secrets_extension::SecretsExtension,
     twitch::TwitchStandIn,
     writes::{Write, Writes},
 };
@@ -488,5 +489,84 @@ on_both_backends! {
         // The observer sees writes: the go-live's own.
         let seen = writes.all().await;
         assert!(seen.contains(&("eventsub_messages".to_owned(), "INSERT".to_owned())), "{seen:?}");
+    }
+
+    async fn credentials_come_from_the_secret_at_cold_start(db) {
+        let (twitch, discord) = (TwitchStandIn::start().await, DiscordStandIn::start().await);
+        let mut env = function_env(&db.url, &twitch, &discord);
+        // Everything secret leaves the function's environment for the secret.
+        let secret_vars = ["DATABASE_URL", "DISCORD_PUBLIC_KEY", "DISCORD_BOT_TOKEN", "TWITCH_CLIENT_SECRET", "TWITCH_EVENTSUB_SECRET", "APP_SECRET"];
+        let secret: serde_json::Map<String, Value> = env.iter().filter(|(k, _)| secret_vars.contains(&k.as_str())).map(|(k, v)| (k.clone(), json!(v))).collect();
+        env.retain(|(k, _)| !secret_vars.contains(&k.as_str()));
+        assert_eq!(secret.len(), secret_vars.len());
+        let extension = SecretsExtension::start("streammaxing/prod", &Value::Object(secret), "session-token-abc").await;
+        env.extend([
+            ("SECRETS_ID".to_owned(), "streammaxing/prod".to_owned()),
+            ("AWS_SESSION_TOKEN".to_owned(), "session-token-abc".to_owned()),
+            ("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT".to_owned(), extension.port.to_string()),
+        ]);
+        let lambda = launch(env).await;
+
+        // Discord's signed PING verifies with the public key from the secret;
+        // a forged one doesn't.
+        let ping = json!({"type": 1}).to_string();
+        let answer = lambda.invoke("POST", "/interactions", discord_signed(&ping), &ping).await;
+        assert_eq!(answer["statusCode"], 200, "{answer}; log:\n{}", lambda.log_tail());
+        let forged = lambda.invoke("POST", "/interactions", forged(0, &ping), &ping).await;
+        assert_eq!(forged["statusCode"], 401);
+        // Twitch's challenge verifies with the EventSub secret from the secret.
+        let challenge = json!({"challenge": "from-the-secret", "subscription": {"id": "s", "status": "webhook_callback_verification_pending",
+            "type": "stream.online", "version": "1", "condition": {"broadcaster_user_id": "9"}, "transport": {"method": "webhook", "callback": "x"}}}).to_string();
+        let answer = lambda.invoke("POST", "/webhooks/twitch", twitch_signed("webhook_callback_verification", "m-c", &challenge), &challenge).await;
+        assert_eq!(answer["body"], "from-the-secret", "{answer}");
+        // The database URL came from the secret too.
+        let health = lambda.invoke("GET", "/api/health", json!({}), "").await;
+        assert_eq!(health["statusCode"], 200, "{health}");
+
+        let asked = extension.asked();
+        assert_eq!(asked.len(), 1, "read once, at cold start: {asked:?}");
+        assert_eq!((asked[0].secret_id.as_str(), asked[0].token.as_deref()), ("streammaxing/prod", Some("session-token-abc")));
+        let log = std::fs::read_to_string(&lambda.log).unwrap();
+        assert!(log.contains("configuration from the secret"), "{log}");
+        for value in ["test-bot-token", EVENTSUB_SECRET, APP_SECRET] {
+            assert!(!log.contains(value), "a secret value reached the log");
+        }
+    }
+}
+
+/// A secret that can't be read stops the function at start-up, naming the
+/// secret and the extension's answer, and never starting half-configured.
+#[tokio::test]
+async fn an_unreadable_secret_stops_start_up_with_a_clear_error() {
+    let extension = SecretsExtension::start(
+        "streammaxing/prod",
+        &json!({"DISCORD_BOT_TOKEN": "x"}),
+        "session-token-abc",
+    )
+    .await;
+    for (secret_id, token, expected) in [
+        ("streammaxing/prod", "a-stale-token", "401"),
+        ("streammaxing/typo", "session-token-abc", "400"),
+    ] {
+        let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_streammaxing"))
+            .env_clear()
+            .envs([
+                ("SECRETS_ID", secret_id),
+                ("AWS_SESSION_TOKEN", token),
+                (
+                    "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
+                    &extension.port.to_string(),
+                ),
+                ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9"),
+            ])
+            .output()
+            .await
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{secret_id:?} (SECRETS_ID)")) && stderr.contains(expected),
+            "{stderr}"
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod discord;
 pub mod http;
 pub mod interactions;
 pub mod pg_cluster;
+pub mod secrets_extension;
 pub mod serve;
 pub mod twitch;
 pub mod writes;
