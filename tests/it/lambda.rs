@@ -331,7 +331,7 @@ on_both_backends! {
         }
     }
 
-    async fn the_scheduled_sweep_delivers_what_is_due_and_reports_the_oldest(db) {
+    async fn the_scheduled_sweep_delivers_what_is_due_within_its_time_and_reports_the_oldest(db) {
         let (twitch, discord) = (TwitchStandIn::start().await, DiscordStandIn::start().await);
         let env = vars(&twitch, &discord, "https://abc123.execute-api.eu-west-1.amazonaws.com");
         let config = streammaxing::config::Config::from_vars(|name| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())).unwrap();
@@ -352,6 +352,12 @@ on_both_backends! {
             let next = if row.guild_id == sf(1) { now } else { now + 3_600_000 };
             db.release(&Lease::new(row.id, "earlier-worker"), &Transition::Retry { at: next, error: "Discord 502".into() }, now).await.unwrap();
         }
+
+        // A sweep already past the time to stop claiming (its deadline is
+        // near) leaves everything to the next one.
+        let report = streammaxing::lambda::scheduled(&state, Some(tokio::time::Instant::now())).await.unwrap();
+        assert_eq!(report["sent"], 0, "{report}");
+        assert!(discord.messages_in(LIVE + 1).is_empty());
 
         let report = streammaxing::lambda::scheduled(&state, None).await.unwrap();
         assert_eq!(report["sent"], 1, "{report}");
