@@ -16,7 +16,7 @@
 use std::{collections::HashSet, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use lambda_extension::{Extension, LambdaEvent as ExtensionEvent, NextEvent};
+use lambda_extension::{Extension, InvokeEvent, LambdaEvent as ExtensionEvent, NextEvent};
 use serde_json::{Value, json};
 use tokio::{sync::Notify, time::Instant};
 
@@ -63,30 +63,7 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
                 let (state, responses) = (worker.clone(), waiting.clone());
                 async move {
                     if let NextEvent::Invoke(invoke) = event.next {
-                        let stop_claiming = stop_claiming_before(invoke.deadline_ms);
-                        let id = invoke.request_id;
-                        tracing::debug!(request.id = %id, deadline_ms = invoke.deadline_ms, "extension: waiting for the response");
-                        // A request the router never saw (an event the runtime
-                        // could not read) must not hold the extension forever.
-                        let waited = tokio::time::timeout(ANSWER_WAIT, responses.wait_for(&id)).await;
-                        if waited.is_err() {
-                            tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
-                        }
-                        finish_invocation(&state, stop_claiming).await;
-                        let mut finished = usize::from(waited.is_ok());
-                        // Lambda hands the extension every INVOKE before the next
-                        // invocation starts; cargo lambda's emulator drops those
-                        // that come while the extension is busy. Responses whose
-                        // event never came get their work finished all the same.
-                        loop {
-                            let unclaimed = responses.take_unclaimed();
-                            if unclaimed == 0 {
-                                break;
-                            }
-                            finish_invocation(&state, stop_claiming).await;
-                            finished += unclaimed;
-                        }
-                        tracing::debug!(request.id = %id, responses = finished, "extension: after-response work done");
+                        after_invocation(&state, &responses, invoke).await;
                     }
                     Ok::<(), lambda_extension::Error>(())
                 }
@@ -117,51 +94,113 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
     extension.map_err(|e| anyhow::anyhow!("Lambda extension: {e}"))
 }
 
+/// The extension's part of one invocation: once the router has answered
+/// it, finish its work (and that of any answered invocation whose INVOKE
+/// event never came).
+async fn after_invocation(state: &AppState, responses: &Responses, invoke: InvokeEvent) {
+    let stop_claiming = stop_claiming_before(invoke.deadline_ms);
+    let id = invoke.request_id;
+    tracing::debug!(request.id = %id, deadline_ms = invoke.deadline_ms, "extension: waiting for the response");
+    // A request the router never saw (an event the runtime could not read)
+    // must not hold the extension forever.
+    let mut finished = 0;
+    match tokio::time::timeout(ANSWER_WAIT, responses.wait_for(&id)).await {
+        Ok(Waited::Answered) => {
+            finish_invocation(state, stop_claiming).await;
+            finished += 1;
+        }
+        // Finished already, with an earlier invocation's.
+        Ok(Waited::FinishedBefore) => {}
+        Err(_) => {
+            tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
+            finish_invocation(state, stop_claiming).await;
+        }
+    }
+    // Lambda hands the extension every INVOKE before the next invocation
+    // starts; cargo lambda's emulator drops (or delays) those that come
+    // while the extension is busy. Responses whose event has not come get
+    // their work finished all the same.
+    loop {
+        let unclaimed = responses.take_unclaimed();
+        if unclaimed == 0 {
+            break;
+        }
+        finish_invocation(state, stop_claiming).await;
+        finished += unclaimed;
+    }
+    tracing::debug!(request.id = %id, responses = finished, "extension: after-response work done");
+}
+
 /// The invocations whose response the router has produced, by Lambda
 /// request id: the extension's INVOKE event and the router's response pair
 /// by id, never by arrival order (the INVOKE event may arrive late, after
-/// the next invocation's response).
+/// the next invocation's response, or not at all under the emulator).
 #[derive(Default)]
 struct Responses {
-    answered: std::sync::Mutex<HashSet<String>>,
+    ids: std::sync::Mutex<Ids>,
     changed: Notify,
 }
 
+#[derive(Default)]
+struct Ids {
+    /// Answered, work not finished yet.
+    answered: HashSet<String>,
+    /// Answered and finished before their INVOKE event came.
+    finished: HashSet<String>,
+}
+
+/// How an invocation's response was found.
+enum Waited {
+    /// Answered: its work is this INVOKE event's to finish.
+    Answered,
+    /// Its work was finished with another invocation's.
+    FinishedBefore,
+}
+
 impl Responses {
-    /// At most this many answered ids wait for their INVOKE event.
+    /// At most this many ids are kept in each set.
     const KEPT: usize = 1024;
 
+    fn ids(&self) -> std::sync::MutexGuard<'_, Ids> {
+        self.ids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn answered(&self, id: String) {
-        let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
-        if answered.len() >= Self::KEPT {
-            answered.clear();
+        let mut ids = self.ids();
+        if ids.answered.len() >= Self::KEPT {
+            ids.answered.clear();
         }
-        answered.insert(id);
-        drop(answered);
+        ids.answered.insert(id);
+        drop(ids);
         self.changed.notify_waiters();
     }
 
-    /// Forgets every answered response no INVOKE event claimed, and says
-    /// how many there were.
+    /// Marks every answered response no INVOKE event claimed as finished,
+    /// and says how many there were.
     fn take_unclaimed(&self) -> usize {
-        let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
-        let taken = answered.len();
-        answered.clear();
+        let mut ids = self.ids();
+        let taken = ids.answered.len();
+        if ids.finished.len() + taken > Self::KEPT {
+            ids.finished.clear();
+        }
+        let answered = std::mem::take(&mut ids.answered);
+        ids.finished.extend(answered);
         taken
     }
 
-    async fn wait_for(&self, id: &str) {
+    async fn wait_for(&self, id: &str) -> Waited {
         loop {
             let changed = self.changed.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
-            let found = self
-                .answered
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .remove(id);
-            if found {
-                return;
+            {
+                let mut ids = self.ids();
+                if ids.answered.remove(id) {
+                    return Waited::Answered;
+                }
+                if ids.finished.remove(id) {
+                    return Waited::FinishedBefore;
+                }
             }
             changed.await;
         }
@@ -260,6 +299,25 @@ mod tests {
         let now_ms = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap();
         let deadline = now_ms + u64::try_from(deadline_in.as_millis()).unwrap();
         stop_claiming_before(deadline).expect("a deadline") - Instant::now()
+    }
+
+    #[tokio::test]
+    async fn an_invoke_event_pairs_with_its_own_response_even_after_it_was_finished() {
+        let responses = Responses::default();
+        responses.answered("a".into());
+        responses.answered("b".into());
+        assert!(matches!(responses.wait_for("b").await, Waited::Answered));
+        // a's event never came: its work is finished with b's.
+        assert_eq!(responses.take_unclaimed(), 1);
+        assert_eq!(responses.take_unclaimed(), 0);
+        // When it comes late after all, it finds its work done at once.
+        assert!(matches!(
+            responses.wait_for("a").await,
+            Waited::FinishedBefore
+        ));
+        let waiting = responses.wait_for("c");
+        responses.answered("c".into());
+        assert!(matches!(waiting.await, Waited::Answered));
     }
 
     #[test]
