@@ -9,9 +9,10 @@
 //! invocation queued delivery work (a go-live, a stream's end or update),
 //! delivers what is due. A rejected or read-only request costs no database
 //! write and no billed time after its response.
-//! The function's `Handler` picks the entry point: `http` (API Gateway) or
-//! `scheduled` (EventBridge, every minute: maintenance and a delivery
-//! sweep for anything a crash or timeout left behind).
+//! The function's `Handler` picks the entry point: `http` (API Gateway or a
+//! function URL, which send the same payload) or `scheduled` (EventBridge,
+//! every minute: maintenance and a delivery sweep for anything a crash or
+//! timeout left behind).
 
 use std::{collections::HashSet, sync::Arc, time::Duration};
 
