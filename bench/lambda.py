@@ -7,19 +7,27 @@ Per run (RUNS, default 11), a fresh emulator and a fresh function process:
   cold:  exec of `bootstrap` → the answer to its first invocation
          (`GET /api/health/live`, API Gateway HTTP API v2 event); init
          is cold minus a warm invocation of the same route.
-  warm:  WARM (default 50) sequential invocations each of the same route
-         and of a signed `/notify off` (Ed25519 check, one database
-         write): the latency until the answer, and the period between
-         back-to-back invocations. The emulator hands out the next event
-         only after both the runtime and the after-response extension have
-         asked for it, so the period includes the extension's work (the
-         delivery check), as Lambda bills it.
+  warm:  WARM (default 50) sequential invocations each of the same route,
+         of a signed `/notify off` (Ed25519 check, one database write)
+         and of a forged one (answered 401): the latency until the answer,
+         and the period between back-to-back invocations (the client's
+         round trip and the emulator's overhead included: an upper bound
+         on the billed duration). None of them queues delivery work, so
+         the after-response extension only checks that and finishes
+         within a millisecond of the answer (its log says so at
+         RUST_LOG=debug).
   peak RSS (VmHWM) of the function after the invocations.
+  tail:  one more run with the function's debug log on: for each answer, the
+         time until the after-response extension reports its work done
+         (what Lambda bills after the answer; the delivery pass runs only
+         for invocations that queued work, and these queue none).
 Reports medians over the runs.
 
 usage: bench/lambda.py
-env:   RUNS=11 WARM=50 BUILD=1 (BUILD=0 uses the bootstrap already built)
+env:   RUNS=11 WARM=50 BUILD=1 (BUILD=0 uses the bootstrap already built;
+       BOOTSTRAP=PATH runs another build of the binary)
 """
+import datetime
 import json
 import os
 import shutil
@@ -36,7 +44,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import interaction_request  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BOOTSTRAP = os.path.join(ROOT, "target/lambda/streammaxing/bootstrap")
+BOOTSTRAP = os.environ.get("BOOTSTRAP", os.path.join(ROOT, "target/lambda/streammaxing/bootstrap"))
 RUNS = int(os.environ.get("RUNS", "11"))
 WARM = int(os.environ.get("WARM", "50"))
 
@@ -73,6 +81,14 @@ def notify_off():
     }, body)
 
 
+def forged():
+    body, timestamp, _ = interaction_request.signed()
+    return event("POST", "/interactions", {
+        "content-type": "application/json", "x-signature-ed25519": "00" * 64,
+        "x-signature-timestamp": timestamp,
+    }, body)
+
+
 def invoke(port, payload, expect):
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/2015-03-31/functions/_/invocations", data=payload, method="POST")
@@ -94,7 +110,7 @@ def wait_for_port(port, proc):
     sys.exit("cargo lambda watch never listened")
 
 
-def one_run(db):
+def one_run(db, log=None):
     port = free_port()
     watch = subprocess.Popen(["cargo", "lambda", "watch", "--only-lambda-apis", "-P", str(port)],
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -102,7 +118,8 @@ def one_run(db):
     try:
         wait_for_port(port, watch)
         env = {
-            "PATH": os.environ["PATH"], "DATABASE_URL": f"sqlite://{db}", "RUST_LOG": "warn",
+            "PATH": os.environ["PATH"], "DATABASE_URL": f"sqlite://{db}",
+            "RUST_LOG": "warn,tower_http::trace=info,streammaxing::lambda=debug" if log else "warn",
             "AWS_LAMBDA_RUNTIME_API": f"http://127.0.0.1:{port}/.rt",
             "AWS_LAMBDA_FUNCTION_NAME": "_", "AWS_LAMBDA_FUNCTION_VERSION": "1",
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "128", "_HANDLER": "http",
@@ -112,17 +129,18 @@ def one_run(db):
             "PUBLIC_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com",
         }
         start = time.perf_counter()
-        function = subprocess.Popen([BOOTSTRAP], env=env, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL)
+        out = open(log, "w") if log else subprocess.DEVNULL
+        function = subprocess.Popen([BOOTSTRAP], env=env, stdout=out, stderr=subprocess.STDOUT)
         invoke(port, LIVE, 200)
         cold = time.perf_counter() - start
         result = {"cold": cold}
-        for name, payload in (("live", lambda: LIVE), ("notify_off", notify_off)):
+        for name, payload, expect in (("live", lambda: LIVE, 200), ("notify_off", notify_off, 200),
+                                      ("forged", forged, 401)):
             latencies = []
             begun = time.perf_counter()
             for _ in range(WARM):
                 t = time.perf_counter()
-                invoke(port, payload(), 200)
+                invoke(port, payload(), expect)
                 latencies.append(time.perf_counter() - t)
             result[name] = statistics.median(latencies)
             result[name + "_period"] = (time.perf_counter() - begun) / WARM
@@ -134,6 +152,24 @@ def one_run(db):
             if proc is not None:
                 proc.kill()
                 proc.wait()
+
+
+def after_answer_tails(log):
+    """Seconds from each answer to the extension's end of the work after it."""
+    tails, answered = [], None
+    with open(log) as f:
+        for line in f:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            at = datetime.datetime.fromisoformat(entry.get("timestamp", "").replace("Z", "+00:00"))
+            if entry.get("message") == "finished processing request":
+                answered = at
+            elif entry.get("message") == "extension: after-response work done" and answered:
+                tails.append((at - answered).total_seconds())
+                answered = None
+    return tails
 
 
 def main():
@@ -148,6 +184,9 @@ def main():
         with sqlite3.connect(db) as c:
             c.executescript(interaction_request.SEED_SQL)
         runs = [one_run(db) for _ in range(RUNS)]
+        log = os.path.join(tmp, "function.log")
+        one_run(db, log)
+        tails = after_answer_tails(log)
     med = lambda k: statistics.median(r[k] for r in runs)
     ms = lambda s: f"{s * 1000:.2f} ms"
     print(f"machine: {os.cpu_count()} cores; bootstrap {os.path.getsize(BOOTSTRAP) / 1e6:.1f} MB; "
@@ -157,7 +196,11 @@ def main():
     print(f"warm GET /api/health/live:          {ms(med('live'))} to answer, {ms(med('live_period'))} per invocation")
     print(f"warm signed /notify off:            {ms(med('notify_off'))} to answer, "
           f"{ms(med('notify_off_period'))} per invocation")
+    print(f"warm forged interaction (401):      {ms(med('forged'))} to answer, "
+          f"{ms(med('forged_period'))} per invocation")
     print(f"peak RSS of the function:           {med('hwm_kib') / 1024:.1f} MiB")
+    print(f"answer → extension done:            {ms(statistics.median(tails))} median, "
+          f"{ms(max(tails))} max ({len(tails)} invocations, debug log on)")
 
 
 if __name__ == "__main__":

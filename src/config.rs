@@ -1,7 +1,11 @@
 //! Configuration from the environment (and `.env`), parsed once at start-up.
+//! With `SECRETS_ID` set (on AWS Lambda), the credentials come from that
+//! Secrets Manager secret instead ([`secrets`]).
 //!
 //! A missing credential disables only the feature that needs it; a malformed
 //! value is a [`ConfigError`] naming the variable, and start-up stops.
+
+pub mod secrets;
 
 use std::{fmt, net::SocketAddr};
 
@@ -24,6 +28,16 @@ impl ConfigError {
             reason: reason.into(),
         }
     }
+}
+
+/// Start-up could not build the configuration: a malformed value, or the
+/// secret named by `SECRETS_ID` could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Secret(#[from] secrets::SecretError),
 }
 
 /// Discord's global limit per bot token, unless Discord raised it.
@@ -116,6 +130,9 @@ pub struct Config {
     /// Variables whose absence switched a feature off, by feature, for the
     /// start-up log.
     pub disabled: Vec<(&'static str, Vec<&'static str>)>,
+    /// The secret the credentials came from and the variable names it held
+    /// (names only), for the start-up log.
+    pub from_secret: Option<(String, Vec<String>)>,
 }
 
 impl TwitchConfig {
@@ -139,11 +156,25 @@ pub struct Features {
 }
 
 impl Config {
-    /// Reads `.env` (when present) and the process environment.
-    pub fn from_env() -> Result<Self, ConfigError> {
+    /// Reads `.env` (when present) and the process environment, and, when
+    /// `SECRETS_ID` names a secret, that secret's variables, which take the
+    /// place of the environment's.
+    pub async fn from_env() -> Result<Self, LoadError> {
         // A missing .env is normal; a broken one is not worth refusing to start.
         let _ = dotenvy::dotenv();
-        Self::from_vars(|name| std::env::var(name).ok())
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let secret = match env(secrets::SECRETS_ID) {
+            Some(id) => Some(secrets::fetch(id.trim(), env).await?),
+            None => None,
+        };
+        let mut config = Self::from_vars(|name| {
+            secret
+                .as_ref()
+                .and_then(|secret| secret.get(name))
+                .or_else(|| env(name))
+        })?;
+        config.from_secret = secret.map(|s| (s.secret_id.clone(), s.names()));
+        Ok(config)
     }
 
     /// Builds the configuration from any variable source (tests pass a map).
@@ -279,6 +310,7 @@ impl Config {
             twitch_oauth_url,
             log_format,
             disabled,
+            from_secret: None,
         })
     }
 
@@ -290,8 +322,16 @@ impl Config {
         }
     }
 
-    /// One log line per disabled feature, naming what turns it on.
+    /// Where the credentials came from, then one log line per disabled
+    /// feature, naming what turns it on.
     pub fn log_disabled_features(&self) {
+        if let Some((secret_id, names)) = &self.from_secret {
+            tracing::info!(
+                secret.id = %secret_id,
+                "configuration from the secret: {}",
+                names.join(", ")
+            );
+        }
         for (feature, vars) in &self.disabled {
             tracing::warn!("{feature} is off: set {} to enable it", vars.join(", "));
         }

@@ -5,17 +5,21 @@
 //! spawned task may never run. An internal extension subscribed to INVOKE
 //! keeps the invocation alive without delaying the response: it waits until
 //! the router has produced the response, then waits for the after-response
-//! work (deferred interaction replies, clean-ups) and delivers what is due.
-//! The function's `Handler` picks the entry point: `http` (API Gateway) or
-//! `scheduled` (EventBridge, every minute: maintenance and a delivery
-//! sweep for anything a crash or timeout left behind).
+//! work (deferred interaction replies, clean-ups) and, only when the
+//! invocation queued delivery work (a go-live, a stream's end or update),
+//! delivers what is due. A rejected or read-only request costs no database
+//! write and no billed time after its response.
+//! The function's `Handler` picks the entry point: `http` (API Gateway or a
+//! function URL, which send the same payload) or `scheduled` (EventBridge,
+//! every minute: maintenance and a delivery sweep for anything a crash or
+//! timeout left behind).
 
-use std::{collections::HashSet, sync::Arc};
+use std::{collections::HashSet, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use lambda_extension::{Extension, LambdaEvent as ExtensionEvent, NextEvent};
+use lambda_extension::{Extension, InvokeEvent, LambdaEvent as ExtensionEvent, NextEvent};
 use serde_json::{Value, json};
-use tokio::sync::Notify;
+use tokio::{sync::Notify, time::Instant};
 
 use crate::{
     app::app,
@@ -27,7 +31,14 @@ use crate::{
 };
 
 /// Longest the extension waits for the router's response to an invocation.
-const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+const ANSWER_WAIT: Duration = Duration::from_secs(30);
+
+/// A delivery pass stops claiming this long before the invocation's
+/// deadline, so that what is in flight then finishes before Lambda would
+/// stop it: at most 256 sends in flight, paced at 50 a second (5.1 s to
+/// start the last), each bounded by the Discord client's 10 s timeout,
+/// then one database write each. What is left is the next pass's.
+const DRAIN: Duration = Duration::from_secs(20);
 
 /// Runs as a Lambda function. Nothing slow happens before the first
 /// request: the pool connects lazily and migrations run at deploy time.
@@ -53,23 +64,7 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
                 let (state, responses) = (worker.clone(), waiting.clone());
                 async move {
                     if let NextEvent::Invoke(invoke) = event.next {
-                        let id = invoke.request_id;
-                        tracing::debug!(request.id = %id, "extension: waiting for the response");
-                        // A request the router never saw (an event the runtime
-                        // could not read) must not hold the extension forever.
-                        let waited = tokio::time::timeout(ANSWER_WAIT, responses.wait_for(&id)).await;
-                        if waited.is_err() {
-                            tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
-                        }
-                        finish_invocation(&state).await;
-                        // Lambda hands the extension every INVOKE before the next
-                        // invocation starts; cargo lambda's emulator drops those
-                        // that come while the extension is busy. Responses whose
-                        // event never came get their work finished all the same.
-                        while responses.take_unclaimed() {
-                            finish_invocation(&state).await;
-                        }
-                        tracing::debug!(request.id = %id, "extension: after-response work done");
+                        after_invocation(&state, &responses, invoke).await;
                     }
                     Ok::<(), lambda_extension::Error>(())
                 }
@@ -79,6 +74,7 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
         .register()
         .await
         .map_err(|e| anyhow::anyhow!("registering the Lambda extension: {e}"))?;
+    tracing::debug!("after-response extension registered");
     let router = app(state).layer(axum::middleware::from_fn(
         move |request: axum::extract::Request, next: axum::middleware::Next| {
             let responses = responses.clone();
@@ -99,62 +95,129 @@ async fn run_http(state: AppState) -> anyhow::Result<()> {
     extension.map_err(|e| anyhow::anyhow!("Lambda extension: {e}"))
 }
 
+/// The extension's part of one invocation: once the router has answered
+/// it, finish its work (and that of any answered invocation whose INVOKE
+/// event never came).
+async fn after_invocation(state: &AppState, responses: &Responses, invoke: InvokeEvent) {
+    let stop_claiming = stop_claiming_before(invoke.deadline_ms);
+    let id = invoke.request_id;
+    tracing::debug!(request.id = %id, deadline_ms = invoke.deadline_ms, "extension: waiting for the response");
+    // A request the router never saw (an event the runtime could not read)
+    // must not hold the extension forever.
+    let mut finished = 0;
+    match tokio::time::timeout(ANSWER_WAIT, responses.wait_for(&id)).await {
+        Ok(Waited::Answered) => {
+            finish_invocation(state, stop_claiming).await;
+            finished += 1;
+        }
+        // Finished already, with an earlier invocation's.
+        Ok(Waited::FinishedBefore) => {}
+        Err(_) => {
+            tracing::warn!(request.id = %id, "extension: no response seen for this invocation");
+            finish_invocation(state, stop_claiming).await;
+        }
+    }
+    // Lambda hands the extension every INVOKE before the next invocation
+    // starts; cargo lambda's emulator drops (or delays) those that come
+    // while the extension is busy. Responses whose event has not come get
+    // their work finished all the same.
+    loop {
+        let unclaimed = responses.take_unclaimed();
+        if unclaimed == 0 {
+            break;
+        }
+        finish_invocation(state, stop_claiming).await;
+        finished += unclaimed;
+    }
+    tracing::debug!(request.id = %id, responses = finished, "extension: after-response work done");
+}
+
 /// The invocations whose response the router has produced, by Lambda
 /// request id: the extension's INVOKE event and the router's response pair
 /// by id, never by arrival order (the INVOKE event may arrive late, after
-/// the next invocation's response).
+/// the next invocation's response, or not at all under the emulator).
 #[derive(Default)]
 struct Responses {
-    answered: std::sync::Mutex<HashSet<String>>,
+    ids: std::sync::Mutex<Ids>,
     changed: Notify,
 }
 
+#[derive(Default)]
+struct Ids {
+    /// Answered, work not finished yet.
+    answered: HashSet<String>,
+    /// Answered and finished before their INVOKE event came.
+    finished: HashSet<String>,
+}
+
+/// How an invocation's response was found.
+enum Waited {
+    /// Answered: its work is this INVOKE event's to finish.
+    Answered,
+    /// Its work was finished with another invocation's.
+    FinishedBefore,
+}
+
 impl Responses {
-    /// At most this many answered ids wait for their INVOKE event.
+    /// At most this many ids are kept in each set.
     const KEPT: usize = 1024;
 
+    fn ids(&self) -> std::sync::MutexGuard<'_, Ids> {
+        self.ids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn answered(&self, id: String) {
-        let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
-        if answered.len() >= Self::KEPT {
-            answered.clear();
+        let mut ids = self.ids();
+        if ids.answered.len() >= Self::KEPT {
+            ids.answered.clear();
         }
-        answered.insert(id);
-        drop(answered);
+        ids.answered.insert(id);
+        drop(ids);
         self.changed.notify_waiters();
     }
 
-    /// Forgets every answered response no INVOKE event claimed; true if
-    /// there were any.
-    fn take_unclaimed(&self) -> bool {
-        let mut answered = self.answered.lock().unwrap_or_else(|e| e.into_inner());
-        let any = !answered.is_empty();
-        answered.clear();
-        any
+    /// Marks every answered response no INVOKE event claimed as finished,
+    /// and says how many there were.
+    fn take_unclaimed(&self) -> usize {
+        let mut ids = self.ids();
+        let taken = ids.answered.len();
+        if ids.finished.len() + taken > Self::KEPT {
+            ids.finished.clear();
+        }
+        let answered = std::mem::take(&mut ids.answered);
+        ids.finished.extend(answered);
+        taken
     }
 
-    async fn wait_for(&self, id: &str) {
+    async fn wait_for(&self, id: &str) -> Waited {
         loop {
             let changed = self.changed.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
-            let found = self
-                .answered
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .remove(id);
-            if found {
-                return;
+            {
+                let mut ids = self.ids();
+                if ids.answered.remove(id) {
+                    return Waited::Answered;
+                }
+                if ids.finished.remove(id) {
+                    return Waited::FinishedBefore;
+                }
             }
             changed.await;
         }
     }
 }
 
-/// After the response: the invocation's own deferred work, then whatever
-/// notifications are due (a go-live just queued them).
-pub async fn finish_invocation(state: &AppState) {
+/// After the response: the invocation's own deferred work, then, when the
+/// invocation queued delivery work, whatever notifications are due.
+pub async fn finish_invocation(state: &AppState, stop_claiming: Option<Instant>) {
     state.background.idle().await;
-    match deliver::deliver_due(state).await {
+    if !state.take_queued_delivery() {
+        tracing::debug!("after the response: nothing queued, no delivery pass");
+        return;
+    }
+    tracing::debug!("after the response: delivery pass");
+    match deliver::deliver_due_until(state, stop_claiming).await {
         Ok(report) if report.sent + report.refreshed + report.ended + report.failed > 0 => {
             tracing::info!(
                 sent = report.sent,
@@ -173,12 +236,25 @@ pub async fn finish_invocation(state: &AppState) {
     }
 }
 
+/// When a delivery pass in an invocation that must end by `deadline_ms`
+/// (milliseconds since the epoch, as Lambda gives it) stops claiming: [`DRAIN`]
+/// before it, or half-way when the invocation is shorter than that. No
+/// deadline (0: cargo lambda's emulator gives none) sets no limit.
+fn stop_claiming_before(deadline_ms: u64) -> Option<Instant> {
+    if deadline_ms == 0 {
+        return None;
+    }
+    let now_ms = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0);
+    let left = Duration::from_millis(deadline_ms.saturating_sub(now_ms));
+    Some(Instant::now() + left.saturating_sub(DRAIN).max(left / 2))
+}
+
 async fn run_scheduled(state: AppState) -> anyhow::Result<()> {
     lambda_runtime::run(lambda_runtime::service_fn(
-        move |_: lambda_runtime::LambdaEvent<Value>| {
+        move |event: lambda_runtime::LambdaEvent<Value>| {
             let state = state.clone();
             async move {
-                scheduled(&state)
+                scheduled(&state, stop_claiming_before(event.context.deadline))
                     .await
                     .map_err(|e| lambda_runtime::Error::from(format!("{e:#}")))
             }
@@ -188,11 +264,12 @@ async fn run_scheduled(state: AppState) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("Lambda runtime: {e}"))
 }
 
-/// The minutely sweep: maintenance, due deliveries, and the age of the
-/// oldest undelivered notification as a CloudWatch metric (for the alarm).
-pub async fn scheduled(state: &AppState) -> anyhow::Result<Value> {
+/// The minutely sweep: maintenance, due deliveries (claiming nothing after
+/// `stop_claiming`), and the age of the oldest undelivered notification as
+/// a CloudWatch metric (for the alarm).
+pub async fn scheduled(state: &AppState, stop_claiming: Option<Instant>) -> anyhow::Result<Value> {
     maintenance::run_once(state).await?;
-    let report = deliver::deliver_due(state).await?;
+    let report = deliver::deliver_due_until(state, stop_claiming).await?;
     let now = state.now_ms();
     let oldest = state
         .db
@@ -213,4 +290,49 @@ pub async fn scheduled(state: &AppState) -> anyhow::Result<Value> {
     Ok(
         json!({ "sent": report.sent, "refreshed": report.refreshed, "ended": report.ended, "retrying": report.retried, "failed": report.failed, "oldest_undelivered_seconds": oldest }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claiming_for(deadline_in: Duration) -> Duration {
+        let now_ms = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap();
+        let deadline = now_ms + u64::try_from(deadline_in.as_millis()).unwrap();
+        stop_claiming_before(deadline).expect("a deadline") - Instant::now()
+    }
+
+    #[tokio::test]
+    async fn an_invoke_event_pairs_with_its_own_response_even_after_it_was_finished() {
+        let responses = Responses::default();
+        responses.answered("a".into());
+        responses.answered("b".into());
+        assert!(matches!(responses.wait_for("b").await, Waited::Answered));
+        // a's event never came: its work is finished with b's.
+        assert_eq!(responses.take_unclaimed(), 1);
+        assert_eq!(responses.take_unclaimed(), 0);
+        // When it comes late after all, it finds its work done at once.
+        assert!(matches!(
+            responses.wait_for("a").await,
+            Waited::FinishedBefore
+        ));
+        let waiting = responses.wait_for("c");
+        responses.answered("c".into());
+        assert!(matches!(waiting.await, Waited::Answered));
+    }
+
+    #[test]
+    fn a_pass_stops_claiming_in_time_for_what_is_in_flight_to_finish() {
+        let ninety = claiming_for(Duration::from_secs(90));
+        assert!(
+            ninety <= Duration::from_secs(70) && ninety > Duration::from_secs(69),
+            "{ninety:?}"
+        );
+        let ten = claiming_for(Duration::from_secs(10));
+        assert!(
+            ten <= Duration::from_secs(5) && ten > Duration::from_secs(4),
+            "{ten:?}"
+        );
+        assert_eq!(stop_claiming_before(0), None, "no deadline, no limit");
+    }
 }

@@ -10,7 +10,7 @@ use streammaxing::{
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = match Config::from_env() {
+    let config = match Config::from_env().await {
         Ok(config) => config,
         Err(e) => {
             eprintln!("streammaxing: {e}");

@@ -1,6 +1,12 @@
 //! The state every handler shares.
 
-use std::{ops::Deref, sync::Arc};
+use std::{
+    ops::Deref,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+};
 
 use tokio::sync::Notify;
 
@@ -24,6 +30,9 @@ pub struct Inner {
     pub discord: Option<Arc<Api>>,
     /// Wakes the delivery worker when the outbox has new rows.
     pub delivery: Notify,
+    /// Set when a request queued delivery work (see [`AppState::wake_delivery`]):
+    /// on Lambda the after-response extension runs a delivery pass only then.
+    queued: AtomicBool,
     /// Work that finishes after the response.
     pub background: Background,
 }
@@ -54,6 +63,7 @@ impl AppState {
             twitch,
             discord,
             delivery: Notify::new(),
+            queued: AtomicBool::new(false),
             background: Background::default(),
         }))
     }
@@ -67,9 +77,20 @@ impl AppState {
         self.background.spawn(job);
     }
 
-    /// Hands new outbox rows to the delivery worker without waiting for it.
+    /// Hands new delivery work (outbox rows, a fan-out, edits now due) to
+    /// the delivery worker without waiting for it. Every place that queues
+    /// such work calls this.
     pub fn wake_delivery(&self) {
+        self.queued.store(true, Ordering::SeqCst);
         self.delivery.notify_one();
+    }
+
+    /// Whether delivery work was queued since the last call, clearing it.
+    /// Lambda runs one invocation at a time per environment, so after an
+    /// invocation this says whether that invocation (or its deferred work)
+    /// queued anything.
+    pub fn take_queued_delivery(&self) -> bool {
+        self.queued.swap(false, Ordering::SeqCst)
     }
 }
 

@@ -83,6 +83,16 @@ enum Outcome {
 /// still be able to finish its query and give the connection back, or the
 /// claim waits for a connection that never comes.
 pub async fn deliver_due(state: &AppState) -> anyhow::Result<Report> {
+    deliver_due_until(state, None).await
+}
+
+/// [`deliver_due`], claiming nothing new after `stop_claiming` (what is in
+/// flight then still finishes): a Lambda invocation stops before its
+/// timeout and leaves the rest to the next one, never killed mid-send.
+pub async fn deliver_due_until(
+    state: &AppState,
+    stop_claiming: Option<tokio::time::Instant>,
+) -> anyhow::Result<Report> {
     let owner: Arc<str> = format!("worker-{}-{:x}", std::process::id(), fastrand::u64(..)).into();
     let details = Arc::new(Details::default());
     let mut report = Report::default();
@@ -93,6 +103,12 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<Report> {
     let mut look_again = tokio::time::Instant::now();
     loop {
         let room = CONCURRENCY - in_flight.len();
+        if stop_claiming.is_some_and(|at| tokio::time::Instant::now() >= at) {
+            while let Some(outcome) = in_flight.join_next().await {
+                report.count(outcome.ok());
+            }
+            return Ok(report);
+        }
         if in_flight.is_empty() || (!drained && room >= CONCURRENCY / 2) {
             match claim(state, &owner, room).await {
                 Ok(batch) => {

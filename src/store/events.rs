@@ -35,9 +35,10 @@ pub enum StreamEvent<'a> {
 pub enum Applied {
     /// This message id was handled before; nothing changed.
     Duplicate,
-    /// Recorded; `fanout` when a go-live now waits for the delivery worker
-    /// to queue one notification per tracking guild.
-    Recorded { fanout: bool },
+    /// Recorded; `queued` when the event left work for the delivery worker:
+    /// a go-live to fan out, messages to end or refresh, held streams to
+    /// check again.
+    Recorded { queued: bool },
     /// Older than what was already applied for this streamer: recorded (a
     /// resend is a duplicate) and otherwise ignored.
     Stale,
@@ -67,7 +68,7 @@ impl Db {
             if !first_time {
                 return Ok(Applied::Duplicate);
             }
-            let mut fanout = false;
+            let queued: bool;
             let twitch_id = match *event {
                 StreamEvent::Online { twitch_id, .. }
                 | StreamEvent::Offline { twitch_id }
@@ -106,7 +107,7 @@ impl Db {
                     // One row, however many guilds follow the streamer: the
                     // worker fans it out (`expand_stream_fanouts`), so the
                     // acknowledgement costs the same for 1 or 10,000 guilds.
-                    fanout = sqlx::query(
+                    queued = sqlx::query(
                         "INSERT INTO stream_fanouts (twitch_id, stream_id, started_at, received_at) \
                          SELECT $1, $2, $3, $4 \
                          WHERE EXISTS (SELECT 1 FROM guild_streamers WHERE twitch_id = $1) \
@@ -138,16 +139,17 @@ impl Db {
                         tx.commit().await?;
                         return Ok(Applied::Stale);
                     }
-                    sqlx::query(
+                    let fanouts_ended = sqlx::query(
                         "UPDATE stream_fanouts SET ended_at = $2 WHERE twitch_id = $1 AND ended_at IS NULL",
                     )
                     .bind(twitch_id)
                     .bind(now)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
                     // A stream held back by its route's filters all along
                     // was never announced: nothing to end.
-                    sqlx::query(
+                    let messages_ended = sqlx::query(
                         "UPDATE notification_log SET ended_at = $2, updated_at = $2, \
                          state = CASE WHEN state = 'held' THEN 'skipped' ELSE state END, \
                          end_state = CASE WHEN state = 'held' THEN 'done' ELSE 'pending' END, \
@@ -156,7 +158,9 @@ impl Db {
                     .bind(twitch_id)
                     .bind(now)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
+                    queued = fanouts_ended + messages_ended > 0;
                 }
                 StreamEvent::Updated {
                     twitch_id,
@@ -186,7 +190,7 @@ impl Db {
                     // once a minute each. A message still being posted
                     // may carry the old title: it is refreshed once
                     // posted (its own retry schedule stays as it is).
-                    sqlx::query(
+                    let refreshes = sqlx::query(
                         "UPDATE notification_log SET refresh_due_at = CASE \
                          WHEN edited_at IS NOT NULL AND edited_at + 60000 > $2 THEN edited_at + 60000 \
                          ELSE $2 END, next_attempt_at = CASE WHEN state = 'pending' THEN next_attempt_at \
@@ -197,10 +201,11 @@ impl Db {
                     .bind(twitch_id)
                     .bind(now)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
                     // Streams held back by a route's filters are checked
                     // again against the new title and game.
-                    fanout = sqlx::query(
+                    let held = sqlx::query(
                         "UPDATE notification_log SET state = 'pending', next_attempt_at = $2, \
                          updated_at = $2 WHERE twitch_id = $1 AND state = 'held' AND ended_at IS NULL",
                     )
@@ -208,12 +213,12 @@ impl Db {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?
-                    .rows_affected()
-                        > 0;
+                    .rows_affected();
+                    queued = refreshes + held > 0;
                 }
             }
             tx.commit().await?;
-            Ok(Applied::Recorded { fanout })
+            Ok(Applied::Recorded { queued })
         })
     }
 }

@@ -120,10 +120,11 @@ pub(super) async fn handle(
             subscription.type = %n.subscription.sub_type,
             "EventSub message older than one already applied for this streamer: recorded and ignored"
         ),
-        Applied::Recorded { fanout } => {
-            tracing::info!(subscription.type = %n.subscription.sub_type, fanout, "EventSub notification recorded");
-            // A go-live to fan out, or streams held by filters to check again.
-            if fanout {
+        Applied::Recorded { queued } => {
+            tracing::info!(subscription.type = %n.subscription.sub_type, queued, "EventSub notification recorded");
+            // A go-live to fan out, messages to end or refresh, or streams
+            // held by filters to check again.
+            if queued {
                 state.wake_delivery();
             }
         }

@@ -38,7 +38,7 @@ static ONLINE: std::sync::LazyLock<StreamEvent<'static>> =
 on_both_backends! {
     async fn going_live_records_the_stream_and_queues_every_guild(db) {
         tracked_in_two_guilds(&db).await;
-        assert_eq!(db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap(), Applied::Recorded { fanout: true });
+        assert_eq!(db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap(), Applied::Recorded { queued: true });
         let s = db.streamer(&tw(ID)).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id.as_deref(), s.live_since), (Some("s-1"), Some(90)));
         assert_eq!(db.notification(sf(1), "s-1").await.unwrap(), None, "the request itself queues no guild");
@@ -62,9 +62,9 @@ on_both_backends! {
     async fn a_new_message_id_for_the_same_stream_queues_nothing_new(db) {
         tracked_in_two_guilds(&db).await;
         db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
-        assert_eq!(db.apply_stream_event("m-2", 200, &ONLINE, 200).await.unwrap(), Applied::Recorded { fanout: false });
+        assert_eq!(db.apply_stream_event("m-2", 200, &ONLINE, 200).await.unwrap(), Applied::Recorded { queued: false });
         db.expand_stream_fanouts(210).await.unwrap();
-        assert_eq!(db.apply_stream_event("m-3", 300, &ONLINE, 300).await.unwrap(), Applied::Recorded { fanout: false });
+        assert_eq!(db.apply_stream_event("m-3", 300, &ONLINE, 300).await.unwrap(), Applied::Recorded { queued: false });
         assert_eq!(db.expand_stream_fanouts(310).await.unwrap(), 0);
     }
 
@@ -91,7 +91,8 @@ on_both_backends! {
         tracked_in_two_guilds(&db).await;
         db.apply_stream_event("m-1", 100, &ONLINE, 100).await.unwrap();
         db.expand_stream_fanouts(120).await.unwrap();
-        db.apply_stream_event("m-2", 500, &StreamEvent::Offline { twitch_id: &tw(ID) }, 500).await.unwrap();
+        let offline = db.apply_stream_event("m-2", 500, &StreamEvent::Offline { twitch_id: &tw(ID) }, 500).await.unwrap();
+        assert_eq!(offline, Applied::Recorded { queued: true }, "the messages' end is delivery work");
         let s = db.streamer(&tw(ID)).await.unwrap().unwrap();
         assert_eq!((s.live_stream_id, s.last_offline_at), (None, Some(500)));
         assert_eq!(db.notification(sf(1), "s-1").await.unwrap().unwrap().ended_at, Some(500));
@@ -100,14 +101,26 @@ on_both_backends! {
     async fn channel_updates_keep_the_latest_title_and_game(db) {
         tracked_in_two_guilds(&db).await;
         let update = StreamEvent::Updated { twitch_id: &tw(ID), title: "Ranked grind", game_id: "", game_name: "VALORANT" };
-        db.apply_stream_event("m-1", 100, &update, 100).await.unwrap();
+        let applied = db.apply_stream_event("m-1", 100, &update, 100).await.unwrap();
+        assert_eq!(applied, Applied::Recorded { queued: false }, "no message to refresh");
         let s = db.streamer(&tw(ID)).await.unwrap().unwrap();
         assert_eq!((s.title.as_deref(), s.game_name.as_deref()), (Some("Ranked grind"), Some("VALORANT")));
+        db.apply_stream_event("m-2", 200, &ONLINE, 200).await.unwrap();
+        db.expand_stream_fanouts(210).await.unwrap();
+        let update = StreamEvent::Updated { twitch_id: &tw(ID), title: "Finals", game_id: "", game_name: "VALORANT" };
+        let applied = db.apply_stream_event("m-3", 300, &update, 300).await.unwrap();
+        assert_eq!(applied, Applied::Recorded { queued: true }, "the live messages' refresh is delivery work");
+    }
+
+    async fn a_stream_ending_with_nothing_announced_queues_nothing(db) {
+        tracked_in_two_guilds(&db).await;
+        let offline = db.apply_stream_event("m-1", 100, &StreamEvent::Offline { twitch_id: &tw(ID) }, 100).await.unwrap();
+        assert_eq!(offline, Applied::Recorded { queued: false });
     }
 
     async fn events_for_unknown_streamers_are_recorded_and_queue_nothing(db) {
         let event = StreamEvent::Online { twitch_id: &tw("999"), stream_id: "x", started_at: 1 };
-        assert_eq!(db.apply_stream_event("m-1", 100, &event, 100).await.unwrap(), Applied::Recorded { fanout: false });
+        assert_eq!(db.apply_stream_event("m-1", 100, &event, 100).await.unwrap(), Applied::Recorded { queued: false });
         assert!(!db.remember_eventsub_message("m-1", 100).await.unwrap(), "the id is remembered");
     }
 }

@@ -5,8 +5,10 @@ pub mod discord;
 pub mod http;
 pub mod interactions;
 pub mod pg_cluster;
+pub mod secrets_extension;
 pub mod serve;
 pub mod twitch;
+pub mod writes;
 
 /// A typed Discord id from a test's number: `sf(GUILD)`, `sf(5)`.
 pub fn sf<M>(n: impl TryInto<u64>) -> streammaxing::ids::Snowflake<M> {
