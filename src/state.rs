@@ -85,6 +85,24 @@ impl AppState {
         self.delivery.notify_one();
     }
 
+    /// Wakes the delivery worker when a retry released now comes due, so
+    /// it is claimed then and not at the next once-a-second look. Retries
+    /// further away than a few seconds wait for that look.
+    pub fn wake_delivery_after(&self, wait: std::time::Duration) {
+        const NEAR: std::time::Duration = std::time::Duration::from_secs(10);
+        // A little after: a row due this very millisecond may not be due yet
+        // by the database's reckoning.
+        const SLACK: std::time::Duration = std::time::Duration::from_millis(20);
+        if wait > NEAR {
+            return;
+        }
+        let state = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(wait + SLACK).await;
+            state.delivery.notify_one();
+        });
+    }
+
     /// Whether delivery work was queued since the last call, clearing it.
     /// Lambda runs one invocation at a time per environment, so after an
     /// invocation this says whether that invocation (or its deferred work)

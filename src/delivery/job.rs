@@ -58,8 +58,11 @@ impl Job<'_> {
     /// Tries the step again after `wait`.
     pub async fn retry(&self, wait: Duration, why: String) -> anyhow::Result<Outcome> {
         let at = self.now() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
-        self.release(Transition::Retry { at, error: why }, Outcome::Retried)
-            .await
+        let outcome = self
+            .release(Transition::Retry { at, error: why }, Outcome::Retried)
+            .await;
+        self.state.wake_delivery_after(wait);
+        outcome
     }
 
     /// The message will not be sent: `Skipped` on purpose, or `Failed`.
