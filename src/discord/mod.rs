@@ -34,7 +34,19 @@ pub fn verify_request(
         header("x-signature-ed25519"),
         header("x-signature-timestamp"),
     ) {
-        (Some(sig), Some(ts)) if signature::is_valid(&discord.public_key, ts, body, sig) => Ok(()),
+        (Some(sig), Some(ts)) if signature::is_valid(&discord.public_key, ts, body, sig) => {
+            // The signature covers the timestamp: refusing old ones refuses
+            // replays, of interactions and webhook events alike.
+            if signature::is_fresh(ts, state.now_ms()) {
+                Ok(())
+            } else {
+                tracing::warn!(
+                    timestamp = ts,
+                    "refused a signed Discord request whose timestamp is over 5 minutes from now"
+                );
+                Err(ApiError::Unauthorized)
+            }
+        }
         _ => Err(ApiError::Unauthorized),
     }
 }

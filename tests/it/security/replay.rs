@@ -1,5 +1,6 @@
-//! Signed requests can't be replayed later: Discord interactions carry a
-//! signed Unix timestamp that must be within 5 minutes of now, Twitch
+//! Signed requests can't be replayed later: Discord interactions and
+//! webhook events carry a signed Unix timestamp that must be within 5
+//! minutes of now, Twitch
 //! messages one within 10 minutes (and a repeated message id is ignored).
 
 use ed25519_dalek::Signer;
@@ -17,17 +18,17 @@ const SHROUD: &str = "37402112";
 
 /// Posts `body` to `/interactions`, signed by Discord's key at `timestamp`.
 async fn signed_at(app: &TestApp, timestamp: &str, body: &Value) -> u16 {
+    signed_to(app, "/interactions", timestamp, body).await
+}
+
+/// Posts `body` to `path`, signed by Discord's key at `timestamp`.
+async fn signed_to(app: &TestApp, path: &str, timestamp: &str, body: &Value) -> u16 {
     let body = body.to_string();
     let signature = discord_signing_key().sign(format!("{timestamp}{body}").as_bytes());
-    app.post_signed(
-        "/interactions",
-        &hex::encode(signature.to_bytes()),
-        timestamp,
-        body,
-    )
-    .await
-    .status()
-    .as_u16()
+    app.post_signed(path, &hex::encode(signature.to_bytes()), timestamp, body)
+        .await
+        .status()
+        .as_u16()
 }
 
 fn seconds_from_now(delta: i64) -> String {
@@ -50,6 +51,20 @@ on_both_backends! {
         ] {
             assert_eq!(signed_at(&app, &timestamp, &ping).await, status, "{case}");
         }
+    }
+
+    async fn a_discord_webhook_event_signed_long_ago_is_refused_and_changes_nothing(db) {
+        let app = TestApp::start(db).await;
+        let install = |guild: u64| json!({"version": 1, "application_id": "1", "type": 1, "event": {
+            "type": "APPLICATION_AUTHORIZED", "timestamp": "2025-11-30T12:00:00.000000+00:00",
+            "data": {"integration_type": 0, "scopes": ["applications.commands", "bot"],
+                     "user": {"id": "5", "username": "admin"},
+                     "guild": {"id": guild.to_string(), "name": "Old Server"}}}});
+        assert_eq!(signed_to(&app, "/webhooks/discord", &seconds_from_now(-365 * 86_400), &install(77)).await, 401, "a year old");
+        assert_eq!(signed_to(&app, "/webhooks/discord", &seconds_from_now(-360), &install(77)).await, 401, "six minutes old");
+        assert!(app.db.guild_config(sf(77)).await.unwrap().is_none(), "the replayed install recorded nothing");
+        assert_eq!(signed_to(&app, "/webhooks/discord", &seconds_from_now(-240), &install(78)).await, 204, "four minutes: within the window");
+        assert!(app.db.guild_config(sf(78)).await.unwrap().is_some(), "a fresh install is recorded");
     }
 
     async fn a_captured_admin_command_replayed_later_changes_nothing(db) {
