@@ -142,21 +142,44 @@ async fn apply_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> Result<(), R
     }
 }
 
+/// Creates the streamer's notification role, unless another member's
+/// opt-in created one at the same moment: then that one is used and ours
+/// deleted, so a server never holds two roles for one streamer.
 async fn create_role(ctx: &Ctx, tracked: &TrackedRoute) -> Result<Id<RoleMarker>, RoleError> {
-    let guild = ctx.guild_id.id();
+    let (api, guild) = (ctx.discord()?, ctx.guild_id.id());
     let name: String = format!("{} live", tracked.streamer.display_name)
         .chars()
         .take(100)
         .collect();
-    let role = ctx.discord()?.create_role(guild, &name, true).await?;
-    ctx.state
+    let role = api.create_role(guild, &name, true).await?;
+    let twitch_id = &tracked.streamer.twitch_id;
+    let won = ctx
+        .state
         .db
-        .set_notify_role(
+        .claim_notify_role(
             ctx.guild_id,
-            &tracked.streamer.twitch_id,
-            Some(RoleId::from(role.id)),
+            twitch_id,
+            tracked.notify_role_id,
+            RoleId::from(role.id),
         )
         .await
         .map_err(anyhow::Error::from)?;
-    Ok(role.id)
+    if won {
+        return Ok(role.id);
+    }
+    if let Err(e) = api.delete_role(guild, role.id).await {
+        tracing::warn!(error = %e, role.id = %role.id, "could not delete a notification role another opt-in made redundant");
+    }
+    let winner = ctx
+        .state
+        .db
+        .tracked_streamer(ctx.guild_id, twitch_id)
+        .await
+        .map_err(anyhow::Error::from)?
+        .and_then(|t| t.notify_role_id);
+    winner.map(RoleId::id).ok_or_else(|| {
+        RoleError::Other(anyhow::anyhow!(
+            "the streamer's role was cleared while opting in"
+        ))
+    })
 }

@@ -477,6 +477,33 @@ impl Db {
         })
     }
 
+    /// Stores `role` as the streamer's notification role only if the one
+    /// stored is still `replacing` (none yet, or the one an admin deleted):
+    /// of members opting in at the same moment, each creating a role, one
+    /// wins; false tells the others to use the winner's and delete theirs.
+    pub async fn claim_notify_role(
+        &self,
+        guild_id: GuildId,
+        twitch_id: &TwitchUserId,
+        replacing: Option<RoleId>,
+        role: RoleId,
+    ) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE guild_streamers SET notify_role_id = $4 \
+                 WHERE guild_id = $1 AND twitch_id = $2 \
+                 AND (notify_role_id = $3 OR (notify_role_id IS NULL AND CAST($3 AS BIGINT) IS NULL))",
+            )
+            .bind(guild_id)
+            .bind(twitch_id)
+            .bind(replacing)
+            .bind(role)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
     /// Marks one route as needing an admin's attention (kept from the first
     /// time it was seen until cleared); the server's other routes go on.
     pub async fn set_route_attention(

@@ -42,9 +42,14 @@ struct Created {
     id: Id<MessageMarker>,
 }
 
+/// A role the bot creates. Every field is explicit: a role created without
+/// `permissions` gets @everyone's, and members who take it with 🔔 would
+/// get back whatever an admin later takes from @everyone.
 #[derive(Serialize)]
 struct NewRole<'a> {
     name: &'a str,
+    permissions: &'a str,
+    hoist: bool,
     mentionable: bool,
 }
 
@@ -146,8 +151,24 @@ impl Api {
     ) -> Result<Role, DiscordError> {
         let path = format!("/guilds/{guild}/roles");
         let route = format!("POST {path}");
-        let body = NewRole { name, mentionable };
+        let body = NewRole {
+            name,
+            permissions: "0",
+            hoist: false,
+            mentionable,
+        };
         self.send(Self::request(Method::POST, path, route, Some(&body)))
+            .await
+    }
+
+    pub async fn delete_role(
+        &self,
+        guild: Id<GuildMarker>,
+        role: Id<RoleMarker>,
+    ) -> Result<(), DiscordError> {
+        let route = format!("DELETE /guilds/{guild}/roles");
+        let path = format!("/guilds/{guild}/roles/{role}");
+        self.unit(Self::request(Method::DELETE, path, route, NONE))
             .await
     }
 

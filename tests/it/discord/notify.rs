@@ -10,6 +10,7 @@ use crate::support::tw;
 use crate::support::{app::TestApp, db::on_both_backends, discord::Failure, interactions::*};
 
 const SHROUD: &str = "37402112";
+const CHANNEL: u64 = 1_700_000_000_000_000_001;
 
 fn notify(who: Who, subcommand: &str, options: Value) -> Value {
     slash(who, "notify", sub(subcommand, options), json!({}))
@@ -53,6 +54,41 @@ on_both_backends! {
         assert!(edited(&app).contains("🔕"), "{}", edited(&app));
         assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
         assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(tw(SHROUD), false)]);
+    }
+
+    async fn members_opting_in_at_the_same_moment_share_one_role_that_grants_nothing(db) {
+        let app = opt_in_server(db).await;
+        let members: Vec<u64> = (1..=8).map(|n| MEMBER + n).collect();
+        let clicks = members.iter().map(|user| {
+            let who = Who { user: *user, permissions: EVERYDAY };
+            app.interaction_owned(notify(who, "on", json!([string("streamer", "shroud")])))
+        });
+        for (_, body) in futures_util::future::join_all(clicks).await {
+            assert_eq!(body["type"], 5, "deferred");
+        }
+        app.settle().await;
+        let role = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().notify_role_id.expect("role remembered").get();
+        let made: Vec<Value> = app.discord.world().roles[&GUILD].iter().filter(|r| r["name"] == "shroud live").cloned().collect();
+        assert_eq!(made.len(), 1, "one role however many clicked at once: {made:?}");
+        assert_eq!(made[0]["id"], role.to_string());
+        // Created with no permissions of its own, not shown apart.
+        assert_eq!((made[0]["permissions"].as_str(), &made[0]["hoist"]), (Some("0"), &json!(false)));
+        for created in app.discord.calls("POST", &format!("/guilds/{GUILD}/roles")) {
+            assert_eq!(created.body["permissions"], "0", "never Discord's default (@everyone's)");
+        }
+        for member in &members {
+            assert_eq!(app.discord.member_roles(GUILD, *member), [role], "member {member} holds the one role");
+        }
+        // The next go-live pings that role, so all eight hear of it.
+        let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        config.channel_id = Some(sf(CHANNEL));
+        app.db.save_guild_config(&config, 1).await.unwrap();
+        app.twitch.add_user(SHROUD, "shroud", "shroud");
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        crate::support::eventually("the go-live posted", || app.discord.messages_in(CHANNEL).len() == 1).await;
+        let post = app.discord.calls("POST", &format!("/channels/{CHANNEL}/messages")).remove(0).body;
+        assert!(post["content"].as_str().unwrap().contains(&format!("<@&{role}>")), "{post}");
+        assert_eq!(post["allowed_mentions"]["roles"], json!([role.to_string()]));
     }
 
     async fn the_notify_me_button_toggles_for_whoever_clicks(db) {

@@ -107,6 +107,24 @@ on_both_backends! {
         assert_eq!(db.tracked_streamer(sf(2), &tw("37402112")).await.unwrap(), None);
     }
 
+    async fn a_notification_role_is_claimed_once_and_replaced_only_where_it_was(db) {
+        let shroud = tw("37402112");
+        db.upsert_streamer(&NewStreamer { twitch_id: &shroud, login: "shroud", display_name: "shroud", avatar_url: None }, 1).await.unwrap();
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
+        db.track_streamer(sf(1), &shroud, None, 1).await.unwrap();
+        // Two opt-ins that both saw no role: the first claim wins.
+        assert!(db.claim_notify_role(sf(1), &shroud, None, sf(10)).await.unwrap());
+        assert!(!db.claim_notify_role(sf(1), &shroud, None, sf(11)).await.unwrap());
+        assert_eq!(db.tracked_streamer(sf(1), &shroud).await.unwrap().unwrap().notify_role_id, Some(sf(10)));
+        // Replacing a role an admin deleted: only where it is still that one.
+        assert!(!db.claim_notify_role(sf(1), &shroud, Some(sf(99)), sf(12)).await.unwrap());
+        assert!(db.claim_notify_role(sf(1), &shroud, Some(sf(10)), sf(13)).await.unwrap());
+        assert!(!db.claim_notify_role(sf(1), &shroud, Some(sf(10)), sf(14)).await.unwrap());
+        assert_eq!(db.tracked_streamer(sf(1), &shroud).await.unwrap().unwrap().notify_role_id, Some(sf(13)));
+        // A server that doesn't follow the streamer claims nothing.
+        assert!(!db.claim_notify_role(sf(2), &shroud, None, sf(15)).await.unwrap());
+    }
+
     async fn notify_preferences_are_per_member_and_overwrite(db) {
         db.ensure_guild(sf(1), None, 1).await.unwrap();
         db.upsert_streamer(&shroud(), 1).await.unwrap();

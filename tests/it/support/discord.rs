@@ -123,6 +123,10 @@ impl DiscordStandIn {
             )
             .route("/guilds/{guild}", get(guild))
             .route("/guilds/{guild}/roles", get(roles).post(create_role))
+            .route(
+                "/guilds/{guild}/roles/{role}",
+                axum::routing::delete(delete_role),
+            )
             .route("/guilds/{guild}/members/{user}", get(member))
             .route(
                 "/guilds/{guild}/members/{user}/roles/{role}",
@@ -652,13 +656,30 @@ async fn create_role(
     }
     let id = next_id(&world);
     let name = body["name"].as_str().unwrap_or("new role");
-    let created = role(
+    // Like Discord: a role created without `permissions` gets @everyone's.
+    let everyone = world
+        .lock()
+        .expect("state")
+        .roles
+        .get(&guild)
+        .and_then(|roles| roles.iter().find(|r| r["name"] == "@everyone").cloned())
+        .and_then(|r| r["permissions"].as_str()?.parse::<u64>().ok())
+        .unwrap_or(0);
+    let permissions = body["permissions"]
+        .as_str()
+        .and_then(|p| p.parse::<u64>().ok())
+        .unwrap_or(everyone);
+    let mut created = role(
         id,
         name,
-        0,
+        permissions,
         1,
         body["mentionable"].as_bool().unwrap_or(false),
     );
+    created["hoist"] = body["hoist"].clone();
+    if created["hoist"].is_null() {
+        created["hoist"] = json!(false);
+    }
     world
         .lock()
         .expect("state")
@@ -667,6 +688,33 @@ async fn create_role(
         .or_default()
         .push(created.clone());
     Json(created).into_response()
+}
+
+async fn delete_role(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    Path((guild, role_id)): Path<(u64, u64)>,
+) -> Response {
+    if let Some(r) = record(&world, method, &uri, Value::Null) {
+        return r;
+    }
+    let mut w = world.lock().expect("state");
+    let id = role_id.to_string();
+    let Some(roles) = w.roles.get_mut(&guild) else {
+        return error(404, 10004, "Unknown Guild");
+    };
+    let before = roles.len();
+    roles.retain(|r| r["id"].as_str() != Some(id.as_str()));
+    if roles.len() == before {
+        return error(404, 10011, "Unknown Role");
+    }
+    for ((g, _), held) in w.members.iter_mut() {
+        if *g == guild {
+            held.retain(|r| *r != role_id);
+        }
+    }
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn member(
