@@ -20,6 +20,7 @@ use twilight_util::builder::{
 use super::target::{self, place};
 use crate::{
     discord::{
+        api::DiscordCode,
         context::Ctx,
         reply::{self, Reply},
         test_post,
@@ -446,8 +447,22 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
     }
     if unfollowed {
         let state = ctx.state.clone();
-        // Twitch subscriptions go when no server follows the streamer any more.
+        // The 🔔 role the bot made for them goes with the follow.
+        let role = routes[0].notify_role_id;
+        let guild = ctx.guild_id;
         ctx.state.after_response(async move {
+            if let (Some(role), Some(api)) = (role, state.discord.as_deref()) {
+                match api.delete_role(guild.id(), role.id()).await {
+                    Ok(()) => {}
+                    Err(e) if e.code() == Some(DiscordCode::UnknownRole) => {}
+                    Err(e) => tracing::warn!(
+                        error = %e,
+                        guild.id = %guild,
+                        "could not delete the notification role of an unfollowed streamer"
+                    ),
+                }
+            }
+            // Twitch subscriptions go when no server follows the streamer any more.
             if state.twitch.is_some()
                 && let Err(e) = subscriptions::release_if_untracked(&state, &twitch_id).await
             {
@@ -457,8 +472,13 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
                 );
             }
         });
+        let role_note = if role.is_some() {
+            " The 🔔 role I made for them is deleted."
+        } else {
+            ""
+        };
         return Ok(reply::ephemeral(format!(
-            "Stopped following **{name}**. No more notifications for them here."
+            "Stopped following **{name}**. No more notifications for them here.{role_note}"
         )));
     }
     Ok(reply::ephemeral(format!(

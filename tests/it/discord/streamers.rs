@@ -131,6 +131,22 @@ on_both_backends! {
         assert!(reply_text(&body).contains("doesn't follow **shroud**"), "{body}");
     }
 
+    async fn removing_a_streamer_deletes_the_notification_role_the_bot_made(db) {
+        let app = ready(db).await;
+        add(&app, "shroud").await;
+        const ROLE: u64 = 4_444;
+        app.discord.world().roles.entry(GUILD).or_default().push(crate::support::discord::role(ROLE, "shroud live", 0, 1, true));
+        app.discord.world().members.insert((GUILD, MEMBER), vec![ROLE]);
+        app.db.set_notify_role(sf(GUILD), &tw(SHROUD), Some(sf(ROLE))).await.unwrap();
+        let (_, body) = app.interaction(&streamers(AS_ADMIN, "remove", json!([string("streamer", "shroud")]), json!({}))).await;
+        assert!(reply_text(&body).contains("The 🔔 role I made for them is deleted."), "{body}");
+        app.settle().await;
+        assert_eq!(app.discord.calls("DELETE", &format!("/guilds/{GUILD}/roles/{ROLE}")).len(), 1);
+        let left = app.discord.world().roles[&GUILD].iter().any(|r| r["id"].as_str() == Some("4444"));
+        assert!(!left, "the role is gone from the server");
+        assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
+    }
+
     async fn the_list_shows_health_liveness_and_problems_with_fixes(db) {
         let app = ready(db).await;
         let (_, body) = app.interaction(&streamers(AS_ADMIN, "list", json!([]), json!({}))).await;
