@@ -59,10 +59,11 @@ on_both_backends! {
     async fn members_opting_in_at_the_same_moment_share_one_role_that_grants_nothing(db) {
         let app = opt_in_server(db).await;
         let members: Vec<u64> = (1..=8).map(|n| MEMBER + n).collect();
-        let clicks = members.iter().map(|user| {
-            let who = Who { user: *user, permissions: EVERYDAY };
-            app.interaction_owned(notify(who, "on", json!([string("streamer", "shroud")])))
-        });
+        let bodies: Vec<Value> = members
+            .iter()
+            .map(|user| notify(Who { user: *user, permissions: EVERYDAY }, "on", json!([string("streamer", "shroud")])))
+            .collect();
+        let clicks = bodies.iter().map(|body| app.interaction(body));
         for (_, body) in futures_util::future::join_all(clicks).await {
             assert_eq!(body["type"], 5, "deferred");
         }

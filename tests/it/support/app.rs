@@ -141,11 +141,6 @@ impl TestApp {
         post_interaction(&self.url, body).await
     }
 
-    /// [`TestApp::interaction`] taking its body, for many at once.
-    pub async fn interaction_owned(&self, body: Value) -> (u16, Value) {
-        post_interaction(&self.url, &body).await
-    }
-
     /// Posts to a Discord-signed endpoint with the given signature headers.
     pub async fn post_signed(
         &self,

@@ -101,7 +101,7 @@ impl Bucket {
 /// not).
 pub struct Ticket<'a> {
     buckets: &'a Buckets,
-    pub route: String,
+    pub(super) route: String,
 }
 
 impl Drop for Ticket<'_> {
