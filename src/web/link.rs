@@ -4,9 +4,14 @@
 //! subscriptions then cost nothing against Twitch's limit) and spends the
 //! link.
 //!
-//! CSRF: `start` puts a random nonce in an HttpOnly, SameSite=Lax cookie and
-//! in the signed `state`; `callback` accepts only a state whose nonce
-//! matches this browser's cookie. No Twitch user token is kept: once the
+//! CSRF, and a URL that gives nothing away: `start` keeps the sign-in in
+//! this browser, in an HttpOnly, SameSite=Lax cookie holding a random nonce
+//! and the link token; the signed `state` that travels through Twitch's
+//! authorize URL carries only a SHA-256 digest of that cookie (a reference
+//! to the attempt) and an expiry. `callback` accepts only a state whose
+//! digest matches this browser's cookie. Someone who sees the authorize URL
+//! (a screenshot, a shared screen, a proxy log) learns neither the link nor
+//! a cookie value that would match. No Twitch user token is kept: once the
 //! user is known, the token is dropped.
 
 use axum::{
@@ -19,6 +24,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use super::{link_error, templates::unavailable};
 use crate::{
@@ -45,15 +51,32 @@ pub struct CallbackQuery {
     error: Option<String>,
 }
 
-/// What the signed OAuth `state` carries.
+/// What the signed OAuth `state` carries: a reference to this browser's
+/// sign-in, never the link itself.
 #[derive(Serialize, Deserialize)]
 struct OAuthState {
-    /// Matches the cookie set in this browser.
-    n: String,
-    /// The link token the flow started from.
-    t: String,
+    /// SHA-256 (hex) of the cookie set in this browser.
+    h: String,
     /// Expiry, Unix ms.
     e: i64,
+}
+
+/// The cookie's value: a fresh nonce, then the link token the flow started
+/// from (a link token never contains `~`).
+fn attempt_cookie_value(nonce: &str, link_token: &str) -> String {
+    format!("{nonce}~{link_token}")
+}
+
+/// The link token in a cookie made by [`attempt_cookie_value`].
+fn link_token_of(cookie: &str) -> Option<&str> {
+    cookie
+        .split_once('~')
+        .map(|(_, token)| token)
+        .filter(|t| !t.is_empty())
+}
+
+fn digest(cookie: &str) -> String {
+    hex::encode(Sha256::digest(cookie.as_bytes()))
 }
 
 fn secret(state: &AppState) -> Result<&str, ApiError> {
@@ -107,12 +130,11 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<TokenQuery>) -
     if let Err(e) = usable_link(&state, &q.token).await {
         return failure_page(reason_of(&e));
     }
-    let nonce = links::nonce();
+    let attempt = attempt_cookie_value(&links::nonce(), &q.token);
     let signed = links::sign_state(
         secret,
         &OAuthState {
-            n: nonce.clone(),
-            t: q.token,
+            h: digest(&attempt),
             e: state.now_ms() + STATE_TTL_MS,
         },
     );
@@ -126,7 +148,7 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<TokenQuery>) -
         // account silently because its owner once said yes to this app.
         .append_pair("force_verify", "true")
         .finish();
-    let cookie = nonce_cookie(&state, &nonce, STATE_TTL_MS / 1000);
+    let cookie = attempt_cookie(&state, &attempt, STATE_TTL_MS / 1000);
     let mut response = redirect(&format!("{}/authorize?{query}", helix.oauth_url()));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
@@ -144,7 +166,7 @@ pub async fn callback(
         Ok((login, name)) => to_page("/link/done", &[("streamer", &login), ("name", &name)]),
         Err(reason) => failure_page(reason),
     };
-    if let Ok(value) = HeaderValue::from_str(&nonce_cookie(&state, "", 0)) {
+    if let Ok(value) = HeaderValue::from_str(&attempt_cookie(&state, "", 0)) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
@@ -161,13 +183,16 @@ async fn link_streamer(
     let signed: OAuthState = links::verify_state(secret, q.state.as_deref().unwrap_or(""))
         .map_err(|_| LinkFailure::State)?;
     let cookie = cookie(headers, COOKIE).unwrap_or_default();
-    if signed.e <= state.now_ms() || !constant_time_eq(cookie.as_bytes(), signed.n.as_bytes()) {
+    if signed.e <= state.now_ms()
+        || !constant_time_eq(digest(&cookie).as_bytes(), signed.h.as_bytes())
+    {
         return Err(LinkFailure::State);
     }
+    let link_token = link_token_of(&cookie).ok_or(LinkFailure::State)?;
     if q.error.is_some() {
         return Err(LinkFailure::Denied);
     }
-    let claims = usable_link(state, &signed.t)
+    let claims = usable_link(state, link_token)
         .await
         .map_err(|e| reason_of(&e))?;
     let code = q.code.ok_or(LinkFailure::Twitch)?;
@@ -216,7 +241,7 @@ async fn link_streamer(
 /// script can read it (HttpOnly), other sites' requests don't carry it
 /// (SameSite=Lax still sends it on Twitch's top-level redirect back), only
 /// the OAuth routes see it, and over HTTPS it never travels in clear.
-fn nonce_cookie(state: &AppState, value: &str, max_age_secs: i64) -> String {
+fn attempt_cookie(state: &AppState, value: &str, max_age_secs: i64) -> String {
     Cookie::build((COOKIE, value))
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -294,6 +319,16 @@ mod tests {
         );
         assert_eq!(cookie(&headers, COOKIE).as_deref(), Some("abc123"));
         assert_eq!(cookie(&HeaderMap::new(), COOKIE), None);
+    }
+
+    #[test]
+    fn the_cookie_holds_the_link_and_the_state_only_its_digest() {
+        let link = "eyJhIjoxfQ.c2lnbmF0dXJl";
+        let cookie = attempt_cookie_value("0f1e2d", link);
+        assert_eq!(link_token_of(&cookie), Some(link));
+        assert!(!digest(&cookie).contains(link) && digest(&cookie).len() == 64);
+        assert_eq!(link_token_of("0f1e2d"), None);
+        assert_eq!(link_token_of("0f1e2d~"), None);
     }
 
     #[test]

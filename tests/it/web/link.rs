@@ -87,6 +87,37 @@ on_both_backends! {
         assert_eq!(location(&forged), "/link/error?reason=state");
     }
 
+    async fn whoever_sees_the_authorize_url_cannot_redeem_the_link(db) {
+        let app = app(db).await;
+        let link = token(Purpose::TwitchLink, None);
+        let start = browser().get(format!("{}/api/auth/twitch/start?token={link}", app.url)).send().await.unwrap();
+        let to_twitch = location(&start);
+        let url = reqwest::Url::parse(&to_twitch).unwrap();
+        let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
+        // Everything the URL says, decoded: no link token, nothing that matches the browser's cookie.
+        let payload = String::from_utf8(
+            base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, state.split('.').next().unwrap()).unwrap(),
+        ).unwrap();
+        assert!(!to_twitch.contains(&link) && !payload.contains(&link), "{payload}");
+        let own_cookie = start.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+        assert!(!to_twitch.contains(own_cookie.trim_start_matches("sm_oauth=")));
+        // An onlooker replays the state through their own Twitch consent, with any cookie the URL could suggest.
+        let values: serde_json::Value = serde_json::from_str(&payload).unwrap();
+        let guesses: Vec<String> = values.as_object().unwrap().values().map(|v| v.to_string().trim_matches('"').to_owned()).collect();
+        for guess in guesses {
+            let replay = browser()
+                .get(format!("{}/api/auth/twitch/callback?code=onlooker&state={state}", app.url))
+                .header("cookie", format!("sm_oauth={guess}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(location(&replay), "/link/error?reason=state");
+        }
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none());
+        // The browser that started it still finishes.
+        assert_eq!(go_through(&app, &link, None).await, "/link/done?streamer=shroud&name=shroud");
+    }
+
     async fn cancelling_on_twitch_changes_nothing(db) {
         let app = app(db).await;
         app.twitch.world().consenting_user = None;
