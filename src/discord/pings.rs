@@ -20,15 +20,8 @@ use crate::{
 
 /// This member's choices in this server.
 pub async fn member_choices(ctx: &Ctx) -> anyhow::Result<MemberChoices> {
-    let config = ctx.guild_config().await?;
-    let preferences = ctx
-        .state
-        .db
-        .notify_preferences(ctx.guild_id, ctx.user_id)
-        .await?;
     Ok(MemberChoices {
-        config,
-        preferences,
+        config: ctx.guild_config().await?,
     })
 }
 
@@ -56,30 +49,52 @@ pub async fn choose(
         );
     };
     let (db, now) = (&ctx.state.db, ctx.now());
-    db.set_notify_preference(
-        ctx.guild_id,
-        ctx.user_id,
-        &tracked.streamer.twitch_id,
-        on,
-        now,
-    )
-    .await?;
     let config = db.ensure_guild(ctx.guild_id, None, now).await?;
     let Choice::NothingPersonal { everyone_role } = choice(&config, &routes) else {
+        db.set_notify_preference(
+            ctx.guild_id,
+            ctx.user_id,
+            &tracked.streamer.twitch_id,
+            on,
+            now,
+        )
+        .await?;
         return Ok(ctx.defer(move |ctx| async move { set_role(&ctx, &tracked, on).await }));
     };
+    // Nothing personal to switch: say what the server does and what the
+    // member can do, rather than save a choice that changes nothing.
     let name = escape(&tracked.streamer.display_name);
-    let current = match everyone_role {
-        Some(role) => format!("pings <@&{role}> for everyone"),
-        None => "doesn't ping anyone".to_owned(),
-    };
-    Ok(Reply::text(format!(
-        "Saved: {} for **{name}**. Right now this server {current} when they go live, so there is nothing \
-         personal to switch yet; your choice applies as soon as an admin turns on opt-in pings \
-         (`/setup ping:Members who opt in`).",
-        if on { "pings on" } else { "pings off" }
-    ))
-    .into_response())
+    let holds = everyone_role.is_some_and(|role| member_roles(ctx).contains(&role));
+    Ok(Reply::text(nothing_personal(&name, everyone_role, holds, on)).into_response())
+}
+
+/// The answer to `/notify on|off` (or 🔔) where the server pings a role for
+/// everyone (`role`, which the member `holds` or not) or pings nobody.
+fn nothing_personal(name: &str, role: Option<RoleId>, holds: bool, on: bool) -> String {
+    let opt_in = "Per-member pings need an admin to turn on opt-in pings (`/setup ping:Members who opt in`).";
+    match (role, holds, on) {
+        (Some(role), true, false) => format!(
+            "This server pings <@&{role}> for everyone when **{name}** goes live, and you have that role, so I can't \
+             switch your ping off on its own. You can leave <@&{role}> if the server lets you pick roles \
+             (Channels & Roles), or turn off role mentions for this server (server name → Notification Settings → \
+             Suppress All Role @mentions). {opt_in}"
+        ),
+        (Some(role), false, false) => format!(
+            "You won't be pinged for **{name}**: this server pings <@&{role}> when they go live, and you don't have that role."
+        ),
+        (Some(role), true, true) => format!(
+            "You're already pinged when **{name}** goes live: this server pings <@&{role}>, and you have that role."
+        ),
+        (Some(role), false, true) => format!(
+            "This server pings <@&{role}> when **{name}** goes live. To be pinged, take that role if the server lets you \
+             pick roles (Channels & Roles), or ask an admin for it. {opt_in}"
+        ),
+        (None, _, _) => format!(
+            "This server doesn't ping anyone when **{name}** goes live: the notification is posted without a ping, \
+             so there is nothing to switch {}. {opt_in}",
+            if on { "on" } else { "off" }
+        ),
+    }
 }
 
 /// Gives or takes the streamer's notification role, and says so.
@@ -97,6 +112,12 @@ async fn set_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> anyhow::Result
                 "I can't hand out notification roles here. An admin needs to give me **Manage Roles** and drag my role \
                  above the streamers' notification roles (Server Settings → Roles).",
             ))
+        }
+        Err(RoleError::Discord(e)) if e.code() == Some(DiscordCode::MaxRoles) => {
+            Ok(Reply::text(format!(
+                "This server has Discord's maximum of 250 roles, so I can't make a notification role for **{name}**. \
+             An admin can delete roles nobody uses any more (Server Settings → Roles), then try again."
+            )))
         }
         Err(RoleError::Discord(e)) => Err(e.into()),
         Err(RoleError::Other(e)) => Err(e),
@@ -151,7 +172,9 @@ async fn create_role(ctx: &Ctx, tracked: &TrackedRoute) -> Result<Id<RoleMarker>
         .chars()
         .take(100)
         .collect();
-    let role = api.create_role(guild, &name, true).await?;
+    // Not mentionable: members can't mass-ping everyone who opted in; the
+    // bot pings it itself (Mention All Roles, checked by `/setup`).
+    let role = api.create_role(guild, &name, false).await?;
     let twitch_id = &tracked.streamer.twitch_id;
     let won = ctx
         .state

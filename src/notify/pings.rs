@@ -6,7 +6,7 @@
 //! one opt-in role for the streamer).
 
 use crate::{
-    ids::{RoleId, TwitchUserId},
+    ids::RoleId,
     store::{GuildConfig, PingMode, TrackedRoute},
 };
 
@@ -32,17 +32,15 @@ fn opt_in(config: &GuildConfig, routes: &[TrackedRoute]) -> bool {
 }
 
 /// What decides whether one member is pinged: the server's settings and
-/// the member's saved choices.
+/// the member's roles.
 pub struct MemberChoices {
     pub config: GuildConfig,
-    /// (Twitch user id, pings on) as the member saved them.
-    pub preferences: Vec<(TwitchUserId, bool)>,
 }
 
 impl MemberChoices {
     /// Is the member holding `member_roles` pinged for this streamer (its
-    /// `routes` in this server)? With opt-in roles, holding the role
-    /// decides; otherwise the saved choice (default: on).
+    /// `routes` in this server)? With opt-in roles, holding the streamer's
+    /// role decides; otherwise holding a role the routes ping for everyone.
     pub fn is_on(&self, member_roles: &[RoleId], routes: &[TrackedRoute]) -> bool {
         let Some(first) = routes.first() else {
             return false;
@@ -52,10 +50,10 @@ impl MemberChoices {
                 .notify_role_id
                 .is_some_and(|role| member_roles.contains(&role));
         }
-        self.preferences
+        routes
             .iter()
-            .find(|(id, _)| *id == first.streamer.twitch_id)
-            .is_none_or(|(_, on)| *on)
+            .filter_map(|r| ping_role(&self.config, r))
+            .any(|role| member_roles.contains(&role))
     }
 }
 
@@ -65,7 +63,7 @@ pub enum Choice {
     /// Opt-in pings: the member's notification role is given or taken.
     ToggleRole,
     /// The server pings a role for everyone (`Some`) or nobody (`None`):
-    /// the saved choice waits until opt-in pings are turned on.
+    /// there is no personal choice to make.
     NothingPersonal { everyone_role: Option<RoleId> },
 }
 

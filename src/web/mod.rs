@@ -16,8 +16,10 @@ use serde_json::{Value, json};
 use crate::{error::ApiError, links::LinkError, state::AppState};
 
 /// What the bot may do in a server, as the "Add to Discord" link asks for it:
-/// View Channel, Send Messages, Embed Links, Manage Roles (opt-in pings).
-pub const BOT_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 28);
+/// View Channel, Send Messages, Embed Links, Mention @everyone, @here and
+/// All Roles (opt-in roles are not mentionable by members, so only the bot
+/// can ping them), Manage Roles (opt-in pings).
+pub const BOT_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 17) | (1 << 28);
 
 pub fn routes() -> Router<AppState> {
     Router::new()

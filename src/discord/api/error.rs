@@ -13,6 +13,8 @@ pub enum DiscordCode {
     UnknownWebhook,
     MissingAccess,
     MissingPermissions,
+    /// The server has Discord's maximum of 250 roles.
+    MaxRoles,
     Other(u64),
 }
 
@@ -26,6 +28,7 @@ impl DiscordCode {
             10015 => Self::UnknownWebhook,
             50001 => Self::MissingAccess,
             50013 => Self::MissingPermissions,
+            30005 => Self::MaxRoles,
             other => Self::Other(other),
         }
     }
@@ -39,6 +42,7 @@ impl DiscordCode {
             Self::UnknownWebhook => 10015,
             Self::MissingAccess => 50001,
             Self::MissingPermissions => 50013,
+            Self::MaxRoles => 30005,
             Self::Other(code) => code,
         }
     }
@@ -140,7 +144,9 @@ mod tests {
 
     #[test]
     fn every_code_the_bot_names_round_trips() {
-        for code in [10003, 10004, 10008, 10011, 10015, 50001, 50013, 50035] {
+        for code in [
+            10003, 10004, 10008, 10011, 10015, 30005, 50001, 50013, 50035,
+        ] {
             assert_eq!(DiscordCode::from_u64(code).as_u64(), code);
         }
     }

@@ -193,6 +193,15 @@ async fn check_permissions(
                 .to_owned(),
         );
     }
+    if mode == PingMode::StreamerRole
+        && !permissions::missing(in_channel, Permissions::MENTION_EVERYONE).is_empty()
+    {
+        problems.push(format!(
+            "Opt-in roles can't be @mentioned by members (so nobody can mass-ping everyone who opted in); I ping them \
+             myself, which needs **Mention @everyone, @here and All Roles** in {channel}. Without it the notification \
+             is posted but pings nobody."
+        ));
+    }
     problems
 }
 

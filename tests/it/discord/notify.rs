@@ -90,6 +90,9 @@ on_both_backends! {
         let post = app.discord.calls("POST", &format!("/channels/{CHANNEL}/messages")).remove(0).body;
         assert!(post["content"].as_str().unwrap().contains(&format!("<@&{role}>")), "{post}");
         assert_eq!(post["allowed_mentions"]["roles"], json!([role.to_string()]));
+        // Discord pinged it: members can't @mention the role, the bot may (Mention All Roles).
+        assert_eq!(made[0]["mentionable"], false, "members can't mass-ping it");
+        assert_eq!(app.discord.messages_in(CHANNEL)[0]["mention_roles"], json!([role.to_string()]));
     }
 
     async fn the_notify_me_button_toggles_for_whoever_clicks(db) {
@@ -125,16 +128,55 @@ on_both_backends! {
         assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
     }
 
-    async fn without_opt_in_pings_the_choice_is_saved_and_explained(db) {
+    async fn where_the_server_pings_a_role_for_everyone_notify_says_plainly_what_a_member_can_do(db) {
         let app = TestApp::start(db).await;
         app.track(&[GUILD as i64], SHROUD, "shroud").await;
-        let (_, body) = app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
+        let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        (config.ping_mode, config.ping_role_id) = (PingMode::Role, Some(sf(4242)));
+        app.db.save_guild_config(&config, 1).await.unwrap();
+        let mut off = notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]));
+        off["member"]["roles"] = json!(["4242"]);
+        let (_, body) = app.interaction(&off).await;
         assert_eq!((body["type"].as_u64(), body["data"]["flags"].as_u64()), (Some(4), Some(64)), "answered at once, privately");
-        assert!(reply_text(&body).contains("opt-in pings"), "{body}");
+        let shown = reply_text(&body);
+        assert!(shown.contains("pings <@&4242> for everyone") && shown.contains("you have that role"), "{shown}");
+        assert!(shown.contains("Suppress All Role @mentions") && shown.contains("/setup ping:Members who opt in"), "what the member can do: {shown}");
+        assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]), "naming the role pings nobody");
+        // A member without the role isn't pinged, and is told so.
+        let (_, body) = app.interaction(&notify(AS_MEMBER, "off", json!([string("streamer", "shroud")]))).await;
+        assert!(reply_text(&body).contains("you don't have that role"), "{body}");
+        // Nothing was saved that would change nothing, and Discord wasn't called.
         app.settle().await;
-        assert!(app.discord.calls("POST", "/roles").is_empty());
-        assert!(app.discord.calls("PATCH", "/messages/@original").is_empty(), "no follow-up call to Discord");
-        assert_eq!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap(), [(tw(SHROUD), false)]);
+        assert!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap().is_empty());
+        assert!(app.discord.world().calls.is_empty());
+        // /notify list says the same: pinged only through the role.
+        let mut list = notify(AS_MEMBER, "list", json!([]));
+        let (_, body) = app.interaction(&list).await;
+        assert!(reply_text(&body).contains("🔕 **shroud**"), "{body}");
+        list["member"]["roles"] = json!(["4242"]);
+        let (_, body) = app.interaction(&list).await;
+        assert!(reply_text(&body).contains("🔔 **shroud**"), "{body}");
+    }
+
+    async fn where_the_server_pings_nobody_notify_says_so(db) {
+        let app = TestApp::start(db).await;
+        app.track(&[GUILD as i64], SHROUD, "shroud").await;
+        let (_, body) = app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
+        let shown = reply_text(&body);
+        assert!(shown.contains("doesn't ping anyone") && shown.contains("opt-in pings"), "{shown}");
+        app.settle().await;
+        assert!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap().is_empty());
+    }
+
+    async fn a_server_at_discords_role_limit_gets_a_clear_answer(db) {
+        let app = opt_in_server(db).await;
+        app.discord.fill_roles(GUILD);
+        app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
+        app.settle().await;
+        let shown = edited(&app);
+        assert!(shown.contains("maximum of 250 roles") && shown.contains("delete roles"), "{shown}");
+        assert!(app.discord.member_roles(GUILD, MEMBER).is_empty());
+        assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().notify_role_id.is_none());
     }
 
     async fn notify_list_shows_the_members_choices(db) {

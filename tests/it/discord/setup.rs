@@ -110,6 +110,21 @@ on_both_backends! {
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().ping_mode, PingMode::StreamerRole);
     }
 
+    async fn opt_in_pings_need_mention_all_roles_because_members_cannot_mention_the_roles(db) {
+        // Denied in the notification channel only.
+        let app = app_with_channel(db, 1 << 17).await;
+        let options = json!([channel_option("channel", LIVE), string("ping", "streamer_role")]);
+        let (_, body) = app.answer(&setup(AS_ADMIN, options, resolved_channel(LIVE, 0))).await;
+        assert!(text(&body).contains("**Mention @everyone, @here and All Roles**"), "{body}");
+        assert!(!text(&body).contains("**Manage Roles**"), "only what is missing: {body}");
+        // In a channel where the bot has it, nothing needs fixing.
+        let elsewhere = LIVE + 1;
+        app.discord.add_channel(GUILD, elsewhere, 0, 0);
+        let (_, body) = app.answer(&setup(AS_ADMIN, json!([channel_option("channel", elsewhere)]), resolved_channel(elsewhere, 0))).await;
+        assert!(text(&body).contains("set up"), "{body}");
+        assert!(!text(&body).contains("Mention @everyone"), "{body}");
+    }
+
     async fn pinging_a_role_without_naming_one_explains_how(db) {
         let app = app_with_channel(db, 0).await;
         let options = json!([channel_option("channel", LIVE), string("ping", "role")]);

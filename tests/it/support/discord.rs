@@ -217,6 +217,21 @@ impl DiscordStandIn {
         w.removed_guilds.insert(guild);
     }
 
+    /// Fills the server up to Discord's maximum of 250 roles.
+    pub fn fill_roles(&self, guild: u64) {
+        let mut w = self.world();
+        let roles = w.roles.entry(guild).or_default();
+        for n in roles.len()..MAX_ROLES {
+            roles.push(role(
+                guild + 1_000 + n as u64,
+                &format!("role {n}"),
+                0,
+                1,
+                false,
+            ));
+        }
+    }
+
     pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
         self.world()
             .members
@@ -224,6 +239,84 @@ impl DiscordStandIn {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// Discord's limit on roles in a server.
+const MAX_ROLES: usize = 250;
+const MENTION_EVERYONE: u64 = 1 << 17;
+const ADMINISTRATOR: u64 = 1 << 3;
+
+/// The roles a message's content pings, as Discord decides: `<@&id>` in the
+/// content, allowed by `allowed_mentions` (all when it is absent), and
+/// either mentionable or sent by a bot allowed to Mention All Roles in the
+/// channel.
+fn mention_roles(w: &World, channel: u64, body: &Value) -> Vec<String> {
+    let content = body["content"].as_str().unwrap_or("");
+    let allowed = &body["allowed_mentions"];
+    let permitted = |id: &str| {
+        allowed.is_null()
+            || allowed["parse"]
+                .as_array()
+                .is_some_and(|p| p.contains(&json!("roles")))
+            || allowed["roles"]
+                .as_array()
+                .is_some_and(|r| r.contains(&json!(id)))
+    };
+    let mut found = Vec::new();
+    for part in content.split("<@&").skip(1) {
+        let Some((id, _)) = part.split_once('>') else {
+            continue;
+        };
+        let Some((guild, role)) = w
+            .roles
+            .iter()
+            .find_map(|(g, roles)| roles.iter().find(|r| r["id"] == id).map(|r| (*g, r)))
+        else {
+            continue;
+        };
+        let pingable = role["mentionable"] == true || bot_may_mention_all(w, guild, channel);
+        if permitted(id) && pingable && !found.iter().any(|f| f == id) {
+            found.push(id.to_owned());
+        }
+    }
+    found
+}
+
+/// A snowflake as Discord's JSON writes it (a string) equals `id`.
+fn id_is(value: &Value, id: u64) -> bool {
+    value.as_str().and_then(|s| s.parse::<u64>().ok()) == Some(id)
+}
+
+/// Does the bot have Mention @everyone, @here and All Roles in `channel`?
+fn bot_may_mention_all(w: &World, guild: u64, channel: u64) -> bool {
+    let held = w.members.get(&(guild, APP_ID)).cloned().unwrap_or_default();
+    let perms = |id: u64| {
+        w.roles
+            .get(&guild)
+            .into_iter()
+            .flatten()
+            .find(|r| id_is(&r["id"], id))
+            .and_then(|r| r["permissions"].as_str()?.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let mut have = held.iter().fold(perms(guild), |acc, r| acc | perms(*r));
+    if have & ADMINISTRATOR != 0 {
+        return true;
+    }
+    if let Some((_, overwrites)) = w.channels.get(&channel) {
+        for o in overwrites.as_array().into_iter().flatten() {
+            let applies = id_is(&o["id"], guild) || held.iter().any(|r| id_is(&o["id"], *r));
+            let bits = |k: &str| {
+                o[k].as_str()
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            if applies {
+                have = (have & !bits("deny")) | bits("allow");
+            }
+        }
+    }
+    have & MENTION_EVERYONE != 0
 }
 
 pub fn role(id: u64, name: &str, permissions: u64, position: i64, mentionable: bool) -> Value {
@@ -569,7 +662,8 @@ async fn create_message(
         Err(limited) => return *limited,
     };
     w.next_id += 1;
-    let created = message(w.next_id, &channel.to_string(), &body);
+    let mut created = message(w.next_id, &channel.to_string(), &body);
+    created["mention_roles"] = json!(mention_roles(&w, channel, &body));
     if let Some(nonce) = nonce {
         w.nonces.insert((channel, nonce), created.clone());
     }
@@ -653,6 +747,15 @@ async fn create_role(
 ) -> Response {
     if let Some(r) = record(&world, method, &uri, body.clone()) {
         return r;
+    }
+    let full = world
+        .lock()
+        .expect("state")
+        .roles
+        .get(&guild)
+        .is_some_and(|r| r.len() >= MAX_ROLES);
+    if full {
+        return error(400, 30005, "Maximum number of guild roles reached (250)");
     }
     let id = next_id(&world);
     let name = body["name"].as_str().unwrap_or("new role");
