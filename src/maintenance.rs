@@ -42,6 +42,8 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
         .await?;
     // Servers that removed the bot over a day ago lose their data.
     crate::gone_guilds::remove_expired(state).await?;
+    // Followed Twitch Teams: members who joined or left.
+    crate::teams::check_due(state).await?;
     Ok(())
 }
 

@@ -11,8 +11,12 @@ use std::{
 use tokio::sync::Notify;
 
 use crate::{
-    background::Background, clock::Clock, config::Config, discord::api::Api, store::Db,
-    twitch::Helix,
+    background::Background,
+    clock::Clock,
+    config::Config,
+    discord::api::Api,
+    store::Db,
+    twitch::{Helix, search::ChannelSearch},
 };
 
 /// Cheap to clone; everything lives behind one `Arc`.
@@ -35,6 +39,8 @@ pub struct Inner {
     queued: AtomicBool,
     /// Work that finishes after the response.
     pub background: Background,
+    /// Recent channel searches, shared by autocomplete requests.
+    pub channel_search: ChannelSearch,
 }
 
 impl AppState {
@@ -65,6 +71,7 @@ impl AppState {
             delivery: Notify::new(),
             queued: AtomicBool::new(false),
             background: Background::default(),
+            channel_search: ChannelSearch::default(),
         }))
     }
 

@@ -12,6 +12,7 @@ use twilight_model::{
 };
 
 use super::{context::Ctx, reply};
+use crate::twitch::{TwitchLogin, search};
 
 const MAX_CHOICES: usize = 25;
 
@@ -26,6 +27,9 @@ pub async fn suggest(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .unwrap_or_default();
     if option == "game" {
         return Ok(reply::autocomplete(categories(ctx, typed).await));
+    }
+    if option == "login" {
+        return Ok(reply::autocomplete(channels(ctx, typed).await));
     }
     let typed = typed.to_lowercase();
     let routes = ctx.state.db.tracked_routes(ctx.guild_id).await?;
@@ -54,6 +58,72 @@ pub async fn suggest(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         })
         .collect();
     Ok(reply::autocomplete(choices))
+}
+
+/// `/streamers add login:`: Twitch channels matching the last name typed
+/// (several may be typed, separated by spaces or commas), the exact login
+/// first, then live ones, each marked live with its game; streamers this
+/// server follows already are marked too. The name as typed is offered
+/// when Twitch has nothing (yet), so the admin is never stuck.
+async fn channels(ctx: &Ctx, typed: &str) -> Vec<CommandOptionChoice> {
+    let (before, last) = split_last_name(typed);
+    let query = search::normalize(last);
+    let Some(helix) = ctx.state.twitch.as_ref().filter(|_| !query.is_empty()) else {
+        return Vec::new();
+    };
+    let mut found = ctx
+        .state
+        .channel_search
+        .find(helix, &query, TWITCH_WAIT)
+        .await;
+    // Exact login first, then live channels, then Twitch's own order.
+    found.sort_by_key(|c| (c.broadcaster_login != query, !c.is_live));
+    let followed: Vec<_> = match ctx.state.db.tracked_routes(ctx.guild_id).await {
+        Ok(routes) => routes.into_iter().map(|t| t.streamer.twitch_id).collect(),
+        Err(_) => Vec::new(),
+    };
+    let mut choices: Vec<CommandOptionChoice> = found
+        .iter()
+        .map(|c| {
+            let mut name = if c.display_name.eq_ignore_ascii_case(&c.broadcaster_login) {
+                c.display_name.clone()
+            } else {
+                format!("{} ({})", c.display_name, c.broadcaster_login)
+            };
+            if c.is_live {
+                name = format!("🔴 {name} · live");
+                if !c.game_name.is_empty() {
+                    name.push_str(&format!(" · {}", c.game_name));
+                }
+            }
+            if followed.contains(&c.id) {
+                name.push_str(" · followed here");
+            }
+            choice(name, &format!("{before}{}", c.broadcaster_login))
+        })
+        .filter(|c| matches!(&c.value, CommandOptionChoiceValue::String(v) if v.len() <= 100))
+        .take(MAX_CHOICES)
+        .collect();
+    if choices.is_empty() && TwitchLogin::parse(&query).is_ok() {
+        choices.push(choice(query.clone(), &format!("{before}{query}")));
+    }
+    choices
+}
+
+/// "a, b, c" → ("a, b, ", "c"): the names already typed, and the one being typed.
+fn split_last_name(typed: &str) -> (&str, &str) {
+    match typed.rfind([',', ' ', ';', '\n']) {
+        Some(at) => typed.split_at(at + 1),
+        None => ("", typed),
+    }
+}
+
+fn choice(name: String, value: &str) -> CommandOptionChoice {
+    CommandOptionChoice {
+        name: name.chars().take(100).collect(),
+        name_localizations: None,
+        value: CommandOptionChoiceValue::String(value.to_owned()),
+    }
 }
 
 /// Twitch's categories matching `typed`, best first.

@@ -36,6 +36,7 @@ mod routes;
 mod streamers;
 mod subscriptions;
 mod superseded;
+mod teams;
 mod text;
 
 pub use discord_budget::Booking;
@@ -48,6 +49,7 @@ pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, Tra
 pub use streamers::{NewStreamer, Streamer, StreamerProblem};
 pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
 pub use superseded::Superseded;
+pub use teams::TeamFollow;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 

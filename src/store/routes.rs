@@ -96,6 +96,9 @@ pub struct Route {
     pub added_by: Option<UserId>,
     #[sqlx(rename = "r_added_at")]
     pub added_at: i64,
+    /// The Twitch Team whose roster added this route (`None`: named by hand).
+    #[sqlx(rename = "r_team_id")]
+    pub team_id: Option<String>,
 }
 
 impl Route {
@@ -137,7 +140,7 @@ macro_rules! route_columns {
          r.ping_mode AS r_ping_mode, r.ping_role_id AS r_ping_role_id, r.template AS r_template, \
          r.filters AS r_filters, r.enabled AS r_enabled, r.needs_attention AS r_needs_attention, \
          r.needs_attention_detail AS r_needs_attention_detail, \
-         r.needs_attention_since AS r_needs_attention_since, r.added_by AS r_added_by, \
+         r.needs_attention_since AS r_needs_attention_since, r.added_by AS r_added_by, r.team_id AS r_team_id, \
          r.added_at AS r_added_at"
     };
 }

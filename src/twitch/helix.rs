@@ -11,7 +11,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use tokio::sync::Mutex;
 
-use super::types::{Channel, EventSubSubscription, SearchedCategory, Stream, User, Video};
+use super::types::{
+    Channel, EventSubSubscription, FoundChannel, SearchedCategory, Stream, Team, User, Video,
+};
 use crate::ids::TwitchUserId;
 use crate::{clock::Clock, config::TwitchConfig};
 
@@ -279,6 +281,41 @@ impl Helix {
         )
         .await?;
         Ok(page.data)
+    }
+
+    /// Search Channels: channels whose name matches `query`, live or not,
+    /// in Twitch's order of relevance (at most `first`).
+    pub async fn search_channels(
+        &self,
+        query: &str,
+        first: u8,
+    ) -> Result<Vec<FoundChannel>, HelixError> {
+        let first = first.clamp(1, 100).to_string();
+        let query = [("query", query), ("first", first.as_str())];
+        let page: Page<FoundChannel> = decode(
+            self.send(Method::GET, "search/channels", &query, None)
+                .await?,
+        )
+        .await?;
+        Ok(page.data)
+    }
+
+    /// Get Teams by name: the team and its members, or `None` when Twitch
+    /// knows no team of that name.
+    pub async fn team(&self, name: &str) -> Result<Option<Team>, HelixError> {
+        let response = match self
+            .send(Method::GET, "teams", &[("name", name)], None)
+            .await
+        {
+            Ok(response) => response,
+            // Twitch answers an unknown team with 404 (or 400 for a name it can't parse).
+            Err(HelixError::Api {
+                status: 404 | 400, ..
+            }) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let page: Page<Team> = decode(response).await?;
+        Ok(page.data.into_iter().next())
     }
 
     /// The broadcaster's most recent VOD (archive), if Twitch keeps one.

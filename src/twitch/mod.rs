@@ -3,6 +3,7 @@
 pub mod events;
 pub mod helix;
 pub mod live;
+pub mod search;
 pub mod signature;
 pub mod subscriptions;
 pub mod types;

@@ -96,6 +96,36 @@ pub struct Video {
     pub url: String,
 }
 
+/// A channel from Search Channels.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct FoundChannel {
+    pub id: TwitchUserId,
+    pub broadcaster_login: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub is_live: bool,
+    #[serde(default)]
+    pub game_name: String,
+}
+
+/// A Twitch Team from Get Teams.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Team {
+    pub id: String,
+    pub team_name: String,
+    pub team_display_name: String,
+    /// Omitted by Twitch when the team has no members.
+    #[serde(default)]
+    pub users: Vec<TeamMember>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct TeamMember {
+    pub user_id: TwitchUserId,
+    pub user_login: String,
+    pub user_name: String,
+}
+
 /// A category from Search Categories.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct SearchedCategory {

@@ -3,6 +3,7 @@
 //! parses its options.
 
 pub mod filter;
+mod many;
 pub mod notify;
 pub mod setup;
 pub mod streamers;

@@ -17,25 +17,25 @@ use twilight_util::builder::{
     message::{ActionRowBuilder, ButtonBuilder},
 };
 
-use super::target::{self, place};
+use super::{
+    many::{self, AddOptions, HOW_TO_FREE_ROOM},
+    target::{self, place},
+};
 use crate::{
     discord::{
-        api::DiscordCode,
         context::Ctx,
         reply::{self, Reply},
         test_post,
     },
+    following::{self, Subscribed},
     ids::{ChannelId, TwitchUserId},
     links,
     notify::{filters, pings},
     store::{
-        Added, Attention, GuildConfig, NewStreamer, PingMode, RouteEdit, StreamerProblem,
-        Subscription, SubscriptionStatus, TrackedRoute,
+        Added, Attention, GuildConfig, PingMode, RouteEdit, StreamerProblem, Subscription,
+        SubscriptionStatus, TeamFollow, TrackedRoute,
     },
-    twitch::{
-        TwitchLogin,
-        subscriptions::{self, budget},
-    },
+    twitch::{TwitchLogin, subscriptions::budget},
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -66,9 +66,9 @@ pub enum Streamers {
     desc = "Follow a streamer in a channel (again with another channel for a second route)"
 )]
 pub struct Add {
-    /// Their Twitch name, as in twitch.tv/<name>
-    #[command(min_length = 1, max_length = 60)]
-    pub login: String,
+    /// Their Twitch name, as in twitch.tv/<name> (type to search; several: separate with spaces or commas)
+    #[command(min_length = 1, max_length = 2000, autocomplete = true)]
+    pub login: Option<String>,
     /// Post their alerts here (default: the /setup channel). Another channel adds another route
     #[command(channel_types = "guild_text guild_announcement")]
     pub channel: Option<InteractionChannel>,
@@ -78,6 +78,9 @@ pub struct Add {
     pub role: Option<Role>,
     /// Turn this route on or off
     pub enabled: Option<bool>,
+    /// A Twitch Team (as in twitch.tv/team/<name>): follow every member, and keep up with its roster
+    #[command(min_length = 1, max_length = 100)]
+    pub team: Option<String>,
 }
 
 /// Whom one route pings.
@@ -154,17 +157,7 @@ pub async fn run(ctx: &Ctx, cmd: Streamers) -> anyhow::Result<InteractionRespons
     }
 }
 
-/// What `/streamers add` changes on the route besides creating it.
-struct AddOptions {
-    channel: Option<(ChannelId, i32)>,
-    edit: RouteEdit,
-}
-
 async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
-    let login = match TwitchLogin::parse(&add.login) {
-        Ok(login) => login,
-        Err(why) => return Ok(reply::ephemeral(why)),
-    };
     if ctx.state.twitch.is_none() {
         return Ok(reply::ephemeral(
             "This StreamMaxing can't reach Twitch yet: its operator needs to set TWITCH_CLIENT_ID, \
@@ -196,7 +189,43 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
             ..RouteEdit::default()
         },
     };
-    Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, options).await }))
+    let names = match (add.login.as_deref(), add.team) {
+        (Some(_), Some(_)) => {
+            return Ok(reply::ephemeral(
+                "Name streamers (`login:`) or a team (`team:`), not both at once.",
+            ));
+        }
+        (None, None) => {
+            return Ok(reply::ephemeral(
+                "Name a streamer with `login:` (type to search Twitch; several separated by commas) \
+                 or a Twitch Team with `team:`.",
+            ));
+        }
+        (None, Some(team)) => {
+            return Ok(
+                ctx.defer(move |ctx| async move { many::add_team(&ctx, &team, options).await })
+            );
+        }
+        (Some(typed), None) => many::names(typed),
+    };
+    match names.as_slice() {
+        [one] => {
+            let login = match TwitchLogin::parse(one) {
+                Ok(login) => login,
+                Err(why) => return Ok(reply::ephemeral(why)),
+            };
+            Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, options).await }))
+        }
+        [] => Ok(reply::ephemeral(
+            "Name a streamer with `login:`: the name from their channel address, twitch.tv/**name**.",
+        )),
+        _ if names.len() > many::MAX_NAMES => Ok(reply::ephemeral(format!(
+            "That's {} names; I can add up to {} at once. Split the list in two.",
+            names.len(),
+            many::MAX_NAMES
+        ))),
+        _ => Ok(ctx.defer(move |ctx| async move { many::add_names(&ctx, names, options).await })),
+    }
 }
 
 /// What happened to the route `/streamers add` named.
@@ -226,20 +255,11 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
             login.as_str()
         )));
     };
-    let streamer = state
-        .db
-        .upsert_streamer(&NewStreamer::from(&user), now)
-        .await?;
-    // A streamer new here that nobody is subscribed to yet must fit
-    // Twitch's budget, unless they linked (then they cost nothing).
-    let followed_here = !state
-        .db
-        .streamer_routes(ctx.guild_id, &user.id)
-        .await?
-        .is_empty();
-    if !followed_here && let Err(full) = budget::check_room(state, &user.id).await? {
-        return Ok(Reply::text(budget_full(&streamer.display_name, Some(full))));
-    }
+    // A streamer new here must fit Twitch's budget (unless they linked).
+    let (streamer, followed_here) = match following::admit(state, ctx.guild_id, &user).await? {
+        Ok(admitted) => admitted,
+        Err(full) => return Ok(Reply::text(budget_full(&user.display_name, full))),
+    };
     let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
     let (route_id, done) = match moved_route(ctx, &user.id, o.channel).await? {
         Some((route_id, from)) => (route_id, Done::Moved { from }),
@@ -262,33 +282,17 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
             )
         }
     };
+    // Named by hand: it stays if a team that added it loses them.
+    state.db.set_route_team(route_id, None).await?;
     let unchanged = o.edit == RouteEdit::default();
     if !unchanged {
         state.db.edit_route(route_id, &o.edit, now).await?;
     }
-    let alerts = match subscriptions::ensure(state, &user.id).await {
-        Ok(_) => "✅ Twitch will tell me the moment they go live.".to_owned(),
-        // The budget filled up since it was last reported (or had not been
-        // reported yet): the streamer new here is not followed after all.
-        Err(e) if subscriptions::is_budget_full(&e) && !followed_here => {
-            let (_, unfollowed) = state.db.remove_route(route_id).await?;
-            if unfollowed {
-                subscriptions::release_if_untracked(state, &user.id).await?;
-            }
-            let full = budget::check_room(state, &user.id).await?.err();
-            return Ok(Reply::text(budget_full(&streamer.display_name, full)));
-        }
-        Err(e) if subscriptions::is_budget_full(&e) => format!(
-            "⚠️ Twitch's subscription budget for this StreamMaxing is full, so their alerts wait for room. {}",
-            HOW_TO_FREE_ROOM
-        ),
-        Err(e) => {
-            tracing::warn!(error = format!("{e:#}"), streamer.login = %user.login, "subscribing failed");
-            format!(
-                "⚠️ Twitch didn't accept the live-alert subscription yet ({}). I'll keep retrying every minute.",
-                root_cause(&e)
-            )
-        }
+    // The budget may have filled up since it was last reported: a streamer
+    // new here is then not followed after all.
+    let alerts = match following::subscribe(state, route_id, &user.id, followed_here).await? {
+        Ok(subscribed) => alerts_note(&subscribed),
+        Err(full) => return Ok(Reply::text(budget_full(&streamer.display_name, full))),
     };
     let Some(tracked) = state.db.route(route_id).await? else {
         return Ok(Reply::text(
@@ -349,11 +353,6 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
     Ok(Reply::embed(embed.build()))
 }
 
-/// What frees room in Twitch's budget, as a server admin can act on it.
-const HOW_TO_FREE_ROOM: &str = "Streamers who link their Twitch account don't count against it: run \
-     `/streamers link` and send them the link page. Removing streamers nobody needs any more \
-     (`/streamers remove`) frees room too.";
-
 /// Why `/streamers add` refused: the budget is full, and what frees room.
 fn budget_full(name: &str, full: Option<budget::Full>) -> String {
     let numbers = full.map_or(String::new(), |f| {
@@ -407,11 +406,17 @@ async fn moved_route(
     Ok(from.map(|from| (id, from)))
 }
 
-fn root_cause(e: &anyhow::Error) -> String {
-    e.chain()
-        .last()
-        .map(ToString::to_string)
-        .unwrap_or_default()
+/// What the reply says about the streamer's live alerts.
+fn alerts_note(subscribed: &Subscribed) -> String {
+    match subscribed {
+        Subscribed::Yes => "✅ Twitch will tell me the moment they go live.".to_owned(),
+        Subscribed::WaitsForRoom => format!(
+            "⚠️ Twitch's subscription budget for this StreamMaxing is full, so their alerts wait for room. {HOW_TO_FREE_ROOM}"
+        ),
+        Subscribed::Retrying(why) => format!(
+            "⚠️ Twitch didn't accept the live-alert subscription yet ({why}). I'll keep retrying every minute."
+        ),
+    }
 }
 
 /// Whom a route pings.
@@ -451,26 +456,7 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
         let role = routes[0].notify_role_id;
         let guild = ctx.guild_id;
         ctx.state.after_response(async move {
-            if let (Some(role), Some(api)) = (role, state.discord.as_deref()) {
-                match api.delete_role(guild.id(), role.id()).await {
-                    Ok(()) => {}
-                    Err(e) if e.code() == Some(DiscordCode::UnknownRole) => {}
-                    Err(e) => tracing::warn!(
-                        error = %e,
-                        guild.id = %guild,
-                        "could not delete the notification role of an unfollowed streamer"
-                    ),
-                }
-            }
-            // Twitch subscriptions go when no server follows the streamer any more.
-            if state.twitch.is_some()
-                && let Err(e) = subscriptions::release_if_untracked(&state, &twitch_id).await
-            {
-                tracing::warn!(
-                    error = format!("{e:#}"),
-                    "releasing subscriptions failed; eventsub sync will clean up"
-                );
-            }
+            following::unfollowed(&state, guild, role, &twitch_id).await;
         });
         let role_note = if role.is_some() {
             " The 🔔 role I made for them is deleted."
@@ -518,6 +504,9 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
     }
     if routes.is_empty() {
         header.push_str("This server doesn't follow anyone yet. Add a streamer with `/streamers add login:<Twitch name>`.");
+    }
+    for team in db.team_follows(ctx.guild_id).await? {
+        header.push_str(&team_line(&team, &routes));
     }
     // One block per route; a streamer's first route carries its header.
     let mut blocks = Vec::new();
@@ -639,6 +628,32 @@ pub async fn list_page_button(ctx: &Ctx, page: &str) -> anyhow::Result<Interacti
             ..InteractionResponseData::default()
         }),
     })
+}
+
+/// A followed Twitch Team in `/streamers list`: how many of its members
+/// it follows here, and what the latest roster check changed.
+fn team_line(team: &TeamFollow, routes: &[TrackedRoute]) -> String {
+    let members = routes
+        .iter()
+        .filter(|t| t.route.team_id.as_deref() == Some(team.team_id.as_str()))
+        .count();
+    let mut line = format!(
+        "👥 Team **{}** (`{}`): {members} member{} followed through it, roster checked <t:{}:R>",
+        reply::escape(&team.display_name),
+        team.team_name,
+        plural(members),
+        team.checked_at / 1000
+    );
+    if let (Some(change), Some(at)) = (&team.last_change, team.last_change_at) {
+        let change: String = change.chars().take(300).collect();
+        line.push_str(&format!(
+            " · latest change <t:{}:R>: {}",
+            at / 1000,
+            reply::escape(&change)
+        ));
+    }
+    line.push('\n');
+    line
 }
 
 /// A streamer in `/streamers list`: liveness and whether Twitch's alerts

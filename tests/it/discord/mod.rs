@@ -3,6 +3,7 @@
 
 mod commands;
 mod endpoint;
+mod finding;
 mod notify;
 mod serve;
 mod setup;

@@ -75,7 +75,7 @@ on_both_backends! {
 
         let (_, body) = ask(slash(AS_MEMBER, "notify", sub("off", json!([string("streamer", "shroud")])), json!({}))).await;
         assert_eq!(body["type"], 4, "answered at once: no role to change");
-        assert!(reply_text(&body).contains("pings off"), "{body}");
+        assert!(reply_text(&body).contains("doesn't ping anyone"), "{body}");
         let (_, body) = ask(slash(AS_MEMBER, "notify", sub("list", json!([])), json!({}))).await;
         assert!(reply_text(&body).contains("🔕 **shroud**"), "{body}");
 

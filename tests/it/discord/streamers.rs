@@ -90,7 +90,7 @@ on_both_backends! {
         let app = ready(db).await;
         add(&app, "nobody_here").await;
         assert!(edited(&app).contains("couldn't find a Twitch account called **nobody_here**"), "{}", edited(&app));
-        let (_, body) = app.interaction(&streamers(AS_ADMIN, "add", json!([string("login", "two words")]), json!({}))).await;
+        let (_, body) = app.interaction(&streamers(AS_ADMIN, "add", json!([string("login", "not-a-name!")]), json!({}))).await;
         assert_eq!(body["type"], 4, "answered at once, no need to defer");
         assert!(reply_text(&body).contains("twitch.tv/**name**"));
         assert!(app.db.tracked_routes(sf(GUILD)).await.unwrap().is_empty());

@@ -5,6 +5,7 @@
 
 use axum::{body::Body, http::Request};
 use serde_json::json;
+use sha2::Digest as _;
 use streammaxing::links::{self, Purpose};
 
 use crate::support::sf;
@@ -74,18 +75,23 @@ on_both_backends! {
         let app = app(db).await;
         let link = token(Purpose::TwitchLink, None);
         let in_ten_minutes = chrono::Utc::now().timestamp_millis() + 600_000;
-        let state = |t: &str, e: i64| encoded(&links::sign_state(APP_SECRET, &json!({"n": "abc", "t": t, "e": e})));
-        // The control: a fresh state with this browser's nonce gets as far
+        // The browser's cookie holds a nonce and the link; the state only its digest.
+        let cookie = |t: &str| format!("abc~{t}");
+        let digest = |c: &str| hex::encode(sha2::Sha256::digest(c.as_bytes()));
+        let state = |c: &str, e: i64| encoded(&links::sign_state(APP_SECRET, &json!({"h": digest(c), "e": e})));
+        // The control: a fresh state with this browser's cookie gets as far
         // as Twitch's answer (here: the streamer cancelled).
-        assert_eq!(callback(&app, &format!("error=access_denied&state={}", state(&link, in_ten_minutes)), "sm_oauth=abc").await, "/link/error?reason=denied");
-        for (case, query, reason) in [
-            ("expired state", format!("code=x&state={}", state(&link, 1)), "state"),
-            ("a link passed off as a state", format!("code=x&state={}", encoded(&link)), "state"),
-            ("a state carrying an editor link", format!("code=x&state={}", state(&token(Purpose::Editor, None), in_ten_minutes)), "invalid"),
-            ("no state", "code=x".to_owned(), "state"),
-            ("a state that names another site", format!("code=x&state={}", encoded("https://evil.example/")), "state"),
+        let (ours, editor) = (cookie(&link), cookie(&token(Purpose::Editor, None)));
+        assert_eq!(callback(&app, &format!("error=access_denied&state={}", state(&ours, in_ten_minutes)), &format!("sm_oauth={ours}")).await, "/link/error?reason=denied");
+        for (case, query, sent, reason) in [
+            ("expired state", format!("code=x&state={}", state(&ours, 1)), &ours, "state"),
+            ("a link passed off as a state", format!("code=x&state={}", encoded(&link)), &ours, "state"),
+            ("a cookie carrying an editor link", format!("code=x&state={}", state(&editor, in_ten_minutes)), &editor, "invalid"),
+            ("another browser's cookie", format!("code=x&state={}", state(&ours, in_ten_minutes)), &editor, "state"),
+            ("no state", "code=x".to_owned(), &ours, "state"),
+            ("a state that names another site", format!("code=x&state={}", encoded("https://evil.example/")), &ours, "state"),
         ] {
-            let to = callback(&app, &query, "sm_oauth=abc").await;
+            let to = callback(&app, &query, &format!("sm_oauth={sent}")).await;
             assert_eq!(to, format!("/link/error?reason={reason}"), "{case}");
         }
         assert!(app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().is_none(), "nothing was linked");

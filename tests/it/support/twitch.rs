@@ -69,6 +69,10 @@ pub struct World {
     pub streams_delay: Duration,
     /// The most all subscriptions may cost together (Twitch: 10,000).
     pub max_total_cost: i64,
+    /// Twitch Teams (as Get Teams returns them).
+    pub teams: Vec<Value>,
+    /// How long a Search Channels call takes.
+    pub search_delay: Duration,
     /// What happened to subscriptions, in order: `created <id> cost <n>`,
     /// `enabled <id>`, `deleted <id>`, `refused <type> <broadcaster>`.
     pub journal: Vec<String>,
@@ -104,6 +108,8 @@ impl TwitchStandIn {
             .route("/helix/channels", get(channels))
             .route("/helix/streams", get(streams))
             .route("/helix/videos", get(videos))
+            .route("/helix/search/channels", get(search_channels))
+            .route("/helix/teams", get(teams))
             .route(
                 "/helix/eventsub/subscriptions",
                 post(create).get(list).delete(delete),
@@ -142,6 +148,28 @@ impl TwitchStandIn {
             "title": format!("{display_name} ranked grind"), "delay": 0, "tags": [], "content_classification_labels": [],
             "is_branded_content": false
         }));
+    }
+
+    /// A Twitch Team whose members are the users (added before) with these ids.
+    pub fn set_team(&self, id: &str, name: &str, display_name: &str, member_ids: &[&str]) {
+        let mut w = self.world();
+        let users: Vec<Value> = member_ids
+            .iter()
+            .filter_map(|m| w.users.iter().find(|u| u["id"] == *m))
+            .map(|u| json!({"user_id": u["id"], "user_login": u["login"], "user_name": u["display_name"]}))
+            .collect();
+        let mut team = json!({
+            "background_image_url": null, "banner": null, "created_at": "2019-02-11T12:09:22Z",
+            "updated_at": "2020-11-18T15:56:41Z", "info": "<p>A team.</p>",
+            "thumbnail_url": "https://static-cdn.jtvnw.net/jtv_user_pictures/team.png",
+            "team_name": name, "team_display_name": display_name, "id": id
+        });
+        // Twitch omits `users` for a team without members.
+        if !users.is_empty() {
+            team["users"] = json!(users);
+        }
+        w.teams.retain(|t| t["id"] != id);
+        w.teams.push(team);
     }
 
     pub fn set_live(&self, id: &str, login: &str, viewers: u64) {
@@ -738,4 +766,96 @@ async fn delete(
     }
     w.journal.push(format!("deleted {id}"));
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// Search Channels: channels whose login or display name contains the
+/// query (any case) or whose login the query contains, exact login first,
+/// live or not (unless `live_only`).
+async fn search_channels(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let delay = world.lock().expect("state").search_delay;
+    tokio::time::sleep(delay).await;
+    let p = params(&q);
+    let get = |key: &str| p.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let Some(query) = get("query").filter(|q| !q.is_empty()) else {
+        return error(400, "Missing required parameter \"query\"");
+    };
+    let query = query.to_lowercase();
+    let first = get("first")
+        .and_then(|f| f.parse::<usize>().ok())
+        .unwrap_or(20);
+    if !(1..=100).contains(&first) {
+        return error(
+            400,
+            "The parameter \"first\" was malformed: the value must be between 1 and 100",
+        );
+    }
+    let live_only = get("live_only").as_deref() == Some("true");
+    let w = world.lock().expect("state");
+    let mut found: Vec<Value> = w
+        .users
+        .iter()
+        .filter(|u| {
+            let (login, name) = (u["login"].as_str().unwrap_or(""), u["display_name"].as_str().unwrap_or(""));
+            // Partial matches either way, as Twitch's search finds "shroud" for "shroudd".
+            login.contains(&query) || name.to_lowercase().contains(&query) || (login.len() >= 4 && query.contains(login))
+        })
+        .map(|u| {
+            let stream = w.streams.iter().find(|s| s["user_id"] == u["id"]);
+            let channel = w.channels.iter().find(|c| c["broadcaster_id"] == u["id"]);
+            json!({
+                "broadcaster_language": "en", "broadcaster_login": u["login"], "display_name": u["display_name"],
+                "game_id": channel.map_or(json!(""), |c| c["game_id"].clone()),
+                "game_name": channel.map_or(json!(""), |c| c["game_name"].clone()),
+                "id": u["id"], "is_live": stream.is_some(), "tag_ids": [], "tags": [],
+                "thumbnail_url": u["profile_image_url"],
+                "title": channel.map_or(json!(""), |c| c["title"].clone()),
+                "started_at": stream.map_or(json!(""), |s| s["started_at"].clone())
+            })
+        })
+        .filter(|c| !live_only || c["is_live"] == true)
+        .collect();
+    found.sort_by_key(|c| {
+        (
+            c["broadcaster_login"] != query.as_str(),
+            c["broadcaster_login"].as_str().unwrap_or("").to_owned(),
+        )
+    });
+    found.truncate(first);
+    Json(json!({"data": found, "pagination": {}})).into_response()
+}
+
+/// Get Teams: exactly one of `name` and `id`; 404 for a team Twitch doesn't know.
+async fn teams(
+    State(world): Shared,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    if let Some(r) = gate(&world, method, &uri, &headers) {
+        return r;
+    }
+    let p = params(&q);
+    let keys: Vec<&(String, String)> = p.iter().filter(|(k, _)| k == "name" || k == "id").collect();
+    let [(key, value)] = keys.as_slice() else {
+        return error(
+            400,
+            "Exactly one of the parameters \"name\" and \"id\" is required",
+        );
+    };
+    let field = if key == "name" { "team_name" } else { "id" };
+    let w = world.lock().expect("state");
+    match w.teams.iter().find(|t| t[field] == value.as_str()) {
+        Some(team) => Json(json!({"data": [team]})).into_response(),
+        None => error(404, "The specified team was not found"),
+    }
 }
