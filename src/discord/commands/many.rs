@@ -16,7 +16,7 @@ use crate::{
     ids::ChannelId,
     store::RouteEdit,
     teams,
-    twitch::{TwitchLogin, search, types::User},
+    twitch::{TwitchLogin, search},
 };
 
 /// What `/streamers add` changes on the route besides creating it.
