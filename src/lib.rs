@@ -23,6 +23,7 @@ pub mod server;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod throttle;
 pub mod twitch;
 pub mod web;
 

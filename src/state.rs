@@ -12,7 +12,7 @@ use tokio::sync::Notify;
 
 use crate::{
     background::Background, clock::Clock, config::Config, discord::api::Api, store::Db,
-    twitch::Helix,
+    throttle::RenderLimits, twitch::Helix,
 };
 
 /// Cheap to clone; everything lives behind one `Arc`.
@@ -35,6 +35,8 @@ pub struct Inner {
     queued: AtomicBool,
     /// Work that finishes after the response.
     pub background: Background,
+    /// What the open template preview may cost, per client and in all.
+    pub render: RenderLimits,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
             delivery: Notify::new(),
             queued: AtomicBool::new(false),
             background: Background::default(),
+            render: RenderLimits::default(),
         }))
     }
 
