@@ -112,7 +112,8 @@ impl FromRequestParts<AppState> for RenderAllowed {
         match state.render.rate.check(client, Instant::now()) {
             Ok(()) => Ok(RenderAllowed),
             Err(wait) => {
-                tracing::info!(client = ?client, "template previews rate-limited");
+                // Debug only: a flood must not become a flood of log lines.
+                tracing::debug!(client = ?client, "template previews rate-limited");
                 let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
                 Err(ApiError::RateLimited {
                     retry_after: seconds.max(1),

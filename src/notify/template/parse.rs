@@ -17,13 +17,17 @@ pub(super) enum Issue {
 }
 
 impl Issue {
-    /// What to tell the admin; `list_variables` adds the list of every
-    /// variable when no close one is found (once per report is enough).
-    pub(super) fn message(&self, list_variables: bool) -> String {
+    /// What to tell the admin, and whether it lists the variables:
+    /// `list_variables` adds the list of every variable when no close one
+    /// is found (once per report is enough).
+    pub(super) fn message(&self, list_variables: bool) -> (String, bool) {
         match self {
             Issue::UnknownVariable(name) => unknown_variable_message(name, list_variables),
-            Issue::Unclosed => "a `{` is never closed: close the variable with `}`, or write `{{` for a literal brace"
-                .to_owned(),
+            Issue::Unclosed => (
+                "a `{` is never closed: close the variable with `}`, or write `{{` for a literal brace"
+                    .to_owned(),
+                false,
+            ),
         }
     }
 }

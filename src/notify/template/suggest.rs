@@ -13,17 +13,20 @@ pub(super) const SUGGEST_NAME_MAX: usize = 32;
 /// elided, so no message is much longer than its fixed text.
 pub(super) const SHOWN_NAME_MAX: usize = 40;
 
-/// What to tell an admin about `{name}`, which is no variable. With
-/// `list_variables`, a name with no close variable gets the list of them
-/// all; without, a pointer to where the list already is.
-pub(super) fn unknown_variable_message(name: &str, list_variables: bool) -> String {
+/// What to tell an admin about `{name}`, which is no variable, and whether
+/// the message lists the variables. With `list_variables`, a name with no
+/// close variable gets the list of them all; without, a pointer to where
+/// the list already is.
+pub(super) fn unknown_variable_message(name: &str, list_variables: bool) -> (String, bool) {
     if name.trim().is_empty() {
-        return "empty braces `{}`: put a variable name inside, or write `{{}}` for literal braces"
-            .to_owned();
+        let message =
+            "empty braces `{}`: put a variable name inside, or write `{{}}` for literal braces";
+        return (message.to_owned(), false);
     }
     let suggestion = (name.chars().count() <= SUGGEST_NAME_MAX)
         .then(|| suggest(name))
         .flatten();
+    let listed = suggestion.is_none() && list_variables;
     let hint = match suggestion {
         Some(s) => format!("did you mean {{{s}}}?"),
         None if list_variables => format!(
@@ -37,7 +40,10 @@ pub(super) fn unknown_variable_message(name: &str, list_variables: bool) -> Stri
         None => "see the available variables in an earlier problem".to_owned(),
     };
     let shown = shorten(name);
-    format!("unknown variable {{{shown}}}: {hint} (write `{{{{` and `}}}}` for literal braces)")
+    let message = format!(
+        "unknown variable {{{shown}}}: {hint} (write `{{{{` and `}}}}` for literal braces)"
+    );
+    (message, listed)
 }
 
 /// `name`, or its first [`SHOWN_NAME_MAX`] chars and an ellipsis.

@@ -96,8 +96,8 @@ impl Checker {
             self.omitted += 1;
             return;
         }
-        let message = issue.message(!self.listed_variables);
-        self.listed_variables |= message.contains("available variables");
+        let (message, listed) = issue.message(!self.listed_variables);
+        self.listed_variables |= listed;
         self.error(location, message);
     }
 
