@@ -127,6 +127,10 @@ pub struct Config {
     pub twitch_helix_url: Url,
     pub twitch_oauth_url: Url,
     pub log_format: LogFormat,
+    /// Whether the last address in `X-Forwarded-For` is the client's (set
+    /// only when one proxy we run, or AWS, sits in front and appends it):
+    /// per-client limits then key on it instead of the peer address.
+    pub trust_forwarded_for: bool,
     /// Variables whose absence switched a feature off, by feature, for the
     /// start-up log.
     pub disabled: Vec<(&'static str, Vec<&'static str>)>,
@@ -297,6 +301,17 @@ impl Config {
             }
         };
 
+        let trust_forwarded_for = match var("TRUST_FORWARDED_FOR").as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TRUST_FORWARDED_FOR",
+                    format!("{other:?} is not one of: true, false"),
+                ));
+            }
+        };
+
         Ok(Self {
             database_url,
             bind_addr,
@@ -309,6 +324,7 @@ impl Config {
             twitch_helix_url,
             twitch_oauth_url,
             log_format,
+            trust_forwarded_for,
             disabled,
             from_secret: None,
         })

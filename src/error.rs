@@ -2,7 +2,7 @@
 
 use axum::{
     Json,
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde_json::json;
@@ -21,6 +21,18 @@ pub enum ApiError {
     /// The body is over the size limit every route shares.
     #[error("the request body is too large")]
     TooLarge,
+    /// A template request over the template routes' own limit, which
+    /// Discord's message limits set (see `web::templates::TEMPLATE_BODY_MAX`).
+    #[error(
+        "the template is too large: a template request may be at most {0} bytes, more than a Discord message can hold; shorten it"
+    )]
+    TemplateTooLarge(usize),
+    /// This client asked too often; it may ask again after `retry_after` s.
+    #[error("too many previews from your address: try again in {retry_after} s")]
+    RateLimited { retry_after: u64 },
+    /// Every worker for this kind of request is busy; try again shortly.
+    #[error("the server is busy rendering previews: try again in a moment")]
+    Busy,
     /// A signed link that can't be used; `reason` is for the web app.
     #[error("{message}")]
     Link {
@@ -52,7 +64,9 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::TooLarge | ApiError::TemplateTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unavailable(_) | ApiError::NotConfigured(_) => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
@@ -74,8 +88,28 @@ impl IntoResponse for ApiError {
             ApiError::NotConfigured(_) => {
                 json!({ "error": self.to_string(), "reason": crate::links::LinkFailure::NotConfigured })
             }
+            ApiError::TemplateTooLarge(limit) => {
+                json!({ "error": self.to_string(), "reason": "too_large", "limit": limit })
+            }
+            ApiError::RateLimited { retry_after } => {
+                json!({ "error": self.to_string(), "reason": "rate_limited", "retry_after": retry_after })
+            }
+            ApiError::Busy => {
+                json!({ "error": self.to_string(), "reason": "busy", "retry_after": 1 })
+            }
             _ => json!({ "error": self.to_string() }),
         };
-        (status, Json(body)).into_response()
+        let retry_after = match &self {
+            ApiError::RateLimited { retry_after } => Some(*retry_after),
+            ApiError::Busy => Some(1),
+            _ => None,
+        };
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }

@@ -25,6 +25,7 @@ pub mod state;
 pub mod store;
 pub mod teams;
 pub mod telemetry;
+pub mod throttle;
 pub mod twitch;
 pub mod web;
 

@@ -40,7 +40,9 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
         listener.local_addr().unwrap_or(addr),
         db.backend()
     );
-    axum::serve(listener, app(state.clone()))
+    // Each request carries its peer address (`ConnectInfo`), for per-client limits.
+    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving HTTP")?;

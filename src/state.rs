@@ -16,6 +16,7 @@ use crate::{
     config::Config,
     discord::api::Api,
     store::Db,
+    throttle::RenderLimits,
     twitch::{Helix, search::ChannelSearch},
 };
 
@@ -41,6 +42,8 @@ pub struct Inner {
     pub background: Background,
     /// Recent channel searches, shared by autocomplete requests.
     pub channel_search: ChannelSearch,
+    /// What the open template preview may cost, per client and in all.
+    pub render: RenderLimits,
 }
 
 impl AppState {
@@ -72,6 +75,7 @@ impl AppState {
             queued: AtomicBool::new(false),
             background: Background::default(),
             channel_search: ChannelSearch::default(),
+            render: RenderLimits::default(),
         }))
     }
 

@@ -17,13 +17,22 @@ export class ApiError extends Error {
   readonly reason: string | null;
   /** Template problems, for a 400 from save. */
   readonly errors: TemplateError[];
+  /** Seconds to wait before asking again (429 rate-limited, 503 busy); null if not said. */
+  readonly retryAfter: number | null;
 
-  constructor(status: number, message: string, reason: string | null = null, errors: TemplateError[] = []) {
+  constructor(
+    status: number,
+    message: string,
+    reason: string | null = null,
+    errors: TemplateError[] = [],
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.reason = reason;
     this.errors = errors;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -31,6 +40,7 @@ interface ErrorBody {
   error?: unknown;
   reason?: unknown;
   errors?: unknown;
+  retry_after?: unknown;
 }
 
 function isTemplateError(e: unknown): e is TemplateError {
@@ -42,7 +52,8 @@ function errorFrom(status: number, body: unknown): ApiError {
   const message = typeof b.error === "string" && b.error ? b.error : `the server answered ${status}`;
   const reason = typeof b.reason === "string" ? b.reason : null;
   const errors = Array.isArray(b.errors) ? b.errors.filter(isTemplateError) : [];
-  return new ApiError(status, message, reason, errors);
+  const retryAfter = typeof b.retry_after === "number" && b.retry_after >= 0 ? b.retry_after : null;
+  return new ApiError(status, message, reason, errors, retryAfter);
 }
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {

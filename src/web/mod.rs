@@ -3,12 +3,13 @@
 //! else happens in Discord.
 
 pub mod assets;
+pub mod client;
 pub mod link;
 pub mod templates;
 
 use axum::{
     Json, Router,
-    extract::State,
+    extract::{DefaultBodyLimit, State},
     routing::{get, post},
 };
 use serde_json::{Value, json};
@@ -28,8 +29,16 @@ pub fn routes() -> Router<AppState> {
         .route("/api/auth/twitch/start", get(link::start))
         .route("/api/auth/twitch/callback", get(link::callback))
         .route("/api/templates/default", get(templates::default))
-        .route("/api/templates/render", post(templates::render))
-        .route("/api/templates", get(templates::load).put(templates::save))
+        .route(
+            "/api/templates/render",
+            post(templates::render).layer(DefaultBodyLimit::max(templates::TEMPLATE_BODY_MAX)),
+        )
+        .route(
+            "/api/templates",
+            get(templates::load)
+                .put(templates::save)
+                .layer(DefaultBodyLimit::max(templates::TEMPLATE_BODY_MAX)),
+        )
 }
 
 /// The install link and which features this instance has.

@@ -1,27 +1,41 @@
 //! The template editor's API: the one template engine, in Rust. Rendering
-//! is open (the editor doubles as a playground); loading and saving need a
-//! signed, expiring editor link from `/template preview`.
+//! is open (the editor doubles as a playground), so it is bounded: a body
+//! no larger than a Discord message allows, a rate per client, and a few
+//! blocking workers that leave the other cores to Discord. Loading and
+//! saving need a signed, expiring editor link from `/template preview`.
 
+use std::time::Instant;
+
+use anyhow::anyhow;
 use axum::{
     Json,
-    extract::{Query, State, rejection::JsonRejection},
-    http::StatusCode,
+    extract::{FromRequestParts, Query, State, rejection::JsonRejection},
+    http::{StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
 };
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::link_error;
+use super::{client::client_address, link_error};
 use crate::{
     error::ApiError,
     links::{self, Claims, Purpose},
     notify::{
         message,
-        template::{self, Sample, Template},
+        template::{self, Sample, TEMPLATE_JSON_MAX, Template},
     },
     state::AppState,
     store::RouteEdit,
+    throttle::RENDER_QUEUE_WAIT,
 };
+
+/// The most a template request's body may hold: the largest template
+/// Discord's limits leave room for ([`TEMPLATE_JSON_MAX`], 46,976 bytes),
+/// and 1 KiB for its wrapper (`{"template": …, "sample": "long_title"}`)
+/// and whitespace. Larger is a 413 that says so; the 64 KiB every route
+/// shares (`app::MAX_BODY_BYTES`) stays the limit elsewhere.
+pub const TEMPLATE_BODY_MAX: usize = TEMPLATE_JSON_MAX + 1024;
 
 #[derive(Deserialize)]
 pub struct TokenQuery {
@@ -45,10 +59,14 @@ pub async fn default() -> Json<Value> {
 }
 
 /// Renders a template with sample data, exactly as Discord will get it,
-/// with every validation problem (the message is rendered regardless).
+/// with its validation problems (the message is rendered regardless).
+/// The work runs on a blocking worker; when all are busy for
+/// [`RENDER_QUEUE_WAIT`], the answer is 503 with `Retry-After`.
 pub async fn render(
+    _: RenderAllowed,
+    State(state): State<AppState>,
     body: Result<Json<RenderRequest>, JsonRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let Json(request) = body.map_err(malformed)?;
     let sample = match request.sample.as_deref() {
         None => Sample::Typical,
@@ -56,14 +74,53 @@ pub async fn render(
             .parse()
             .map_err(|_| ApiError::BadRequest(format!("unknown sample {name:?}")))?,
     };
-    let rendered = template::render(&request.template, &sample.vars(), "preview");
-    let errors = template::validate(&request.template)
-        .err()
-        .unwrap_or_default();
-    Ok(Json(json!({
+    let workers = state.render.workers.clone();
+    let permit = tokio::time::timeout(RENDER_QUEUE_WAIT, workers.acquire_owned())
+        .await
+        .map_err(|_| ApiError::Busy)?
+        .map_err(|_| ApiError::Busy)?;
+    let body = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        render_json(&request.template, sample)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow!("rendering a template preview: {e}")))?
+    .map_err(|e| ApiError::Internal(anyhow!("serialising a template preview: {e}")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The preview's JSON: the message and the (bounded) list of problems.
+fn render_json(t: &Template, sample: Sample) -> serde_json::Result<Vec<u8>> {
+    let rendered = template::render(t, &sample.vars(), "preview");
+    let errors = template::validate(t).err().unwrap_or_default();
+    serde_json::to_vec(&json!({
         "message": { "content": rendered.content, "embeds": rendered.embeds, "components": rendered.components },
         "errors": errors,
-    })))
+    }))
+}
+
+/// The caller may render now: its address has a token left in
+/// [`RenderLimits::rate`](crate::throttle::RenderLimits). Checked before
+/// the body is read; otherwise 429 with `Retry-After`.
+pub struct RenderAllowed;
+
+impl FromRequestParts<AppState> for RenderAllowed {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let client = client_address(parts, state.config.trust_forwarded_for);
+        match state.render.rate.check(client, Instant::now()) {
+            Ok(()) => Ok(RenderAllowed),
+            Err(wait) => {
+                // Debug only: a flood must not become a flood of log lines.
+                tracing::debug!(client = ?client, "template previews rate-limited");
+                let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+                Err(ApiError::RateLimited {
+                    retry_after: seconds.max(1),
+                })
+            }
+        }
+    }
 }
 
 /// The editor link's claims, after checking it.
@@ -172,10 +229,10 @@ pub async fn save(
 }
 
 /// A body that isn't a template: 400 with the reason, or 413 when it went
-/// over the size limit before it could be read.
+/// over [`TEMPLATE_BODY_MAX`] before it could be read.
 fn malformed(e: JsonRejection) -> ApiError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        ApiError::TooLarge
+        ApiError::TemplateTooLarge(TEMPLATE_BODY_MAX)
     } else {
         ApiError::BadRequest(format!("malformed template: {}", e.body_text()))
     }

@@ -71,6 +71,28 @@ describe("the template editor", () => {
     expect(sent).toEqual({ ...defaultTemplate(), embed: { ...defaultTemplate().embed, title: "E2E title {stream_title}" } });
   });
 
+  it("says why a preview was refused, and asks again when the server says to", async () => {
+    let refusals = 0;
+    const calls = api({
+      "POST /api/templates/render": (c) => {
+        const { template } = c.body as { template: Template };
+        if (template.content.length > 100) return [413, { error: "the template is too large: shorten it", reason: "too_large" }];
+        if (refusals++ === 1) return [429, { error: "too many previews from your address: try again in 1 s", reason: "rate_limited", retry_after: 1 }];
+        return renderApi(c);
+      },
+    });
+    const { user, title } = await openEditor();
+    await user.type(title, "!");
+    await screen.findByText(/too many previews/);
+    await waitFor(() => expect(screen.getByTestId("embed-title").textContent).toBe("Ranked grind!"), { timeout: 3000 });
+    expect(screen.queryByText(/too many previews/)).toBeNull();
+    const before = renders(calls).length;
+    fireEvent.change(screen.getByLabelText("Message content"), { target: { value: "x".repeat(101) } });
+    await screen.findByText(/the template is too large/);
+    expect(renders(calls).length).toBe(before + 1);
+    expect(screen.getByTestId("embed-title").textContent).toBe("Ranked grind!"); // the last preview stays
+  });
+
   it("shows render errors inline and in a summary, and disables Save", async () => {
     api();
     const { user } = await openEditor();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { isAbort, renderTemplate } from "../api";
+import { ApiError, isAbort, renderTemplate } from "../api";
 import type { RenderedMessage, Sample, Template, TemplateError } from "../types";
 
 export interface PreviewState {
@@ -19,12 +19,19 @@ interface Result {
   message: RenderedMessage | null;
   errors: TemplateError[];
   failure: string | null;
+  /** Seconds after which the server said to ask again (too many previews, or busy). */
+  retryAfter: number | null;
 }
+
+/** The longest wait before an automatic retry; the Retry button is always there. */
+const MAX_RETRY_SECONDS = 30;
 
 /**
  * Renders the template on the server (the one template engine) whenever it
  * or the sample changes, `delay` ms after the last change. A newer edit
  * cancels the request in flight, so answers never arrive out of order.
+ * When the server says to come back later (429, 503 with `retry_after`),
+ * it asks again by itself after that wait.
  */
 export function useRenderPreview(template: Template, sample: Sample, delay = 250): PreviewState & { retry: () => void } {
   const [result, setResult] = useState<Result | null>(null);
@@ -34,11 +41,12 @@ export function useRenderPreview(template: Template, sample: Sample, delay = 250
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       renderTemplate(template, sample, controller.signal).then(
-        (r) => setResult({ template, sample, message: r.message, errors: r.errors ?? [], failure: null }),
+        (r) => setResult({ template, sample, message: r.message, errors: r.errors ?? [], failure: null, retryAfter: null }),
         (e: unknown) => {
           if (isAbort(e)) return;
           const failure = e instanceof Error ? e.message : "The preview could not be rendered.";
-          setResult((prev) => ({ template, sample, message: prev?.message ?? null, errors: prev?.errors ?? [], failure }));
+          const retryAfter = e instanceof ApiError ? e.retryAfter : null;
+          setResult((prev) => ({ template, sample, message: prev?.message ?? null, errors: prev?.errors ?? [], failure, retryAfter }));
         },
       );
     }, delay);
@@ -47,6 +55,13 @@ export function useRenderPreview(template: Template, sample: Sample, delay = 250
       controller.abort();
     };
   }, [template, sample, delay, attempt]);
+
+  const retryAfter = result?.retryAfter ?? null;
+  useEffect(() => {
+    if (retryAfter === null) return;
+    const timer = window.setTimeout(() => setAttempt((n) => n + 1), Math.min(retryAfter, MAX_RETRY_SECONDS) * 1000);
+    return () => window.clearTimeout(timer);
+  }, [result, retryAfter]);
 
   return {
     message: result?.message ?? null,

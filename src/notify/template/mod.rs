@@ -39,11 +39,13 @@ mod test_support;
 mod typescript;
 
 pub use escape::escape_markdown;
-pub use model::{ButtonsTemplate, EmbedTemplate, FieldTemplate, TWITCH_PURPLE, Template};
+pub use model::{
+    ButtonsTemplate, EmbedTemplate, FieldTemplate, TEMPLATE_JSON_MAX, TWITCH_PURPLE, Template,
+};
 pub use render::{Rendered, notify_custom_id, parse_notify_custom_id, render};
 pub use sample::Sample;
 pub use url::{BUTTON_URL_MAX, EMBED_URL_MAX};
-pub use validate::{TemplateError, validate};
+pub use validate::{MAX_PROBLEMS, TemplateError, validate};
 pub use vars::{
     DISPLAY_NAME_MAX, GAME_NAME_MAX, LOGIN_MAX, MENTION_MAX, TIMESTAMP_TAG_MAX, TITLE_MAX, URL_MAX,
     VARIABLES, VIEWER_COUNT_MAX, Vars,

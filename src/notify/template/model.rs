@@ -2,6 +2,30 @@
 //! default every missing JSON field falls back to.
 
 use serde::{Deserialize, Serialize};
+use twilight_validate::component::COMPONENT_BUTTON_LABEL_LENGTH;
+use twilight_validate::embed::EMBED_TOTAL_LENGTH;
+use twilight_validate::message::MESSAGE_CONTENT_LENGTH_MAX;
+
+use super::url::EMBED_URL_MAX;
+
+/// The largest template, as JSON, that Discord's limits leave room for:
+/// 46,976 bytes.
+///
+/// - Text: the content (2,000 chars), everything the embed's 6,000-char
+///   total counts (title 256, description 4,096, 25 fields of 256 + 1,024,
+///   footer 2,048, author 256: together at most 6,000) and the two button
+///   labels (80 each): 8,160 chars, at 4 bytes each (the longest UTF-8
+///   char; `JSON.stringify` writes non-ASCII as is, and escapes `"`, `\`
+///   and line breaks in 2 bytes).
+/// - URLs: six embed URL fields of 2,048 bytes (ASCII, percent-encoded).
+/// - Structure: the keys, quotes and 25 fields' punctuation, under 2 KiB.
+///
+/// Validation reports anything longer as too long; a body past this (plus
+/// its wrapper) is no template an admin could save.
+pub const TEMPLATE_JSON_MAX: usize = 4
+    * (MESSAGE_CONTENT_LENGTH_MAX + EMBED_TOTAL_LENGTH + 2 * COMPONENT_BUTTON_LABEL_LENGTH)
+    + 6 * EMBED_URL_MAX
+    + 2048;
 
 /// Embed colour used when the template sets none (Twitch purple).
 pub const TWITCH_PURPLE: u32 = 0x9146FF;
@@ -183,6 +207,55 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_template_discord_allows_fits_the_json_bound() {
+        // Every text at its limit in 4-byte chars, every URL at its limit.
+        let text = |chars: usize| "😀".repeat(chars);
+        let url = format!("https://example.com/{}", "a".repeat(EMBED_URL_MAX - 20));
+        let field = FieldTemplate {
+            name: text(100),
+            value: text(100),
+            inline: true,
+        };
+        let mut t = Template {
+            content: text(2000),
+            ..Template::default()
+        };
+        t.embed = EmbedTemplate {
+            title: text(256),
+            description: text(400),
+            author_name: text(256),
+            // 25 × 200 + 256 + 400 + 256 + 88 = 6,000, the embed's total.
+            footer_text: text(88),
+            fields: vec![field; 25],
+            url: url.clone(),
+            author_url: url.clone(),
+            author_icon_url: url.clone(),
+            thumbnail_url: url.clone(),
+            image_url: url.clone(),
+            footer_icon_url: url,
+            ..t.embed
+        };
+        t.buttons.watch_label = text(80);
+        t.buttons.notify_me_label = text(80);
+        assert_eq!(
+            super::super::validate(&t),
+            Ok(()),
+            "at the limits, not past them"
+        );
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(
+            json.len() <= TEMPLATE_JSON_MAX,
+            "{} > {TEMPLATE_JSON_MAX}",
+            json.len()
+        );
+        assert!(
+            json.len() > TEMPLATE_JSON_MAX - 2048,
+            "the bound is tight: {}",
+            json.len()
+        );
+    }
 
     #[test]
     fn json_round_trip_and_defaults() {

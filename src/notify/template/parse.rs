@@ -4,6 +4,34 @@
 use super::suggest::unknown_variable_message;
 use super::vars::Var;
 
+/// A syntax problem, kept as data: its message (with the "did you mean"
+/// search) is written only for the problems an admin is shown
+/// ([`validate`](fn@super::validate) reports a bounded number), never
+/// while rendering.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Issue {
+    /// `{name}` where `name` is no variable.
+    UnknownVariable(String),
+    /// A `{` that is never closed.
+    Unclosed,
+}
+
+impl Issue {
+    /// What to tell the admin, and whether it lists the variables:
+    /// `list_variables` adds the list of every variable when no close one
+    /// is found (once per report is enough).
+    pub(super) fn message(&self, list_variables: bool) -> (String, bool) {
+        match self {
+            Issue::UnknownVariable(name) => unknown_variable_message(name, list_variables),
+            Issue::Unclosed => (
+                "a `{` is never closed: close the variable with `}`, or write `{{` for a literal brace"
+                    .to_owned(),
+                false,
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Segment {
     Text(String),
@@ -14,7 +42,7 @@ pub(super) enum Segment {
 #[derive(Debug, Default)]
 pub(super) struct Parsed {
     pub segments: Vec<Segment>,
-    pub issues: Vec<String>,
+    pub issues: Vec<Issue>,
 }
 
 impl Parsed {
@@ -58,17 +86,14 @@ fn parse_placeholder<'a>(p: &mut Parsed, body: &'a str) -> &'a str {
             match Var::from_name(name) {
                 Some(var) => p.segments.push(Segment::Var(var)),
                 None => {
-                    p.issues.push(unknown_variable_message(name));
+                    p.issues.push(Issue::UnknownVariable(name.to_owned()));
                     p.push_text(&format!("{{{name}}}"));
                 }
             }
             &body[j + 1..]
         }
         _ => {
-            p.issues.push(
-                "a `{` is never closed: close the variable with `}`, or write `{{` for a literal brace"
-                    .to_owned(),
-            );
+            p.issues.push(Issue::Unclosed);
             p.push_text("{");
             body
         }

@@ -5,15 +5,31 @@ use strsim::levenshtein;
 
 use super::vars::{VARIABLES, Var};
 
-/// What to tell an admin about `{name}`, which is no variable.
-pub(super) fn unknown_variable_message(name: &str) -> String {
+/// Names longer than this (in chars) get no "did you mean" search: the
+/// longest variable is 21 chars, so a name more than 11 chars longer is no
+/// typo of any, and the edit-distance search would only cost time.
+pub(super) const SUGGEST_NAME_MAX: usize = 32;
+/// How much of an unknown name a message repeats (in chars); the rest is
+/// elided, so no message is much longer than its fixed text.
+pub(super) const SHOWN_NAME_MAX: usize = 40;
+
+/// What to tell an admin about `{name}`, which is no variable, and whether
+/// the message lists the variables. With `list_variables`, a name with no
+/// close variable gets the list of them all; without, a pointer to where
+/// the list already is.
+pub(super) fn unknown_variable_message(name: &str, list_variables: bool) -> (String, bool) {
     if name.trim().is_empty() {
-        return "empty braces `{}`: put a variable name inside, or write `{{}}` for literal braces"
-            .to_owned();
+        let message =
+            "empty braces `{}`: put a variable name inside, or write `{{}}` for literal braces";
+        return (message.to_owned(), false);
     }
-    let hint = match suggest(name) {
+    let suggestion = (name.chars().count() <= SUGGEST_NAME_MAX)
+        .then(|| suggest(name))
+        .flatten();
+    let listed = suggestion.is_none() && list_variables;
+    let hint = match suggestion {
         Some(s) => format!("did you mean {{{s}}}?"),
-        None => format!(
+        None if list_variables => format!(
             "available variables: {}",
             VARIABLES
                 .iter()
@@ -21,8 +37,21 @@ pub(super) fn unknown_variable_message(name: &str) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        None => "see the available variables in an earlier problem".to_owned(),
     };
-    format!("unknown variable {{{name}}}: {hint} (write `{{{{` and `}}}}` for literal braces)")
+    let shown = shorten(name);
+    let message = format!(
+        "unknown variable {{{shown}}}: {hint} (write `{{{{` and `}}}}` for literal braces)"
+    );
+    (message, listed)
+}
+
+/// `name`, or its first [`SHOWN_NAME_MAX`] chars and an ellipsis.
+fn shorten(name: &str) -> String {
+    match name.char_indices().nth(SHOWN_NAME_MAX) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name.to_owned(),
+    }
 }
 
 const ALIASES: &[(&str, &str)] = &[
@@ -88,5 +117,48 @@ mod tests {
         );
         assert!(errs[1].message.contains("did you mean {viewer_count}?"));
         assert!(errs[2].message.contains("available variables"));
+    }
+
+    #[test]
+    fn long_unknown_names_are_shortened_and_get_no_search() {
+        let long = "x".repeat(1000);
+        let errs = errors(&only_content(&format!(
+            "{{{long}}} {{streamer_display_nam}}"
+        )));
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(
+            errs[0]
+                .message
+                .starts_with(&format!("unknown variable {{{}…}}", "x".repeat(40))),
+            "{}",
+            errs[0].message
+        );
+        assert!(errs[0].message.len() < 400, "{}", errs[0].message);
+        assert!(errs[0].message.contains("available variables"));
+        assert!(
+            errs[1]
+                .message
+                .contains("did you mean {streamer_display_name}?")
+        );
+        let padded = format!("streamer_display_name{}", "_".repeat(40));
+        assert!(
+            !errors(&only_content(&format!("{{{padded}}}")))[0]
+                .message
+                .contains("did you mean"),
+            "a name too long to be a typo gets no suggestion"
+        );
+    }
+
+    #[test]
+    fn the_list_of_variables_is_given_once() {
+        let errs = errors(&only_content("{zzzzzzzzzzzz} {qqqqqqqqqqqq}"));
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].message.contains("available variables"));
+        assert!(
+            !errs[1].message.contains("{streamer_login}"),
+            "{}",
+            errs[1].message
+        );
+        assert!(errs[1].message.contains("earlier problem"));
     }
 }

@@ -14,8 +14,17 @@ use super::model::{
     ButtonsTemplate, DEFAULT_NOTIFY_LABEL, DEFAULT_WATCH_LABEL, EmbedTemplate, FieldTemplate,
     Template,
 };
-use super::parse::{Segment, parse};
+use super::parse::{Issue, Segment, parse};
 use super::url::url_problem;
+
+/// At most this many problems are reported; one more line says how many
+/// were left out. Enough for a template that breaks every length limit at
+/// once (26 over-long fields, their count, the title, the embed's total:
+/// 29) to be reported in full; a pasted wall of `{...}` could have
+/// thousands, and an admin fixes the first ones first.
+pub const MAX_PROBLEMS: usize = 30;
+/// Where the "and K more" line points: the template as a whole.
+const MORE_LOCATION: &str = "message";
 
 /// A problem found by [`validate`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,7 +36,10 @@ pub struct TemplateError {
     pub message: String,
 }
 
-/// Checks a template; returns every problem found, each with its location and a fix.
+/// Checks a template; returns the problems found, each with its location
+/// and a fix: the first [`MAX_PROBLEMS`], then one line saying how many more
+/// there are. Each message is short: an unknown name is shortened, and the
+/// list of variables is given once.
 ///
 /// Lengths are checked with every variable at its worst case (the `*_MAX`
 /// consts, counted before escaping; escaping overhead is absorbed by
@@ -46,11 +58,7 @@ pub fn validate(t: &Template) -> Result<(), Vec<TemplateError>> {
     if content_empty && (!t.embed.enabled || embed_is_empty(&t.embed)) {
         c.error("message", "the notification could be empty: write some content (not only optional variables like {mention}), or enable the embed and give it a title or description");
     }
-    if c.errors.is_empty() {
-        Ok(())
-    } else {
-        Err(c.errors)
-    }
+    c.finish()
 }
 
 fn embed_is_empty(e: &EmbedTemplate) -> bool {
@@ -64,21 +72,57 @@ fn embed_is_empty(e: &EmbedTemplate) -> bool {
 #[derive(Default)]
 struct Checker {
     errors: Vec<TemplateError>,
+    /// Problems found beyond [`MAX_PROBLEMS`]: counted, not written.
+    omitted: usize,
+    /// Whether a message already lists the variables.
+    listed_variables: bool,
 }
 
 impl Checker {
     fn error(&mut self, location: &str, message: impl Into<String>) {
-        self.errors.push(TemplateError {
-            location: location.to_owned(),
-            message: message.into(),
-        });
+        if self.errors.len() < MAX_PROBLEMS {
+            self.errors.push(TemplateError {
+                location: location.to_owned(),
+                message: message.into(),
+            });
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// A syntax problem; its message is only written if it will be shown.
+    fn issue(&mut self, location: &str, issue: &Issue) {
+        if self.errors.len() >= MAX_PROBLEMS {
+            self.omitted += 1;
+            return;
+        }
+        let (message, listed) = issue.message(!self.listed_variables);
+        self.listed_variables |= listed;
+        self.error(location, message);
+    }
+
+    fn finish(mut self) -> Result<(), Vec<TemplateError>> {
+        if self.omitted > 0 {
+            let (shown, more) = (self.errors.len(), self.omitted);
+            self.errors.push(TemplateError {
+                location: MORE_LOCATION.to_owned(),
+                message: format!(
+                    "…and {more} more problems not listed: fix the {shown} above first"
+                ),
+            });
+        }
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
     }
 
     /// Checks syntax and worst-case length of a text; returns the worst-case length.
     fn text(&mut self, loc: &str, src: &str, ctx: Ctx, max: usize) -> usize {
         let parsed = parse(src);
-        for issue in parsed.issues {
-            self.error(loc, issue);
+        for issue in &parsed.issues {
+            self.issue(loc, issue);
         }
         let worst: usize = parsed
             .segments
@@ -176,7 +220,7 @@ impl Checker {
     fn url(&mut self, loc: &str, src: &str, image: bool) {
         let parsed = parse(src);
         for issue in &parsed.issues {
-            self.error(loc, issue.clone());
+            self.issue(loc, issue);
         }
         if let Some(problem) = url_problem(&parsed.segments, image) {
             self.error(loc, problem);
@@ -279,5 +323,30 @@ mod tests {
             locations,
             ["embed.color", "embed", "buttons.watch_label", "message"]
         );
+    }
+
+    #[test]
+    fn a_wall_of_problems_is_reported_as_the_first_few_and_a_count() {
+        let wall = "{a}".repeat(3000);
+        let mut t = only_content(&wall);
+        t.buttons.watch_label = "{zzz".into();
+        let errs = errors(&t);
+        assert_eq!(errs.len(), MAX_PROBLEMS + 1, "{errs:?}");
+        assert!(errs[..MAX_PROBLEMS].iter().all(|e| e.location == "content"));
+        let last = errs.last().unwrap();
+        assert_eq!(last.location, "message");
+        // 3000 unknown variables, the content's length, the label's
+        // unclosed brace: MAX_PROBLEMS of them shown.
+        let more = 3000 + 1 + 1 - MAX_PROBLEMS;
+        assert!(
+            last.message.contains(&format!("and {more} more problems")),
+            "{}",
+            last.message
+        );
+        let listing = errs
+            .iter()
+            .filter(|e| e.message.contains("{streamer_login}"))
+            .count();
+        assert_eq!(listing, 1, "the variables are listed once");
     }
 }

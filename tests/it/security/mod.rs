@@ -7,6 +7,7 @@ mod authorization;
 mod hygiene;
 mod limits;
 mod links;
+mod render;
 mod replay;
 
 /// The text of an interaction reply: its content and embeds.
