@@ -8,6 +8,7 @@ mod hygiene;
 mod limits;
 mod links;
 mod replay;
+mod slow_clients;
 
 /// The text of an interaction reply: its content and embeds.
 fn reply_text(body: &serde_json::Value) -> String {
