@@ -1,7 +1,8 @@
 //! Clients that send half a request, or nothing after their last one, are
 //! disconnected by the real `serve` process once the header-read timeout
-//! passes, and everyone else is served meanwhile. SQLite only: connection
-//! handling is the same whatever the database.
+//! passes, everyone else is served meanwhile, and a request in flight at
+//! SIGTERM is still answered. SQLite only: connection handling is the same
+//! whatever the database.
 
 use std::time::{Duration, Instant};
 
@@ -13,7 +14,11 @@ use tokio::{
 };
 
 use crate::support::{
-    app::post_interaction, db::TestDb, discord::DiscordStandIn, serve::Serve, twitch::TwitchStandIn,
+    app::{discord_signing_key, post_interaction},
+    db::TestDb,
+    discord::DiscordStandIn,
+    serve::Serve,
+    twitch::TwitchStandIn,
 };
 
 const SLOW_CLIENTS: usize = 400;
@@ -218,5 +223,68 @@ async fn at_the_connection_cap_a_new_client_waits_for_a_free_slot_and_is_served(
     eprintln!(
         "with {MAX_CONNECTIONS} silent clients, a new one was served after {served:?}; \
          the silent ones were all closed within {last_closed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_discord_ping_in_flight_at_sigterm_is_still_answered() {
+    use ed25519_dalek::Signer;
+    let (serve, _db, _twitch, _discord) = start_serve().await;
+    let body = json!({"type": 1}).to_string();
+    let timestamp = chrono::Utc::now().timestamp().to_string();
+    let signature = discord_signing_key().sign(format!("{timestamp}{body}").as_bytes());
+    let head = format!(
+        "POST /interactions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nExpect: 100-continue\r\nX-Signature-Ed25519: {}\r\n\
+         X-Signature-Timestamp: {timestamp}\r\n\r\n",
+        body.len(),
+        hex::encode(signature.to_bytes())
+    );
+    let mut stream = TcpStream::connect(address(&serve)).await.expect("connect");
+    stream
+        .write_all(head.as_bytes())
+        .await
+        .expect("write the head");
+    // hyper asks for the body once the handler reads it: the request is in
+    // flight.
+    let mut received = Vec::new();
+    let mut buf = [0u8; 256];
+    while !received.ends_with(b"HTTP/1.1 100 Continue\r\n\r\n") {
+        let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buf))
+            .await
+            .expect("100 Continue in time")
+            .expect("reading 100 Continue");
+        assert_ne!(n, 0, "closed: {}", String::from_utf8_lossy(&received));
+        received.extend_from_slice(&buf[..n]);
+    }
+
+    let pid = serve.pid().expect("serve is running").to_string();
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status();
+    assert!(kill.expect("kill").success());
+    // Shutting down once it takes no new connections.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(address(&serve)).await.is_ok() {
+        assert!(
+            Instant::now() < deadline,
+            "serve still accepts after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+
+    stream
+        .write_all(body.as_bytes())
+        .await
+        .expect("write the body");
+    let answer = until_closed(&mut stream, HEADER_READ_TIMEOUT).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with(r#"{"type":1}"#), "{answer}");
+    assert!(
+        answer
+            .to_ascii_lowercase()
+            .contains("\r\nconnection: close\r\n"),
+        "{answer}"
     );
 }
