@@ -1,5 +1,7 @@
 //! The two homes of the same `Router`: a plain server and AWS Lambda.
 
+pub mod connections;
+
 use std::net::SocketAddr;
 
 use anyhow::Context;
@@ -18,7 +20,8 @@ pub fn on_lambda() -> bool {
     std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some()
 }
 
-/// Serves until SIGTERM or SIGINT, then finishes in-flight requests.
+/// Serves until SIGTERM or SIGINT, then finishes in-flight requests and the
+/// work they started.
 pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> anyhow::Result<()> {
     let addr = addr.unwrap_or(config.bind_addr);
     let db = Db::connect(&config.database_url, PoolSettings::SERVER)
@@ -41,11 +44,7 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>, migrate: bool) -> a
         db.backend()
     );
     // Each request carries its peer address (`ConnectInfo`), for per-client limits.
-    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving HTTP")?;
+    connections::serve(listener, app(state.clone()), shutdown_signal()).await;
     maintenance.abort();
     delivery.abort();
     // Deferred replies and clean-ups still running finish before exit.

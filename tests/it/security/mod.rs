@@ -9,6 +9,7 @@ mod limits;
 mod links;
 mod render;
 mod replay;
+mod slow_clients;
 
 /// The text of an interaction reply: its content and embeds.
 fn reply_text(body: &serde_json::Value) -> String {
