@@ -5,18 +5,20 @@
 use super::{Db, StoreResult, on_db};
 
 /// One quiet pending row for route `$1` and stream `$2` (started at `$3`),
-/// queued at `$4`, when the route and its server are enabled and no older
-/// route of the server posts this streamer to the same channel (as
-/// `ENQUEUE_ONLINE` decides). Not when what we recorded says the stream is
-/// over: an offline received after it started, or a later stream since
-/// (compared by id first: `stream.online` times carry fractions of a
-/// second that Get Streams drops).
+/// queued at `$4`, when the route and its server are enabled, the route
+/// has a channel (one without is left to `/setup`, not flagged by a post
+/// that can't go anywhere), and no older route of the server posts this
+/// streamer to the same channel (as `ENQUEUE_ONLINE` decides). Not when
+/// what we recorded says the stream is over: an offline received after it
+/// started, or a later stream since (compared by id first: `stream.online`
+/// times carry fractions of a second that Get Streams drops).
 const ENQUEUE_CURRENT: &str = "INSERT INTO notification_log (route_id, guild_id, twitch_id, \
      stream_id, next_attempt_at, created_at, updated_at, stream_started_at, quiet) \
      SELECT r.id, r.guild_id, r.twitch_id, $2, $4, $4, $4, $3, TRUE FROM routes r \
      JOIN guild_config gc ON gc.guild_id = r.guild_id \
      JOIN streamers s ON s.twitch_id = r.twitch_id \
      WHERE r.id = $1 AND r.enabled AND gc.enabled \
+     AND COALESCE(r.channel_id, gc.channel_id) IS NOT NULL \
      AND (s.last_offline_at IS NULL OR s.last_offline_at < $3) \
      AND (s.live_stream_id = $2 OR s.live_since IS NULL OR s.live_since <= $3) \
      AND NOT EXISTS (SELECT 1 FROM routes o WHERE o.guild_id = r.guild_id \
@@ -39,7 +41,7 @@ impl Db {
     /// (`stream_id`, started at `started_at`) for this route alone, pinging
     /// nobody, and records them live if nothing said so yet. Returns
     /// whether a row was queued: not when the route or server is paused,
-    /// the route already has a row for this stream (its go-live came
+    /// the route has no channel yet, the route already has a row for this stream (its go-live came
     /// first), or the stream is known to be over.
     pub async fn enqueue_current_stream(
         &self,

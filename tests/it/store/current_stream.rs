@@ -16,7 +16,9 @@ async fn followed(db: &TestDb) -> i64 {
     };
     db.upsert_streamer(&streamer, 1).await.unwrap();
     for guild in [1, 2] {
-        db.ensure_guild(sf(guild), None, 1).await.unwrap();
+        let mut config = db.ensure_guild(sf(guild), None, 1).await.unwrap();
+        config.channel_id = Some(sf(500 + guild));
+        db.save_guild_config(&config, 1).await.unwrap();
     }
     let added = db
         .add_route(sf(1), &tw(STREAMER), None, None, 1)
@@ -53,7 +55,7 @@ on_both_backends! {
         assert_eq!((row.ended_at, row.end_state), (Some(800), Some(streammaxing::store::EndState::Pending)));
     }
 
-    async fn nothing_is_queued_for_a_paused_route_or_server(db) {
+    async fn nothing_is_queued_for_a_paused_route_or_server_or_nowhere_to_post(db) {
         let route = followed(&db).await;
         let paused = RouteEdit { enabled: Some(false), ..RouteEdit::default() };
         db.edit_route(route, &paused, 2).await.unwrap();
@@ -63,6 +65,10 @@ on_both_backends! {
         config.enabled = false;
         db.save_guild_config(&config, 4).await.unwrap();
         assert!(!db.enqueue_current_stream(route, "s-1", 100, 500).await.unwrap());
+        config.enabled = true;
+        config.channel_id = None;
+        db.save_guild_config(&config, 5).await.unwrap();
+        assert!(!db.enqueue_current_stream(route, "s-1", 100, 500).await.unwrap(), "no channel yet");
         assert_eq!(db.route_notification(route, "s-1").await.unwrap(), None);
     }
 
