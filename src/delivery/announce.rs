@@ -139,7 +139,8 @@ impl Announcement<'_> {
 
 async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
     let db = &job.state.db;
-    let Some(out) = a.build(job, true) else {
+    // A stream already live when the route was added is shown, not pinged.
+    let Some(out) = a.build(job, !job.item.quiet) else {
         db.set_route_attention(
             a.tracked.route.id,
             Attention::NoChannel,

@@ -18,6 +18,7 @@
 //! When the stream ends, the message is edited, deleted or kept.
 
 mod announce;
+pub mod current_stream;
 mod edits;
 mod job;
 mod loaded;

@@ -107,12 +107,15 @@ impl Db {
                     // One row, however many guilds follow the streamer: the
                     // worker fans it out (`expand_stream_fanouts`), so the
                     // acknowledgement costs the same for 1 or 10,000 guilds.
+                    // A stream announced only quietly (to routes added
+                    // while it was live) is still fanned out: routes that
+                    // followed before hear of it, the quiet ones keep theirs.
                     queued = sqlx::query(
                         "INSERT INTO stream_fanouts (twitch_id, stream_id, started_at, received_at) \
                          SELECT $1, $2, $3, $4 \
                          WHERE EXISTS (SELECT 1 FROM guild_streamers WHERE twitch_id = $1) \
                          AND NOT EXISTS (SELECT 1 FROM stream_fanouts WHERE twitch_id = $1 AND stream_id = $2) \
-                         AND NOT EXISTS (SELECT 1 FROM notification_log WHERE twitch_id = $1 AND stream_id = $2)",
+                         AND NOT EXISTS (SELECT 1 FROM notification_log WHERE twitch_id = $1 AND stream_id = $2 AND NOT quiet)",
                     )
                     .bind(twitch_id)
                     .bind(stream_id)

@@ -22,6 +22,7 @@ use crate::{
     ids::Snowflake,
 };
 
+mod current_stream;
 mod discord_budget;
 mod drafts;
 mod events;

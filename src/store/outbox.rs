@@ -169,13 +169,15 @@ pub struct OutboxItem {
     pub edited_at: Option<i64>,
     /// When the stream was first held back by the route's filters.
     pub held_at: Option<i64>,
+    /// Pings nobody: the stream was already live when the route was added.
+    pub quiet: bool,
 }
 
 macro_rules! outbox_columns {
     () => {
         "id, route_id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
          lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
-         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at"
+         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at, quiet"
     };
 }
 

@@ -294,6 +294,9 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         Ok(subscribed) => alerts_note(&subscribed),
         Err(full) => return Ok(Reply::text(budget_full(&streamer.display_name, full))),
     };
+    let live_now = matches!(done, Done::Created)
+        && crate::delivery::current_stream::announce_current_stream(state, route_id, &user.id)
+            .await?;
     let Some(tracked) = state.db.route(route_id).await? else {
         return Ok(Reply::text(
             "That route was removed while I was adding it; run the command again.",
@@ -314,6 +317,11 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         Done::Moved { .. } => format!("Moved {name}'s alerts"),
     };
     let mut description = alerts;
+    if live_now {
+        description.push_str(
+            "\n🔴 They're live right now: I posted their current stream, without a ping.",
+        );
+    }
     if let Done::Moved { from } = done {
         description.push_str(&format!(
             "\nThe route that posted in the deleted channel <#{from}> posts here now, with its ping, template and filters."

@@ -3,6 +3,7 @@
 
 mod crash;
 mod delivery;
+mod live_on_add;
 mod removed;
 mod routes;
 mod scale_out;

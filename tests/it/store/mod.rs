@@ -1,5 +1,6 @@
 //! Every store function, on SQLite and on Postgres.
 
+mod current_stream;
 mod discord_budget;
 mod events;
 mod eventsub_budget;
