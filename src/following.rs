@@ -177,8 +177,8 @@ pub struct Summary {
     pub no_room: Vec<String>,
     /// Followed, but Twitch's subscription waits (budget full or refused).
     pub waiting: Vec<String>,
-    /// The new routes, for the caller to adjust.
-    pub new_routes: Vec<i64>,
+    /// The new routes (and their streamer), for the caller to adjust.
+    pub new_routes: Vec<(i64, TwitchUserId)>,
     /// Every route followed, new or not.
     pub routes: Vec<i64>,
 }
@@ -210,7 +210,7 @@ pub async fn follow_all(
                     if team_id.is_some() {
                         state.db.set_route_team(route_id, team_id).await?;
                     }
-                    summary.new_routes.push(route_id);
+                    summary.new_routes.push((route_id, user.id.clone()));
                     summary.added.push(name);
                 } else {
                     // Named by hand: the route stays whoever's roster it came from.

@@ -8,6 +8,7 @@ use std::time::Duration;
 use twilight_util::builder::embed::EmbedBuilder;
 
 use crate::{
+    delivery::current_stream,
     discord::{
         context::Ctx,
         reply::{self, Reply},
@@ -76,6 +77,7 @@ pub async fn add_names(ctx: &Ctx, names: Vec<String>, o: AddOptions) -> anyhow::
         .collect();
     let summary = following::follow_all(&ctx.state, place(ctx, &o), &users, None).await?;
     apply_edit(ctx, &summary, &o.edit).await?;
+    let live = post_current_streams(ctx, &summary).await?;
     let mut not_found = Vec::new();
     for (n, login) in missing.into_iter().enumerate() {
         let guess = if n < MAX_SUGGESTIONS {
@@ -90,7 +92,13 @@ pub async fn add_names(ctx: &Ctx, names: Vec<String>, o: AddOptions) -> anyhow::
     }
     let invalid: Vec<String> = invalid.into_iter().filter_map(Result::err).collect();
     let title = format!("Added {} of {} streamers", summary.added.len(), names.len());
-    Ok(render(title, &summary, &not_found, &invalid, None))
+    Ok(render(
+        title,
+        &summary,
+        &not_found,
+        &invalid,
+        live_note(live),
+    ))
 }
 
 /// Follows every member of the Twitch Team and keeps up with its roster.
@@ -115,11 +123,15 @@ pub async fn add_team(ctx: &Ctx, typed: &str, o: AddOptions) -> anyhow::Result<R
     }
     let summary = teams::import(&ctx.state, place(ctx, &o), &team).await?;
     apply_edit(ctx, &summary, &o.edit).await?;
+    let live = post_current_streams(ctx, &summary).await?;
     let hours = teams::ROSTER_EVERY_MS / 3_600_000;
-    let note = format!(
+    let mut note = format!(
         "I check the team's roster every {hours} hours: members who join are followed, members who leave \
          are unfollowed (unless you added them by name). `/streamers list` shows the latest changes."
     );
+    if let Some(live) = live_note(live) {
+        note = format!("{live}\n\n{note}");
+    }
     let title = format!("Following the team {}", team.team_display_name);
     Ok(render(title, &summary, &[], &[], Some(note)))
 }
@@ -139,6 +151,28 @@ fn place(ctx: &Ctx, o: &AddOptions) -> Place {
         channel: o.channel,
         added_by: Some(ctx.user_id),
     }
+}
+
+/// Posts the current stream (without a ping) of each streamer just added
+/// who is live now; how many were.
+async fn post_current_streams(ctx: &Ctx, summary: &Summary) -> anyhow::Result<usize> {
+    let mut posted = 0;
+    for (route_id, twitch_id) in &summary.new_routes {
+        if current_stream::announce_current_stream(&ctx.state, *route_id, twitch_id).await? {
+            posted += 1;
+        }
+    }
+    Ok(posted)
+}
+
+fn live_note(live: usize) -> Option<String> {
+    (live > 0).then(|| {
+        format!(
+            "🔴 {live} of them {} live right now: I posted their current stream{}, without a ping.",
+            if live == 1 { "is" } else { "are" },
+            if live == 1 { "" } else { "s" }
+        )
+    })
 }
 
 /// The options given with the names (ping, role, on/off) apply to every

@@ -120,6 +120,7 @@ on_both_backends! {
         // One of them is followed already.
         app.interaction(&streamers_add(json!([string("login", "amy")]))).await;
         app.settle().await;
+        app.twitch.set_live("101", "bo", 12);
         let typed = "amy, bo cyd;dee eve fay gus hal pokimanee, pokimane";
         let (_, body) = app.interaction(&streamers_add(json!([string("login", typed)]))).await;
         assert_eq!(body["type"], 5, "deferred: {body}");
@@ -128,6 +129,8 @@ on_both_backends! {
         assert!(shown.contains("✅ Added (8): BO, CYD, DEE, EVE, FAY, GUS, HAL, POKIMANE"), "{shown}");
         assert!(shown.contains("Already followed (1): AMY"), "{shown}");
         assert!(shown.contains("Not found on Twitch (1): pokimanee (did you mean **pokimane**?)"), "{shown}");
+        assert!(shown.contains("1 of them is live right now"), "{shown}");
+        crate::support::eventually("the live one's stream was posted", || app.discord.messages_in(LIVE).len() == 1).await;
         assert_eq!(app.db.tracked_routes(sf(GUILD)).await.unwrap().len(), 9);
         for (n, login) in logins.iter().enumerate() {
             assert_eq!(app.twitch.subscriptions_of(&format!("{}", 100 + n)).len(), 3, "{login} is subscribed");

@@ -90,7 +90,9 @@ async fn config_offers_the_install_link_with_exactly_the_needed_permissions() {
     assert!(invite.contains("scope=bot%20applications.commands"));
     assert!(invite.contains(&format!(
         "permissions={}",
-        (1u64 << 10) | (1 << 11) | (1 << 14) | (1 << 28)
+        // View Channel, Send Messages, Embed Links, Mention All Roles
+        // (opt-in roles aren't mentionable by members), Manage Roles.
+        (1u64 << 10) | (1 << 11) | (1 << 14) | (1 << 17) | (1 << 28)
     )));
     assert_eq!(config["features"]["web"], true);
 }
