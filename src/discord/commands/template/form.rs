@@ -159,12 +159,33 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .build();
     let fix = Component::ActionRow(ActionRowBuilder::new().component(button).build());
     let text = format!(
-        "❌ Not saved: the template has {} problem{}.\n{}\n\n“Fix it” reopens the form with what you typed.",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" },
-        errors.join("\n")
+        "❌ Not saved: the template has problems.\n{}\n\n“Fix it” reopens the form with what you typed.",
+        fit_lines(&errors, PROBLEMS_CHARS)
     );
     Ok(Reply::text(text).with_components(vec![fix]).into_response())
+}
+
+/// Room for the list of problems in a reply (Discord's limit is 2,000).
+const PROBLEMS_CHARS: usize = 1_700;
+
+/// As many of `lines` as fit in `room` characters, then how many more.
+fn fit_lines(lines: &[String], room: usize) -> String {
+    let mut shown = Vec::new();
+    let mut used = 0;
+    for line in lines {
+        let len = line.chars().count() + 1;
+        if used + len > room.saturating_sub(40) {
+            break;
+        }
+        used += len;
+        shown.push(line.as_str());
+    }
+    let mut text = shown.join("\n");
+    let left = lines.len() - shown.len();
+    if left > 0 {
+        text.push_str(&format!("\n• …and {left} more"));
+    }
+    text
 }
 
 /// Copies the form's fields into `t`; returns an error for a bad colour.
@@ -232,4 +253,20 @@ pub async fn reopen(ctx: &Ctx, draft_id: &str) -> anyhow::Result<InteractionResp
         channel_id: draft.channel_id,
     };
     Ok(template_form(&scope, &t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_problems_fits_a_discord_message() {
+        let lines: Vec<String> = (0..60)
+            .map(|n| format!("• **content**: unknown placeholder {{x{n}}} {}", "y".repeat(40)))
+            .collect();
+        let text = fit_lines(&lines, PROBLEMS_CHARS);
+        assert!(text.chars().count() <= PROBLEMS_CHARS, "{}", text.len());
+        assert!(text.ends_with("more") && text.contains("x0"), "{text}");
+        assert_eq!(fit_lines(&lines[..2], PROBLEMS_CHARS), lines[..2].join("\n"));
+    }
 }
