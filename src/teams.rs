@@ -149,6 +149,34 @@ async fn leave(
         .flatten())
 }
 
+/// Stops following the team named `name` in the guild, and the members
+/// its roster added (those also named by hand stay): the team and who went,
+/// or `None` when the guild doesn't follow such a team.
+pub async fn unfollow(
+    state: &AppState,
+    guild_id: crate::ids::GuildId,
+    name: &str,
+) -> anyhow::Result<Option<(TeamFollow, Vec<String>)>> {
+    let name = name.trim().to_lowercase();
+    let Some(follow) = state
+        .db
+        .team_follows(guild_id)
+        .await?
+        .into_iter()
+        .find(|t| t.team_name == name || t.display_name.to_lowercase() == name)
+    else {
+        return Ok(None);
+    };
+    state.db.unfollow_team(guild_id, &follow.team_id).await?;
+    let mut gone = Vec::new();
+    for (route_id, twitch_id) in state.db.team_routes(guild_id, &follow.team_id).await? {
+        if let Some(name) = leave(state, &follow, route_id, &twitch_id).await? {
+            gone.push(name);
+        }
+    }
+    Ok(Some((follow, gone)))
+}
+
 /// "joined: A, B · left: C", or nothing when nothing changed.
 fn describe(joined: &[String], left: &[String]) -> Option<String> {
     let mut parts = Vec::new();

@@ -31,6 +31,9 @@ pub async fn suggest(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     if option == "login" {
         return Ok(reply::autocomplete(channels(ctx, typed).await));
     }
+    if option == "team" {
+        return Ok(reply::autocomplete(teams(ctx, typed).await?));
+    }
     let typed = typed.to_lowercase();
     let routes = ctx.state.db.tracked_routes(ctx.guild_id).await?;
     let mut streamers: Vec<_> = routes.iter().map(|t| &t.streamer).collect();
@@ -108,6 +111,26 @@ async fn channels(ctx: &Ctx, typed: &str) -> Vec<CommandOptionChoice> {
         choices.push(choice(query.clone(), &format!("{before}{query}")));
     }
     choices
+}
+
+/// The teams this server follows whose name contains `typed`.
+async fn teams(ctx: &Ctx, typed: &str) -> anyhow::Result<Vec<CommandOptionChoice>> {
+    let typed = typed.trim().to_lowercase();
+    Ok(ctx
+        .state
+        .db
+        .team_follows(ctx.guild_id)
+        .await?
+        .into_iter()
+        .filter(|t| t.team_name.contains(&typed) || t.display_name.to_lowercase().contains(&typed))
+        .take(MAX_CHOICES)
+        .map(|t| {
+            choice(
+                format!("{} ({})", t.display_name, t.team_name),
+                &t.team_name,
+            )
+        })
+        .collect())
 }
 
 /// "a, b, c" → ("a, b, ", "c"): the names already typed, and the one being typed.

@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use twilight_model::http::interaction::InteractionResponse;
+
 use twilight_util::builder::embed::EmbedBuilder;
 
 use crate::{
@@ -134,6 +136,33 @@ pub async fn add_team(ctx: &Ctx, typed: &str, o: AddOptions) -> anyhow::Result<R
     }
     let title = format!("Following the team {}", team.team_display_name);
     Ok(render(title, &summary, &[], &[], Some(note)))
+}
+
+/// `/streamers remove team:`: stops following the team and the members it added.
+pub async fn remove_team(ctx: &Ctx, typed: &str) -> anyhow::Result<InteractionResponse> {
+    let Some((team, gone)) = teams::unfollow(&ctx.state, ctx.guild_id, &team_name(typed)).await?
+    else {
+        return Ok(reply::ephemeral(format!(
+            "This server doesn't follow a team called **{}**. `/streamers list` shows the teams it follows.",
+            reply::escape(typed.trim())
+        )));
+    };
+    let names: Vec<String> = gone.iter().map(|n| reply::escape(n)).collect();
+    let mut text = format!(
+        "Stopped following the team **{}**. ",
+        reply::escape(&team.display_name)
+    );
+    text.push_str(&match names.len() {
+        0 => "None of the streamers it added were left to unfollow.".to_owned(),
+        n => format!(
+            "No more notifications for the {n} streamer{} it added: {}. Streamers you added by name stay.",
+            if n == 1 { "" } else { "s" },
+            names.join(", ")
+        ),
+    });
+    Ok(reply::ephemeral(
+        text.chars().take(1_990).collect::<String>(),
+    ))
 }
 
 /// "twitch.tv/team/LiveCoders" → "livecoders".

@@ -107,10 +107,13 @@ pub enum RoutePing {
 pub struct Remove {
     /// The streamer (Twitch name)
     #[command(autocomplete = true)]
-    pub streamer: String,
+    pub streamer: Option<String>,
     /// Only their alerts in this channel (default: all of them)
     #[command(channel_types = "guild_text guild_announcement")]
     pub channel: Option<InteractionChannel>,
+    /// A followed Twitch Team: stop following it and the members it added
+    #[command(autocomplete = true)]
+    pub team: Option<String>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -440,7 +443,16 @@ fn whom(config: &GuildConfig, t: &TrackedRoute) -> String {
 }
 
 async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
-    let routes = match target::routes(ctx, &cmd.streamer, cmd.channel.as_ref()).await? {
+    let streamer = match (cmd.streamer, cmd.team) {
+        (Some(streamer), None) => streamer,
+        (None, Some(team)) => return many::remove_team(ctx, &team).await,
+        _ => {
+            return Ok(reply::ephemeral(
+                "Name a streamer (`streamer:`) or a followed team (`team:`) to remove.",
+            ));
+        }
+    };
+    let routes = match target::routes(ctx, &streamer, cmd.channel.as_ref()).await? {
         Ok(routes) => routes,
         Err(reply) => return Ok(reply),
     };

@@ -175,6 +175,14 @@ on_both_backends! {
         let (_, list) = app.interaction(&slash(AS_ADMIN, "streamers", sub("list", json!([])), json!({}))).await;
         let listed = reply_text(&list);
         assert!(listed.contains("The Squad") && listed.contains("joined: Member530") && listed.contains("left: Member500"), "{listed}");
+        // Unfollowing the team takes the members it added, not those named by hand.
+        let (_, done) = app.interaction(&slash(AS_ADMIN, "streamers", sub("remove", json!([string("team", "squad")])), json!({}))).await;
+        let done = reply_text(&done);
+        assert!(done.contains("Stopped following the team **The Squad**") && done.contains("the 29 streamers it added"), "{done}");
+        app.settle().await;
+        let left: Vec<String> = app.db.tracked_routes(sf(GUILD)).await.unwrap().into_iter().map(|t| t.streamer.login).collect();
+        assert_eq!(left, ["member501"]);
+        assert!(app.db.team_follows(sf(GUILD)).await.unwrap().is_empty());
     }
 
     async fn an_unknown_team_or_both_options_get_a_clear_answer(db) {

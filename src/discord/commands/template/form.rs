@@ -262,11 +262,19 @@ mod tests {
     #[test]
     fn a_long_list_of_problems_fits_a_discord_message() {
         let lines: Vec<String> = (0..60)
-            .map(|n| format!("• **content**: unknown placeholder {{x{n}}} {}", "y".repeat(40)))
+            .map(|n| {
+                format!(
+                    "• **content**: unknown placeholder {{x{n}}} {}",
+                    "y".repeat(40)
+                )
+            })
             .collect();
         let text = fit_lines(&lines, PROBLEMS_CHARS);
         assert!(text.chars().count() <= PROBLEMS_CHARS, "{}", text.len());
         assert!(text.ends_with("more") && text.contains("x0"), "{text}");
-        assert_eq!(fit_lines(&lines[..2], PROBLEMS_CHARS), lines[..2].join("\n"));
+        assert_eq!(
+            fit_lines(&lines[..2], PROBLEMS_CHARS),
+            lines[..2].join("\n")
+        );
     }
 }
