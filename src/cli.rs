@@ -38,6 +38,12 @@ pub enum Command {
     /// Deliver every notification that is due, once, and exit (what the
     /// scheduled Lambda invocation runs; `serve` does this continuously).
     Deliver,
+    /// Write a consistent copy of the SQLite database to PATH while `serve`
+    /// keeps running (for Postgres, says how to use pg_dump).
+    Backup {
+        /// The new file (never overwritten).
+        path: std::path::PathBuf,
+    },
     /// Twitch EventSub subscriptions.
     Eventsub {
         #[command(subcommand)]
@@ -110,6 +116,20 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 "registered {} commands {scope}: {}",
                 registered.len(),
                 registered.join(", ")
+            );
+            Ok(())
+        }
+        Some(Command::Backup { path }) => {
+            let db =
+                crate::store::Db::connect(&config.database_url, crate::store::PoolSettings::SERVER)
+                    .await?;
+            let bytes = db.backup_into(&path).await?;
+            db.close().await;
+            println!(
+                "wrote {} ({bytes} bytes): the whole database as of one moment.\n\
+                 To restore: stop streammaxing, replace the database file with this copy \
+                 (remove the old file's -wal and -shm files too), and start it again.",
+                path.display()
             );
             Ok(())
         }

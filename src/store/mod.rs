@@ -22,6 +22,7 @@ use crate::{
     ids::Snowflake,
 };
 
+mod backup;
 mod current_stream;
 mod discord_budget;
 mod drafts;
@@ -40,6 +41,7 @@ mod superseded;
 mod teams;
 mod text;
 
+pub use backup::BackupError;
 pub use discord_budget::Booking;
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};

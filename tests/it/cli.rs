@@ -151,3 +151,145 @@ async fn serve_with_no_configuration_creates_the_default_sqlite_database() {
     assert_eq!(wait_for_health(port).await.status(), 200);
     assert!(dir.path().join("streammaxing.db").exists());
 }
+
+/// `streammaxing backup` while `serve` runs and another writer keeps
+/// writing: the copy is whole, holds the database as of one moment, and a
+/// new instance serves from it.
+#[tokio::test]
+async fn an_sqlite_backup_taken_under_load_restores_into_a_working_instance() {
+    use std::sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicI64, Ordering},
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("live.db").display());
+    let vars = [("DATABASE_URL", url.as_str())];
+    assert!(run(dir.path(), &vars, &["migrate"]).status.success());
+    let port = free_port();
+    let _serving = Server(
+        streammaxing(dir.path(), &vars)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    assert_eq!(wait_for_health(port).await.status(), 200);
+    // Load: a writer adds servers as fast as it can.
+    let db = streammaxing::store::Db::connect(
+        &streammaxing::config::DatabaseUrl::parse(&url).unwrap(),
+        streammaxing::store::PoolSettings::SERVER,
+    )
+    .await
+    .unwrap();
+    let (written, stop) = (
+        Arc::new(AtomicI64::new(0)),
+        Arc::new(AtomicBool::new(false)),
+    );
+    let writer = {
+        let (db, written, stop) = (db.clone(), written.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut n = 0u64;
+            while !stop.load(Ordering::SeqCst) {
+                n += 1;
+                db.ensure_guild(crate::support::sf(n), None, 1)
+                    .await
+                    .unwrap();
+                written.store(n as i64, Ordering::SeqCst);
+            }
+        })
+    };
+    crate::support::eventually("the writer got going", || {
+        written.load(Ordering::SeqCst) >= 50
+    })
+    .await;
+    let before = written.load(Ordering::SeqCst);
+    let copy = dir.path().join("copy.db");
+    let (d, c) = (dir.path().to_owned(), copy.display().to_string());
+    let vars_owned = url.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        run(&d, &[("DATABASE_URL", &vars_owned)], &["backup", &c])
+    })
+    .await
+    .unwrap();
+    let after = written.load(Ordering::SeqCst);
+    stop.store(true, Ordering::SeqCst);
+    writer.await.unwrap();
+    assert!(
+        out.status.success(),
+        "backup: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("To restore"));
+    // Whole, and as of one moment between the first and last write it overlapped.
+    let copy_url = format!("sqlite://{}", copy.display());
+    let pool = sqlx::SqlitePool::connect(&copy_url).await.unwrap();
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(check, "ok");
+    let guilds: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM guilds")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(
+        (before..=after).contains(&guilds),
+        "{before} ≤ {guilds} ≤ {after}"
+    );
+    pool.close().await;
+    // A second backup never overwrites the first.
+    let again = run(dir.path(), &vars, &["backup", &copy.display().to_string()]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    // Restored: an instance on the copy serves, its schema complete.
+    let restored = [("DATABASE_URL", copy_url.as_str())];
+    let port = free_port();
+    let _restored = Server(
+        streammaxing(dir.path(), &restored)
+            .args([
+                "serve",
+                "--no-migrate",
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let health = wait_for_health(port).await;
+    assert_eq!(health.status(), 200);
+    let restored_db = streammaxing::store::Db::connect(
+        &streammaxing::config::DatabaseUrl::parse(&copy_url).unwrap(),
+        streammaxing::store::PoolSettings::SERVER,
+    )
+    .await
+    .unwrap();
+    assert!(
+        restored_db
+            .guild_config(crate::support::sf(1))
+            .await
+            .unwrap()
+            .is_some(),
+        "its data is there"
+    );
+}
+
+#[tokio::test]
+async fn backing_up_postgres_points_to_pg_dump() {
+    let db = TestDb::empty_postgres().await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &[("DATABASE_URL", &db.url)],
+        &["backup", "x.dump"],
+    );
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("pg_dump") && said.contains("pg_restore"),
+        "{said}"
+    );
+    assert!(!dir.path().join("x.dump").exists());
+}
