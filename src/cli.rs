@@ -44,6 +44,13 @@ pub enum Command {
         /// The new file (never overwritten).
         path: std::path::PathBuf,
     },
+    /// The whole bot at a glance: routes needing attention (and why), the
+    /// outbox, Twitch's subscription budget, inactive alerts, recent errors.
+    Status {
+        /// As JSON, for scripts and monitoring.
+        #[arg(long)]
+        json: bool,
+    },
     /// Twitch EventSub subscriptions.
     Eventsub {
         #[command(subcommand)]
@@ -117,6 +124,16 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 registered.len(),
                 registered.join(", ")
             );
+            Ok(())
+        }
+        Some(Command::Status { json }) => {
+            let state = server::connect(config).await?;
+            let status = crate::status::collect(&state).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&status)?);
+            } else {
+                print!("{}", crate::status::format(&status));
+            }
             Ok(())
         }
         Some(Command::Backup { path }) => {

@@ -22,6 +22,7 @@ pub mod maintenance;
 pub mod notify;
 pub mod server;
 pub mod state;
+pub mod status;
 pub mod store;
 pub mod teams;
 pub mod telemetry;

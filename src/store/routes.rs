@@ -26,6 +26,7 @@ pub enum Attention {
 }
 
 text_column!(Attention);
+super::text::text_serde!(Attention);
 
 /// A Twitch category (game), stored by id and shown by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

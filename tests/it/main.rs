@@ -11,6 +11,7 @@ mod lambda;
 mod notify;
 mod schema;
 mod security;
+mod status;
 mod store;
 mod twitch;
 mod web;
