@@ -51,6 +51,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Erase everything kept about a server, on its request (its Twitch
+    /// subscriptions go when no other server follows the streamers).
+    Forget {
+        /// The server (Discord guild id).
+        #[arg(long)]
+        guild: u64,
+    },
     /// Twitch EventSub subscriptions.
     Eventsub {
         #[command(subcommand)]
@@ -134,6 +141,28 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             } else {
                 print!("{}", crate::status::format(&status));
             }
+            Ok(())
+        }
+        Some(Command::Forget { guild }) => {
+            let state = server::connect(config).await?;
+            let guild = crate::ids::GuildId::from(
+                twilight_model::id::Id::new_checked(guild)
+                    .ok_or_else(|| anyhow::anyhow!("a guild id is a non-zero number"))?,
+            );
+            let Some(followed) = state.db.forget_guild(guild).await? else {
+                println!("nothing is kept about server {guild}");
+                return Ok(());
+            };
+            for twitch_id in &followed {
+                if state.twitch.is_some() {
+                    subscriptions::release_if_untracked(&state, twitch_id).await?;
+                }
+            }
+            println!(
+                "erased server {guild}: its settings, {} followed streamer{}, routes, members' choices and notification history",
+                followed.len(),
+                if followed.len() == 1 { "" } else { "s" }
+            );
             Ok(())
         }
         Some(Command::Backup { path }) => {

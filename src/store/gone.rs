@@ -89,3 +89,31 @@ impl Db {
         })
     }
 }
+
+impl Db {
+    /// Removes everything the guild has, on request (`streammaxing forget
+    /// --guild`): like [`Db::remove_gone_guild`] without the grace period.
+    /// Returns the streamers it followed, or `None` for an unknown guild.
+    pub async fn forget_guild(&self, guild_id: GuildId) -> StoreResult<Option<Vec<TwitchUserId>>> {
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let followed: Vec<TwitchUserId> = sqlx::query_scalar(
+                "SELECT twitch_id FROM guild_streamers WHERE guild_id = $1 ORDER BY twitch_id",
+            )
+            .bind(guild_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let removed = sqlx::query("DELETE FROM guilds WHERE guild_id = $1")
+                .bind(guild_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                == 1;
+            if !removed {
+                return Ok(None);
+            }
+            tx.commit().await?;
+            Ok(Some(followed))
+        })
+    }
+}

@@ -47,3 +47,39 @@ impl Db {
         })
     }
 }
+
+impl Db {
+    /// Erases what the bot keeps about a member in a guild: their choices and
+    /// form drafts go, and their id is cleared from the streamers, routes
+    /// and teams they added. Returns how many choices and drafts went.
+    pub async fn forget_member(&self, guild_id: GuildId, user_id: UserId) -> StoreResult<u64> {
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let mut erased = 0;
+            for delete in [
+                "DELETE FROM user_preferences WHERE guild_id = $1 AND user_id = $2",
+                "DELETE FROM template_drafts WHERE guild_id = $1 AND user_id = $2",
+            ] {
+                erased += sqlx::query(delete)
+                    .bind(guild_id)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            }
+            for clear in [
+                "UPDATE guild_streamers SET added_by = NULL WHERE guild_id = $1 AND added_by = $2",
+                "UPDATE routes SET added_by = NULL WHERE guild_id = $1 AND added_by = $2",
+                "UPDATE team_follows SET added_by = NULL WHERE guild_id = $1 AND added_by = $2",
+            ] {
+                sqlx::query(clear)
+                    .bind(guild_id)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(erased)
+        })
+    }
+}

@@ -1,5 +1,5 @@
-//! `streammaxing status`: the operator's view, read from the database by the
-//! real binary, after a delivery that lost access to a channel.
+//! The operator's commands, run as the real binary against the database:
+//! `status` after a delivery that lost access to a channel, and `forget`.
 
 use std::process::Command;
 
@@ -67,5 +67,19 @@ on_both_backends! {
         let text = status(&app.db.url, &[]);
         assert!(text.contains("Routes needing attention: 1") && text.contains("missing_permissions"), "{text}");
         assert!(text.contains("Outbox: 0 pending") && text.contains("2 of 10000 used"), "{text}");
+    }
+
+    async fn forget_erases_one_server_on_request_and_nothing_else(db) {
+        let app = TestApp::start(db).await;
+        app.track(&[1, 2], SHROUD, "shroud").await;
+        app.db.set_notify_preference(sf(1), sf(77), &crate::support::tw(SHROUD), true, 1).await.unwrap();
+        let out = Command::new(BIN).env_clear().env("DATABASE_URL", &app.db.url).args(["forget", "--guild", "1"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("erased server 1"));
+        assert!(app.db.guild_config(sf(1)).await.unwrap().is_none());
+        assert!(app.db.notify_preferences(sf(1), sf(77)).await.unwrap().is_empty());
+        assert!(app.db.tracked_streamer(sf(2), &crate::support::tw(SHROUD)).await.unwrap().is_some(), "the other server keeps its follow");
+        let again = Command::new(BIN).env_clear().env("DATABASE_URL", &app.db.url).args(["forget", "--guild", "1"]).output().unwrap();
+        assert!(String::from_utf8_lossy(&again.stdout).contains("nothing is kept"));
     }
 }

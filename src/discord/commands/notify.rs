@@ -26,6 +26,8 @@ pub enum Notify {
     Off(Off),
     #[command(name = "list")]
     List(List),
+    #[command(name = "forget")]
+    Forget(Forget),
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -48,17 +50,65 @@ pub struct Off {
 #[command(name = "list", desc = "Show which streamers ping you")]
 pub struct List;
 
+#[derive(Debug, CommandModel, CreateCommand)]
+#[command(
+    name = "forget",
+    desc = "Erase what the bot keeps about you in this server, and take back its 🔔 roles"
+)]
+pub struct Forget;
+
 pub async fn run(ctx: &Ctx, cmd: Notify) -> anyhow::Result<InteractionResponse> {
     let (typed, on) = match cmd {
         Notify::On(On { streamer }) => (streamer, true),
         Notify::Off(Off { streamer }) => (streamer, false),
         Notify::List(_) => return list(ctx).await,
+        Notify::Forget(_) => return Ok(ctx.defer(|ctx| async move { forget(&ctx).await })),
     };
     let routes = match target::routes(ctx, &typed, None).await? {
         Ok(routes) => routes,
         Err(reply) => return Ok(reply),
     };
     pings::choose(ctx, routes, on).await
+}
+
+/// Takes back the 🔔 roles the bot gave the member here, then erases their
+/// choices, drafts and their id wherever they added something.
+async fn forget(ctx: &Ctx) -> anyhow::Result<Reply> {
+    let held = pings::member_roles(ctx);
+    let bot_roles: Vec<_> = ctx
+        .state
+        .db
+        .tracked_routes(ctx.guild_id)
+        .await?
+        .into_iter()
+        .filter_map(|t| t.notify_role_id)
+        .filter(|role| held.contains(role))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if let (Some(api), false) = (ctx.state.discord.as_deref(), bot_roles.is_empty()) {
+        for role in &bot_roles {
+            api.set_member_role(ctx.guild_id.id(), ctx.user_id.id(), role.id(), false)
+                .await?;
+        }
+    }
+    let erased = ctx
+        .state
+        .db
+        .forget_member(ctx.guild_id, ctx.user_id)
+        .await?;
+    let privacy = format!(
+        "{}/privacy",
+        ctx.state.config.public_url.as_str().trim_end_matches('/')
+    );
+    Ok(Reply::text(format!(
+        "🧹 Done: I erased what I kept about you in this server ({erased} saved choice{} or draft{}) and took back \
+         {} 🔔 role{} I gave you. Your id is also gone from anything you added here. What I keep, and for how long: {privacy}",
+        if erased == 1 { "" } else { "s" },
+        if erased == 1 { "" } else { "s" },
+        bot_roles.len(),
+        if bot_roles.len() == 1 { "" } else { "s" },
+    )))
 }
 
 async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {

@@ -168,6 +168,23 @@ on_both_backends! {
         assert!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap().is_empty());
     }
 
+    async fn a_member_can_erase_what_the_bot_keeps_about_them(db) {
+        let app = opt_in_server(db).await;
+        app.interaction(&notify(AS_MEMBER, "on", json!([string("streamer", "shroud")]))).await;
+        app.settle().await;
+        let role = app.db.tracked_streamer(sf(GUILD), &tw(SHROUD)).await.unwrap().unwrap().notify_role_id.unwrap().get();
+        assert_eq!(app.discord.member_roles(GUILD, MEMBER), [role]);
+        let mut forget = notify(AS_MEMBER, "forget", json!([]));
+        forget["member"]["roles"] = json!([role.to_string()]);
+        let (_, body) = app.interaction(&forget).await;
+        assert_eq!((body["type"].as_u64(), body["data"]["flags"].as_u64()), (Some(5), Some(64)), "privately");
+        app.settle().await;
+        let shown = edited(&app);
+        assert!(shown.contains("erased what I kept about you") && shown.contains("1 🔔 role") && shown.contains("/privacy"), "{shown}");
+        assert!(app.discord.member_roles(GUILD, MEMBER).is_empty(), "the role is taken back");
+        assert!(app.db.notify_preferences(sf(GUILD), sf(MEMBER)).await.unwrap().is_empty(), "the choice is gone");
+    }
+
     async fn a_server_at_discords_role_limit_gets_a_clear_answer(db) {
         let app = opt_in_server(db).await;
         app.discord.fill_roles(GUILD);
