@@ -44,7 +44,7 @@ pub const LEASE_MS: i64 = 20_000;
 /// keeps well over 2,000 a second moving when the rate limit allows it.
 const CONCURRENCY: usize = 256;
 /// Refresh edits of live messages in flight at once, at most, and only
-/// when no post or end edit is waiting: a go-live's posts queue behind
+/// while no post or end edit is due or out: a go-live's posts queue behind
 /// these few at Discord's global limit (about 170 ms at 50 a second), never
 /// behind a round of refreshes.
 const REFRESHES_IN_FLIGHT: usize = 8;
@@ -118,7 +118,12 @@ pub async fn deliver_due_until(
             return Ok(report);
         }
         if in_flight.is_empty() || (!drained && room >= CONCURRENCY / 2) {
-            match claim(state, &owner, room, REFRESHES_IN_FLIGHT - refreshing).await {
+            // Refreshes wait while a post or end edit is out.
+            let refresh_room = match in_flight.len() > refreshing {
+                true => 0,
+                false => REFRESHES_IN_FLIGHT.saturating_sub(refreshing),
+            };
+            match claim(state, &owner, room, refresh_room).await {
                 Ok(batch) => {
                     drained = batch.is_empty();
                     if drained && in_flight.is_empty() {
@@ -153,7 +158,8 @@ pub async fn deliver_due_until(
         tokio::select! {
             done = in_flight.join_next() => {
                 let done = done.and_then(Result::ok);
-                refreshing -= usize::from(done.is_some_and(|(is_refresh, _)| is_refresh));
+                let was_refresh = done.is_some_and(|(is_refresh, _)| is_refresh);
+                refreshing = refreshing.saturating_sub(usize::from(was_refresh));
                 report.count(done.map(|(_, outcome)| outcome));
             }
             () = state.delivery.notified(), if drained => drained = false,
@@ -178,8 +184,7 @@ impl Report {
 }
 
 /// Fans out recorded go-lives, then claims up to `limit` due rows: posts
-/// and end edits first, then, with the room they leave, up to `refreshes`
-/// refresh edits.
+/// and end edits, or, when none is due, up to `refreshes` refresh edits.
 async fn claim(
     state: &AppState,
     owner: &str,
@@ -194,8 +199,8 @@ async fn claim(
     let mut batch = db
         .claim_due(Claim::Urgent, owner, state.now_ms(), LEASE_MS, limit as i64)
         .await?;
-    let room = refreshes.min(limit - batch.len());
-    if batch.len() < limit && room > 0 {
+    let room = refreshes.min(limit);
+    if batch.is_empty() && room > 0 {
         let refreshes = db
             .claim_due(
                 Claim::Refreshes,

@@ -4,23 +4,26 @@
 //! message is deleted. The clock is injected: each test starts it at the
 //! real time and moves it forward past the refresh interval.
 
+use std::time::Duration;
+
 use serde_json::{Value, json};
 use streammaxing::{
     clock::Clock,
     delivery as deliver,
     notify::refresh::FIRST_AFTER_MS,
-    store::{EndState, OutboxItem},
+    store::{EndState, OutboxItem, StreamEvent},
 };
 
 use crate::support::{
     app::{TestApp, notification},
     db::{TestDb, on_both_backends},
-    eventually,
+    eventually, eventually_within,
     interactions::*,
-    sf,
+    sf, tw,
 };
 
 const SHROUD: &str = "37402112";
+const XQC: &str = "71092938";
 /// The stream the Twitch stand-in lists for a streamer set live.
 const STREAM: &str = "40952121085";
 const MINUTE: i64 = 60_000;
@@ -203,6 +206,40 @@ on_both_backends! {
         eventually("all refreshed", || (1..=20).all(|g| edits(&app, g).len() == 1)).await;
         let asked = app.twitch.requests("/helix/streams").len() - before;
         assert_eq!(asked, 1, "one Get Streams call for the streamer, not one per server");
+    }
+
+    async fn a_go_live_is_posted_ahead_of_a_round_of_refreshes_due_with_it(db) {
+        let shroud: Vec<i64> = (1..=100).collect();
+        let (app, clock) = followed_by(db, &shroud).await;
+        let xqc: Vec<i64> = (1_001..=1_010).collect();
+        app.twitch.add_user(XQC, "xqc", "xqc");
+        app.track(&xqc, XQC, "xqc").await;
+        for &guild in &xqc {
+            let mut config = app.db.guild_config(sf(guild)).await.unwrap().unwrap();
+            config.channel_id = Some(sf(channel_of(guild) as i64));
+            app.db.save_guild_config(&config, 1).await.unwrap();
+        }
+        go_live(&app, &shroud).await;
+        // Shroud's 100 refreshes come due as xqc goes live.
+        clock.advance(FIRST_AFTER_MS);
+        let due = std::time::Instant::now();
+        let online = StreamEvent::Online { twitch_id: &tw(XQC), stream_id: "x-1", started_at: clock.now_ms() };
+        app.db.apply_stream_event("m-x", clock.now_ms(), &online, clock.now_ms()).await.unwrap();
+        app.state.wake_delivery();
+        eventually_within("xqc posted", Duration::from_secs(30), || {
+            xqc.iter().all(|&g| app.discord.messages_in(channel_of(g)).len() == 1)
+        })
+        .await;
+        let posts = app.discord.calls("POST", "/messages");
+        let last_post = posts.iter().map(|c| c.at).max().unwrap();
+        let ahead = app.discord.calls("PATCH", "/messages/").iter().filter(|c| c.at < last_post).count();
+        eprintln!(
+            "{} go-live posts done {:.0} ms after {} refreshes came due; {ahead} refresh edits before the last",
+            xqc.len(), (last_post - due).as_secs_f64() * 1000.0, shroud.len()
+        );
+        // At most the few refreshes already out when xqc's posts were
+        // claimed (8 at once), not the round (100) queued at the budget.
+        assert!(ahead <= 16, "{ahead} refresh edits went before the last go-live post");
     }
 
     async fn refresh_is_a_server_setting_with_an_off_switch(db) {
