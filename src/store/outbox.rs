@@ -438,6 +438,33 @@ impl Db {
         Ok(items)
     }
 
+    /// The server changed its refresh interval: its live messages follow
+    /// at once. `first_at` is each one's next refresh; `None` (refreshes
+    /// off) drops them, except a title or game change due within the
+    /// minute. Returns how many messages changed schedule.
+    pub async fn reschedule_refreshes(
+        &self,
+        guild_id: GuildId,
+        first_at: Option<i64>,
+        now: i64,
+    ) -> StoreResult<u64> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET refresh_due_at = $3, \
+                 next_attempt_at = COALESCE($3, next_attempt_at), updated_at = $2 \
+                 WHERE guild_id = $1 AND state = 'sent' AND end_state IS NULL \
+                 AND message_id IS NOT NULL \
+                 AND (refresh_due_at IS NULL OR refresh_due_at > $2 + 60000)",
+            )
+            .bind(guild_id)
+            .bind(now)
+            .bind(first_at)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected())
+        })
+    }
+
     /// The server's (first route's) row for this stream.
     pub async fn notification(
         &self,

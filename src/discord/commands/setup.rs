@@ -21,6 +21,7 @@ use crate::{
         reply::{self, Reply},
     },
     ids::ChannelId,
+    notify::refresh,
     store::{GuildConfig, OfflineMode, PingMode},
 };
 
@@ -123,6 +124,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     if let Some(minutes) = cmd.cooldown {
         config.cooldown_secs = i32::try_from(minutes.clamp(0, 1440) * 60).unwrap_or(600);
     }
+    let refresh_was = config.refresh_minutes;
     if let Some(minutes) = cmd.refresh {
         let minutes = match minutes {
             ..=0 => 0,
@@ -131,6 +133,14 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         config.refresh_minutes = i32::try_from(minutes).unwrap_or(10);
     }
     ctx.state.db.save_guild_config(&config, now).await?;
+    if config.refresh_minutes != refresh_was {
+        // Messages live right now follow the new interval (or stop).
+        let first = refresh::first_at(config.refresh_minutes, now);
+        ctx.state
+            .db
+            .reschedule_refreshes(ctx.guild_id, first, now)
+            .await?;
+    }
     let role = cmd.role.clone();
     if ctx.state.discord.is_none() {
         return Ok(summary(&config, &[]).into_response());

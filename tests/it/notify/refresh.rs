@@ -258,6 +258,21 @@ on_both_backends! {
         deliver_now(&app).await;
         assert!(edits(&app, guild).is_empty(), "refreshes off: the message stays as posted");
         assert_eq!(until_settled(&app, guild).await.refresh_due_at, None);
+
+        // Turned on while live: the message live now follows (interactions
+        // are signed with the real time, so the clock goes back first).
+        clock.advance(-60 * MINUTE);
+        app.answer(&refresh(10)).await;
+        clock.advance(FIRST_AFTER_MS);
+        eventually("refreshed once turned on", || edits(&app, guild).len() == 1).await;
+        until_settled(&app, guild).await;
+        // And off again: no refresh after that.
+        clock.advance(-FIRST_AFTER_MS);
+        app.answer(&refresh(0)).await;
+        assert_eq!(until_settled(&app, guild).await.refresh_due_at, None);
+        clock.advance(60 * MINUTE);
+        deliver_now(&app).await;
+        assert_eq!(edits(&app, guild).len(), 1, "turned off: no more edits");
     }
 }
 
