@@ -1,6 +1,7 @@
 //! The edit steps of a posted message: refresh it while live (the title
-//! or game changed, or the periodic refresh came due) and end it when the stream ends (edit to the ended
-//! card, delete, or keep, as the guild chose).
+//! or game changed, or the periodic refresh came due) and end it when the
+//! stream ends (edit to the ended card, delete, or keep, as the guild
+//! chose).
 
 use std::time::Duration;
 
