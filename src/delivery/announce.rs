@@ -15,7 +15,7 @@ use crate::{
     gone_guilds,
     notify::{
         filters::{self, StreamFacts},
-        message,
+        message, refresh,
     },
     store::{Attention, GuildConfig, OfflineMode, OutboxState, TrackedRoute, Transition},
     twitch::live::GoLive,
@@ -157,6 +157,7 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
             let sent = Transition::Sent {
                 channel_id: out.channel_id,
                 message_id,
+                refresh_at: refresh::first_at(a.config.refresh_minutes, job.now()),
             };
             let outcome = job.release(sent, Outcome::Sent).await?;
             gone_guilds::answered(job.state, a.config).await;
@@ -198,6 +199,7 @@ async fn resume_after_flap(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Resul
             let sent = Transition::Sent {
                 channel_id,
                 message_id,
+                refresh_at: refresh::first_at(a.config.refresh_minutes, now),
             };
             tracing::info!("stream came back within the cooldown: resumed the previous message");
             let outcome = job.release(sent, Outcome::Sent).await?;

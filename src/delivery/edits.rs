@@ -1,6 +1,7 @@
 //! The edit steps of a posted message: refresh it while live (the title
-//! or game changed) and end it when the stream ends (edit to the ended
-//! card, delete, or keep, as the guild chose).
+//! or game changed, or the periodic refresh came due) and end it when the
+//! stream ends (edit to the ended card, delete, or keep, as the guild
+//! chose).
 
 use std::time::Duration;
 
@@ -9,15 +10,16 @@ use twilight_model::channel::message::{Component, component::ButtonStyle};
 use super::{
     Outcome,
     job::Job,
-    loaded::{Loaded, config_and_tracked},
+    loaded::{LiveNow, Loaded, Now, config_and_tracked},
     send,
 };
 use crate::ids::{ChannelId, MessageId};
 use crate::{
-    discord::api::Api,
+    discord::api::{Api, DiscordCode},
     gone_guilds,
     notify::{
         message::{self, Outgoing},
+        refresh,
         template::escape_markdown,
     },
     store::{GuildConfig, OfflineMode, Streamer, TrackedRoute, Transition},
@@ -55,13 +57,30 @@ async fn posted<'a>(job: &Job<'a>, loaded: Option<Loaded>) -> anyhow::Result<Opt
     })
 }
 
-/// The title or game changed while live: the message shows the new ones
-/// (the event scheduled this at most once a minute per message).
-pub async fn refresh(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Outcome> {
+/// The title or game changed while live, or the periodic refresh came
+/// due: the message shows the stored title and game (a `channel.update` is
+/// newer than anything Helix serves) with Twitch's current viewer count and
+/// a fresh, cache-busted preview. Never pings, never posts anew. Stops for
+/// good when the message was deleted, the server or route was paused, or
+/// the stream is over (its end edit is `stream.offline`'s).
+pub async fn refresh(
+    job: &Job<'_>,
+    live_now: &LiveNow,
+    loaded: Option<Loaded>,
+) -> anyhow::Result<Outcome> {
+    let stop = job.refreshed(None);
     let Some(p) = posted(job, loaded).await? else {
-        return job.release(job.refreshed(), Outcome::Skipped).await;
+        return job.release(stop, Outcome::Skipped).await;
     };
-    let live = GoLive::from_stored(&p.tracked.streamer);
+    let this_stream = p.tracked.streamer.live_stream_id.as_deref() == Some(&job.item.stream_id);
+    if !p.config.enabled || !p.tracked.route.enabled || !this_stream {
+        return job.release(stop, Outcome::Skipped).await;
+    }
+    let Some(live) = current(job, live_now, &p).await else {
+        tracing::info!("Twitch no longer lists this stream; leaving the message to its end");
+        return job.release(stop, Outcome::Skipped).await;
+    };
+    let next = refresh::next_at(p.config.refresh_minutes, job.now());
     let built = message::build(
         &p.config,
         &p.tracked,
@@ -71,18 +90,48 @@ pub async fn refresh(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Ou
         false,
     );
     let Some(out) = built else {
-        return job.release(job.refreshed(), Outcome::Skipped).await;
+        return job.release(job.refreshed(next), Outcome::Skipped).await;
     };
     match send::edit(p.api, p.channel_id, p.message_id, &out).await {
         Ok(()) => {
             gone_guilds::answered(job.state, &p.config).await;
-            job.release(job.refreshed(), Outcome::Refreshed).await
+            job.release(job.refreshed(next), Outcome::Refreshed).await
+        }
+        // Deleted by someone: nothing left to refresh, and no retries.
+        Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => {
+            job.release(stop, Outcome::Skipped).await
         }
         Err(e) => {
             gone_guilds::after_failure(job.state, p.api, &p.config, &e).await;
-            job.edit_failed(&e, job.refreshed(), Outcome::Skipped).await
+            job.edit_failed(&e, job.refreshed(next), Outcome::Skipped)
+                .await
         }
     }
+}
+
+/// What the message shows now: the stored title and game, with the
+/// viewer count and preview of Get Streams. `None` when Twitch lists
+/// another stream, or none past the first minutes (this one is over).
+async fn current(job: &Job<'_>, live_now: &LiveNow, p: &Posted<'_>) -> Option<GoLive> {
+    let mut live = GoLive::from_stored(&p.tracked.streamer);
+    let young = job.now() - job.started_at() < refresh::LISTING_LAG_MS;
+    match live_now.get(job.state, &job.item.twitch_id).await {
+        Now::Live(stream) if stream.id == job.item.stream_id => {
+            live.viewer_count = Some(stream.viewer_count);
+            live.thumbnail_url = Some(
+                stream
+                    .thumbnail_url
+                    .replace("{width}", "1280")
+                    .replace("{height}", "720"),
+            )
+            .filter(|u| !u.is_empty());
+        }
+        Now::Live(_) => return None,
+        Now::NotLive if !young => return None,
+        // Not listed yet, or Twitch didn't answer: what we know.
+        Now::NotLive | Now::Unknown => {}
+    }
+    Some(live)
 }
 
 /// The stream ended: edit the message to its ended state, delete it, or

@@ -48,10 +48,12 @@ impl Job<'_> {
         Ok(outcome)
     }
 
-    /// The live message was refreshed (or could not be): as of this claim.
-    pub fn refreshed(&self) -> Transition {
+    /// The live message was refreshed (or could not be): as of this claim,
+    /// next at `next` (`None`: no more periodic refreshes).
+    pub fn refreshed(&self, next: Option<i64>) -> Transition {
         Transition::Refreshed {
             claimed_due: self.item.refresh_due_at,
+            next,
         }
     }
 

@@ -1,15 +1,18 @@
 //! What every delivery of a claim reads before it acts: the guild's
 //! configuration, the route with its streamer, and the stream's details.
 
-use std::{collections::HashMap, sync::Arc};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use tokio::sync::{Mutex, OnceCell};
 
 use crate::{
-    ids::GuildId,
+    ids::{GuildId, TwitchUserId},
     state::AppState,
     store::{GuildConfig, OutboxItem, Streamer, TrackedRoute},
-    twitch::live::{GoLive, go_live_details},
+    twitch::{
+        live::{GoLive, go_live_details},
+        types::Stream,
+    },
 };
 
 /// A delivery's guild configuration and route (`None` when the guild or
@@ -70,14 +73,17 @@ pub async fn config_and_tracked(
 }
 
 /// The stream's details, fetched from Twitch once per stream however many
-/// guilds are being told.
+/// guilds are being told; and what Get Streams says now, for refreshes.
 #[derive(Default)]
-pub struct Details(Mutex<HashMap<String, Arc<OnceCell<GoLive>>>>);
+pub struct Details {
+    go_lives: Mutex<HashMap<String, Arc<OnceCell<GoLive>>>>,
+    pub live_now: LiveNow,
+}
 
 impl Details {
     pub async fn get(&self, state: &AppState, streamer: &Streamer, stream_id: &str) -> GoLive {
         let cell = self
-            .0
+            .go_lives
             .lock()
             .await
             .entry(stream_id.to_owned())
@@ -91,5 +97,104 @@ impl Details {
         })
         .await
         .clone()
+    }
+}
+
+/// What Get Streams says about a streamer right now.
+#[derive(Debug, Clone)]
+pub enum Now {
+    Live(Box<Stream>),
+    /// Twitch lists no stream of theirs.
+    NotLive,
+    /// Twitch didn't answer (or isn't configured).
+    Unknown,
+}
+
+/// How long an answer of Get Streams is used before asking again.
+const FRESH_MS: i64 = 60_000;
+/// The longest a refresh waits for Get Streams.
+const STREAMS_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// One Get Streams request (up to 100 ids a call) for every streamer of a
+/// claim, answered once however many routes follow each of them.
+struct Round {
+    ids: Vec<TwitchUserId>,
+    asked_at: i64,
+    answer: OnceCell<Option<HashMap<String, Stream>>>,
+}
+
+/// Get Streams for the refreshes of one delivery pass: the streamers of a
+/// claim are asked together ([`LiveNow::plan`]), each at most once a
+/// minute, never once per route.
+#[derive(Default)]
+pub struct LiveNow(std::sync::Mutex<HashMap<TwitchUserId, Arc<Round>>>);
+
+impl LiveNow {
+    /// Asks about these streamers together, except those asked within the
+    /// last minute.
+    pub fn plan<'a>(&self, ids: impl IntoIterator<Item = &'a TwitchUserId>, now: i64) {
+        let mut rounds = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut ids: Vec<TwitchUserId> = ids
+            .into_iter()
+            .filter(|id| {
+                rounds
+                    .get(*id)
+                    .is_none_or(|round| now - round.asked_at >= FRESH_MS)
+            })
+            .cloned()
+            .collect();
+        ids.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+        ids.dedup();
+        if ids.is_empty() {
+            return;
+        }
+        let round = Arc::new(Round {
+            ids: ids.clone(),
+            asked_at: now,
+            answer: OnceCell::new(),
+        });
+        for id in ids {
+            rounds.insert(id, round.clone());
+        }
+    }
+
+    /// What Get Streams says about `id` (asked with the rest of its round).
+    pub async fn get(&self, state: &AppState, id: &TwitchUserId) -> Now {
+        self.plan([id], state.now_ms());
+        let round = self
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+            .cloned();
+        let Some(round) = round else {
+            return Now::Unknown;
+        };
+        let answer = round
+            .answer
+            .get_or_init(|| async {
+                let helix = state.twitch.as_deref()?;
+                let ids: Vec<&str> = round.ids.iter().map(TwitchUserId::as_str).collect();
+                let streams = tokio::time::timeout(STREAMS_TIMEOUT, helix.streams(&ids))
+                    .await
+                    .ok()?
+                    .map_err(
+                        |e| tracing::info!(error = %e, "Get Streams failed; refreshing without it"),
+                    )
+                    .ok()?;
+                Some(
+                    streams
+                        .into_iter()
+                        .map(|s| (s.user_id.clone(), s))
+                        .collect(),
+                )
+            })
+            .await;
+        match answer {
+            None => Now::Unknown,
+            Some(streams) => streams
+                .get(id.as_str())
+                .map_or(Now::NotLive, |s| Now::Live(Box::new(s.clone()))),
+        }
     }
 }

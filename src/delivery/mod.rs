@@ -32,7 +32,7 @@ use tokio::task::JoinSet;
 
 use crate::{
     state::AppState,
-    store::{Lease, OutboxItem},
+    store::{Claim, Lease, OutboxItem, Step},
 };
 use loaded::{Details, preload};
 pub use policy::MAX_ATTEMPTS;
@@ -43,6 +43,11 @@ pub const LEASE_MS: i64 = 20_000;
 /// Notifications in flight at once: at Discord's ~50 ms per request this
 /// keeps well over 2,000 a second moving when the rate limit allows it.
 const CONCURRENCY: usize = 256;
+/// Refresh edits of live messages in flight at once, at most, and only
+/// while no post or end edit is due or out: a go-live's posts queue behind
+/// these few at Discord's global limit (about 170 ms at 50 a second), never
+/// behind a round of refreshes.
+const REFRESHES_IN_FLIGHT: usize = 8;
 
 /// What a delivery pass did, step by step.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -102,31 +107,45 @@ pub async fn deliver_due_until(
     // or when woken.
     let mut drained = false;
     let mut look_again = tokio::time::Instant::now();
+    // Refresh edits among those in flight.
+    let mut refreshing = 0;
     loop {
         let room = CONCURRENCY - in_flight.len();
         if stop_claiming.is_some_and(|at| tokio::time::Instant::now() >= at) {
             while let Some(outcome) = in_flight.join_next().await {
-                report.count(outcome.ok());
+                report.count(outcome.ok().map(|(_, outcome)| outcome));
             }
             return Ok(report);
         }
         if in_flight.is_empty() || (!drained && room >= CONCURRENCY / 2) {
-            match claim(state, &owner, room).await {
+            // Refreshes wait while a post or end edit is out.
+            let refresh_room = match in_flight.len() > refreshing {
+                true => 0,
+                false => REFRESHES_IN_FLIGHT.saturating_sub(refreshing),
+            };
+            match claim(state, &owner, room, refresh_room).await {
                 Ok(batch) => {
                     drained = batch.is_empty();
                     if drained && in_flight.is_empty() {
                         return Ok(report);
                     }
                     let preloaded = preload(state, &batch).await;
+                    let refreshes = batch.iter().filter(|item| item.step() == Step::Refresh);
+                    details
+                        .live_now
+                        .plan(refreshes.map(|item| &item.twitch_id), state.now_ms());
                     for item in batch {
                         let loaded = preloaded.as_ref().map(|p| p.of(&item));
                         let lease = Lease {
                             id: item.id,
                             owner: owner.clone(),
                         };
+                        let is_refresh = item.step() == Step::Refresh;
+                        refreshing += usize::from(is_refresh);
                         let (state, details) = (state.clone(), details.clone());
                         in_flight.spawn(async move {
-                            deliver_one(&state, lease, item, &details, loaded).await
+                            let outcome = deliver_one(&state, lease, item, &details, loaded).await;
+                            (is_refresh, outcome)
                         });
                     }
                 }
@@ -137,7 +156,12 @@ pub async fn deliver_due_until(
             look_again = tokio::time::Instant::now() + Duration::from_secs(1);
         }
         tokio::select! {
-            outcome = in_flight.join_next() => report.count(outcome.and_then(Result::ok)),
+            done = in_flight.join_next() => {
+                let done = done.and_then(Result::ok);
+                let was_refresh = done.is_some_and(|(is_refresh, _)| is_refresh);
+                refreshing = refreshing.saturating_sub(usize::from(was_refresh));
+                report.count(done.map(|(_, outcome)| outcome));
+            }
             () = state.delivery.notified(), if drained => drained = false,
             () = tokio::time::sleep_until(look_again), if drained => drained = false,
         }
@@ -159,16 +183,36 @@ impl Report {
     }
 }
 
-/// Fans out recorded go-lives, then claims up to `limit` due rows.
-async fn claim(state: &AppState, owner: &str, limit: usize) -> anyhow::Result<Vec<OutboxItem>> {
-    let queued = state.db.expand_stream_fanouts(state.now_ms()).await?;
+/// Fans out recorded go-lives, then claims up to `limit` due rows: posts
+/// and end edits, or, when none is due, up to `refreshes` refresh edits.
+async fn claim(
+    state: &AppState,
+    owner: &str,
+    limit: usize,
+    refreshes: usize,
+) -> anyhow::Result<Vec<OutboxItem>> {
+    let db = &state.db;
+    let queued = db.expand_stream_fanouts(state.now_ms()).await?;
     if queued > 0 {
         tracing::info!(queued, "go-live fanned out");
     }
-    Ok(state
-        .db
-        .claim_due_notifications(owner, state.now_ms(), LEASE_MS, limit as i64)
-        .await?)
+    let mut batch = db
+        .claim_due(Claim::Urgent, owner, state.now_ms(), LEASE_MS, limit as i64)
+        .await?;
+    let room = refreshes.min(limit);
+    if batch.is_empty() && room > 0 {
+        let refreshes = db
+            .claim_due(
+                Claim::Refreshes,
+                owner,
+                state.now_ms(),
+                LEASE_MS,
+                room as i64,
+            )
+            .await?;
+        batch.extend(refreshes);
+    }
+    Ok(batch)
 }
 
 /// `serve`'s worker: delivers whenever the outbox is woken, and every

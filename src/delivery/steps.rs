@@ -27,7 +27,7 @@ pub async fn deliver_one(
         let result = match job.item.step() {
             Step::Announce => announce::announce(&job, details, loaded).await,
             Step::End => end(&job, loaded).await,
-            Step::Refresh => refresh(&job, loaded).await,
+            Step::Refresh => refresh(&job, &details.live_now, loaded).await,
             Step::Done => job.release(Transition::Ended, Outcome::Skipped).await,
         };
         result.unwrap_or_else(|e| {

@@ -7,4 +7,5 @@
 pub mod filters;
 pub mod message;
 pub mod pings;
+pub mod refresh;
 pub mod template;

@@ -43,6 +43,9 @@ pub struct GuildConfig {
     /// A stream that comes back within this long after ending resumes its
     /// message instead of posting a new one (0: never).
     pub cooldown_secs: i32,
+    /// Live messages are edited this often with a fresh preview and the
+    /// current viewer count (0: never).
+    pub refresh_minutes: i32,
     pub updated_at: i64,
     /// When the bot was found removed from the server (Discord answered
     /// that the server itself is out of reach); `None` while it is there.
@@ -52,7 +55,7 @@ pub struct GuildConfig {
 macro_rules! config_columns {
     () => {
         "guild_id, channel_id, channel_kind, ping_mode, ping_role_id, enabled, template, \
-     offline_mode, publish_announcements, cooldown_secs, updated_at, gone_since"
+     offline_mode, publish_announcements, cooldown_secs, refresh_minutes, updated_at, gone_since"
     };
 }
 
@@ -164,7 +167,8 @@ impl Db {
             let result = sqlx::query(
                 "UPDATE guild_config SET channel_id = $2, ping_mode = $3, ping_role_id = $4, \
                  enabled = $5, template = $6, offline_mode = $7, publish_announcements = $8, \
-                 cooldown_secs = $9, updated_at = $10, channel_kind = $11 WHERE guild_id = $1",
+                 cooldown_secs = $9, updated_at = $10, channel_kind = $11, refresh_minutes = $12 \
+                 WHERE guild_id = $1",
             )
             .bind(config.guild_id)
             .bind(config.channel_id)
@@ -177,6 +181,7 @@ impl Db {
             .bind(config.cooldown_secs)
             .bind(now)
             .bind(config.channel_kind)
+            .bind(config.refresh_minutes)
             .execute(pool)
             .await?;
             Ok(result.rows_affected() == 1)

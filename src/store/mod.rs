@@ -48,7 +48,7 @@ pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use eventsub_budget::{Budget, Refusal};
 pub use guilds::{GuildConfig, OfflineMode, PingMode};
-pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
+pub use outbox::{Claim, EndState, Lease, OutboxItem, OutboxState, Step, Transition};
 pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, TrackedRoute};
 pub use status::{BrokenRoute, DeliveryError};
 pub use streamers::{NewStreamer, Streamer, StreamerProblem};

@@ -43,10 +43,24 @@ pub enum Step {
     Announce,
     /// The stream ended: edit, delete or keep the message.
     End,
-    /// The title or game changed while live: edit the message.
+    /// The title or game changed while live, or the periodic refresh
+    /// came due: edit the message with what Twitch shows now.
     Refresh,
     /// Nothing left to do: release the row.
     Done,
+}
+
+/// Which due rows a claim takes: the delivery worker claims posts and end
+/// edits first and refreshes of live messages only with the room left, so
+/// refresh edits never hold up a go-live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// Whatever is due, in the order it came due.
+    Any,
+    /// Posts (`Step::Announce`) and end edits (`Step::End`).
+    Urgent,
+    /// Edits of live messages (`Step::Refresh`).
+    Refreshes,
 }
 
 /// A claimed row, ours until the lease runs out or it is released.
@@ -69,10 +83,13 @@ impl Lease {
 /// applies exactly one of these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Transition {
-    /// Discord accepted the message.
+    /// Discord accepted the message. `refresh_at`: the first periodic
+    /// refresh, if the server wants them (a refresh already due for a
+    /// title change that came in while posting is kept).
     Sent {
         channel_id: ChannelId,
         message_id: MessageId,
+        refresh_at: Option<i64>,
     },
     /// Try again at `at` (a post, an end or a refresh edit).
     Retry { at: i64, error: String },
@@ -82,8 +99,14 @@ pub enum Transition {
     Ended,
     /// The live message shows the new title or game as of the claim.
     /// `claimed_due` is the refresh the claim was for: a change that came
-    /// in while editing is kept, a minute after this edit at the earliest.
-    Refreshed { claimed_due: Option<i64> },
+    /// in while editing is kept, a minute after this edit at the earliest;
+    /// otherwise the next periodic refresh is `next` (`None`: no more).
+    /// A stream that ended meanwhile keeps its end edit due at once. The
+    /// attempts start again: the next step's retries are its own.
+    Refreshed {
+        claimed_due: Option<i64>,
+        next: Option<i64>,
+    },
     /// The stream doesn't match the route's filters: wait for a change.
     /// `claimed_due` as for `Refreshed`: a change that came in while the
     /// filters were checked makes the row due again at once instead.
@@ -111,7 +134,10 @@ impl Transition {
     fn sql(&self) -> &'static str {
         match self {
             Self::Sent { .. } => release!(
-                "state = 'sent', channel_id = $4, message_id = $5, sent_at = $3, last_error = NULL",
+                "state = 'sent', channel_id = $4, message_id = $5, sent_at = $3, last_error = NULL, \
+                 next_attempt_at = CASE WHEN refresh_due_at IS NULL AND $6 IS NOT NULL \
+                 AND end_state IS NULL THEN $6 ELSE next_attempt_at END, \
+                 refresh_due_at = CASE WHEN end_state IS NULL THEN COALESCE(refresh_due_at, $6) END",
                 " AND state = 'pending'"
             ),
             Self::Retry { .. } => release!("next_attempt_at = $4, last_error = $5", ""),
@@ -129,11 +155,12 @@ impl Transition {
                 " AND state = 'pending'"
             ),
             Self::Refreshed { .. } => release!(
-                "refresh_due_at = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $4 THEN NULL \
+                "refresh_due_at = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $4 THEN $5 \
                  WHEN refresh_due_at > $3 + 60000 THEN refresh_due_at ELSE $3 + 60000 END, \
-                 next_attempt_at = CASE WHEN refresh_due_at IS NULL OR refresh_due_at = $4 \
-                 THEN next_attempt_at WHEN refresh_due_at > $3 + 60000 THEN refresh_due_at \
-                 ELSE $3 + 60000 END, edited_at = $3",
+                 next_attempt_at = CASE WHEN end_state = 'pending' THEN next_attempt_at \
+                 WHEN refresh_due_at IS NULL OR refresh_due_at = $4 \
+                 THEN COALESCE($5, next_attempt_at) WHEN refresh_due_at > $3 + 60000 THEN refresh_due_at \
+                 ELSE $3 + 60000 END, edited_at = $3, attempts = 0",
                 ""
             ),
         }
@@ -240,10 +267,11 @@ impl Db {
                 Transition::Sent {
                     channel_id,
                     message_id,
-                } => query.bind(*channel_id).bind(*message_id),
+                    refresh_at,
+                } => query.bind(*channel_id).bind(*message_id).bind(*refresh_at),
                 Transition::Retry { at, error } => query.bind(*at).bind(error.as_str()),
                 Transition::Unsent { state, reason } => query.bind(*state).bind(reason.as_str()),
-                Transition::Refreshed { claimed_due } => query.bind(*claimed_due),
+                Transition::Refreshed { claimed_due, next } => query.bind(*claimed_due).bind(*next),
                 Transition::Held {
                     reason,
                     claimed_due,
@@ -338,8 +366,8 @@ impl Db {
         }
     }
 
-    /// Claims up to `limit` due rows for `owner` until `now + lease_ms`.
-    /// Concurrent claimers never receive the same row.
+    /// Claims up to `limit` due rows of any kind for `owner` until
+    /// `now + lease_ms`, in the order they came due.
     pub async fn claim_due_notifications(
         &self,
         owner: &str,
@@ -347,16 +375,33 @@ impl Db {
         lease_ms: i64,
         limit: i64,
     ) -> StoreResult<Vec<OutboxItem>> {
+        self.claim_due(Claim::Any, owner, now, lease_ms, limit)
+            .await
+    }
+
+    /// Claims up to `limit` due rows of `kind` for `owner` until
+    /// `now + lease_ms`. Concurrent claimers never receive the same row.
+    pub async fn claim_due(
+        &self,
+        kind: Claim,
+        owner: &str,
+        now: i64,
+        lease_ms: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxItem>> {
         // Postgres skips rows another claimer has locked; SQLite serialises
-        // writers, so the plain statement is already atomic there.
+        // writers, so the plain statement is already atomic there. The
+        // first condition is the work index's own.
         macro_rules! claim {
-            ($lock:literal) => {
+            ($kind:literal, $lock:literal) => {
                 concat!(
                     "UPDATE notification_log SET lease_owner = $1, lease_until = $2, \
                      attempts = attempts + 1, updated_at = $3 WHERE id IN \
                      (SELECT id FROM notification_log \
                      WHERE (state = 'pending' OR end_state = 'pending' OR refresh_due_at IS NOT NULL) \
-                     AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
+                     AND ",
+                    $kind,
+                    " AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
                      ORDER BY next_attempt_at, id LIMIT $4",
                     $lock,
                     ") RETURNING ",
@@ -364,9 +409,21 @@ impl Db {
                 )
             };
         }
+        macro_rules! kinds {
+            ($lock:literal) => {
+                match kind {
+                    Claim::Any => claim!("TRUE", $lock),
+                    Claim::Urgent => claim!("(state = 'pending' OR end_state = 'pending')", $lock),
+                    Claim::Refreshes => claim!(
+                        "state <> 'pending' AND (end_state IS NULL OR end_state <> 'pending')",
+                        $lock
+                    ),
+                }
+            };
+        }
         let sql = match self {
-            Db::Postgres(_) => claim!(" FOR UPDATE SKIP LOCKED"),
-            Db::Sqlite(_) => claim!(""),
+            Db::Postgres(_) => kinds!(" FOR UPDATE SKIP LOCKED"),
+            Db::Sqlite(_) => kinds!(""),
         };
         let mut items: Vec<OutboxItem> = on_db!(self, |pool| {
             sqlx::query_as(sql)
@@ -379,6 +436,33 @@ impl Db {
         });
         items.sort_by_key(|item| (item.next_attempt_at, item.id));
         Ok(items)
+    }
+
+    /// The server changed its refresh interval: its live messages follow
+    /// at once. `first_at` is each one's next refresh; `None` (refreshes
+    /// off) drops them, except a title or game change due within the
+    /// minute. Returns how many messages changed schedule.
+    pub async fn reschedule_refreshes(
+        &self,
+        guild_id: GuildId,
+        first_at: Option<i64>,
+        now: i64,
+    ) -> StoreResult<u64> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE notification_log SET refresh_due_at = $3, \
+                 next_attempt_at = COALESCE($3, next_attempt_at), updated_at = $2 \
+                 WHERE guild_id = $1 AND state = 'sent' AND end_state IS NULL \
+                 AND message_id IS NOT NULL \
+                 AND (refresh_due_at IS NULL OR refresh_due_at > $2 + 60000)",
+            )
+            .bind(guild_id)
+            .bind(now)
+            .bind(first_at)
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected())
+        })
     }
 
     /// The server's (first route's) row for this stream.

@@ -1,5 +1,5 @@
 //! `/setup [channel:] [role:] [ping:] [enabled:] [after_stream:] [publish:]
-//! [cooldown:]`: the server's defaults (the channel and ping of every route
+//! [cooldown:] [refresh:]`: the server's defaults (the channel and ping of every route
 //! that doesn't choose its own), with a check that the bot can actually
 //! post there. Options left out keep their stored values; `channel:` is
 //! needed only the first time.
@@ -21,6 +21,7 @@ use crate::{
         reply::{self, Reply},
     },
     ids::ChannelId,
+    notify::refresh,
     store::{GuildConfig, OfflineMode, PingMode},
 };
 
@@ -49,7 +50,14 @@ pub struct Setup {
     /// Minutes a stream that drops and comes back reuses its message (default 10, 0 = off)
     #[command(min_value = 0, max_value = 1440)]
     pub cooldown: Option<i64>,
+    /// Minutes between updates of a live message's preview and viewers (default 10, 0 = off)
+    #[command(min_value = 0, max_value = 60)]
+    pub refresh: Option<i64>,
 }
+
+/// The shortest refresh interval: Twitch renders a new preview every few
+/// minutes, so editing more often only spends Discord's budget.
+pub const MIN_REFRESH_MINUTES: i64 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum AfterStream {
@@ -116,7 +124,23 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     if let Some(minutes) = cmd.cooldown {
         config.cooldown_secs = i32::try_from(minutes.clamp(0, 1440) * 60).unwrap_or(600);
     }
+    let refresh_was = config.refresh_minutes;
+    if let Some(minutes) = cmd.refresh {
+        let minutes = match minutes {
+            ..=0 => 0,
+            m => m.clamp(MIN_REFRESH_MINUTES, 60),
+        };
+        config.refresh_minutes = i32::try_from(minutes).unwrap_or(10);
+    }
     ctx.state.db.save_guild_config(&config, now).await?;
+    if config.refresh_minutes != refresh_was {
+        // Messages live right now follow the new interval (or stop).
+        let first = refresh::first_at(config.refresh_minutes, now);
+        ctx.state
+            .db
+            .reschedule_refreshes(ctx.guild_id, first, now)
+            .await?;
+    }
     let role = cmd.role.clone();
     if ctx.state.discord.is_none() {
         return Ok(summary(&config, &[]).into_response());
@@ -222,6 +246,10 @@ fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
         0 => "off: every go-live posts a new message".to_owned(),
         m => format!("a stream back within {m} min reuses its message"),
     };
+    let refresh = match config.refresh_minutes {
+        0 => "off: a live message changes only with the title or game".to_owned(),
+        m => format!("fresh preview and viewer count every {m} min"),
+    };
     let (title, color) = match (problems.is_empty(), enabled) {
         (true, true) => ("✅ Live notifications are set up", reply::COLOR_OK),
         (true, false) => ("⏸️ Saved: live notifications are paused", reply::COLOR),
@@ -251,6 +279,7 @@ fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
             .inline(),
         )
         .field(EmbedFieldBuilder::new("Stream drops", cooldown).inline())
+        .field(EmbedFieldBuilder::new("While live", refresh).inline())
         .field(
             EmbedFieldBuilder::new(
                 "Status",

@@ -4,6 +4,7 @@
 mod crash;
 mod delivery;
 mod live_on_add;
+mod refresh;
 mod removed;
 mod routes;
 mod scale_out;

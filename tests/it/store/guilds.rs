@@ -20,6 +20,7 @@ on_both_backends! {
             offline_mode: OfflineMode::Edit,
             publish_announcements: true,
             cooldown_secs: 600,
+            refresh_minutes: 10,
             updated_at: 1_000,
             gone_since: None,
         });
@@ -74,6 +75,7 @@ on_both_backends! {
         config.offline_mode = OfflineMode::Delete;
         config.publish_announcements = false;
         config.cooldown_secs = 0;
+        config.refresh_minutes = 0;
         assert!(db.save_guild_config(&config, 5_000).await.unwrap());
         config.updated_at = 5_000;
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
