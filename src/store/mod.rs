@@ -39,18 +39,20 @@ mod subscriptions;
 mod superseded;
 mod teams;
 mod text;
+mod webhooks;
 
 pub use discord_budget::Booking;
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use eventsub_budget::{Budget, Refusal};
-pub use guilds::{GuildConfig, OfflineMode, PingMode};
+pub use guilds::{GuildConfig, OfflineMode, PingMode, PostAs};
 pub use outbox::{EndState, Lease, OutboxItem, OutboxState, Step, Transition};
 pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, TrackedRoute};
 pub use streamers::{NewStreamer, Streamer, StreamerProblem};
 pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
 pub use superseded::Superseded;
 pub use teams::TeamFollow;
+pub use webhooks::ChannelWebhook;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 

@@ -4,7 +4,7 @@
 //! leaves its rows to be claimed again when the lease runs out.
 
 use super::{Db, StoreResult, on_db, text::text_column};
-use crate::ids::{ChannelId, GuildId, MessageId, TwitchUserId};
+use crate::ids::{ChannelId, GuildId, MessageId, TwitchUserId, WebhookId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
 #[strum(serialize_all = "snake_case")]
@@ -69,10 +69,11 @@ impl Lease {
 /// applies exactly one of these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Transition {
-    /// Discord accepted the message.
+    /// Discord accepted the message (through `webhook_id`, or as the bot).
     Sent {
         channel_id: ChannelId,
         message_id: MessageId,
+        webhook_id: Option<WebhookId>,
     },
     /// Try again at `at` (a post, an end or a refresh edit).
     Retry { at: i64, error: String },
@@ -111,7 +112,8 @@ impl Transition {
     fn sql(&self) -> &'static str {
         match self {
             Self::Sent { .. } => release!(
-                "state = 'sent', channel_id = $4, message_id = $5, sent_at = $3, last_error = NULL",
+                "state = 'sent', channel_id = $4, message_id = $5, webhook_id = $6, sent_at = $3, \
+                 last_error = NULL",
                 " AND state = 'pending'"
             ),
             Self::Retry { .. } => release!("next_attempt_at = $4, last_error = $5", ""),
@@ -171,13 +173,15 @@ pub struct OutboxItem {
     pub held_at: Option<i64>,
     /// Pings nobody: the stream was already live when the route was added.
     pub quiet: bool,
+    /// The channel webhook the message was posted through (`None`: as the bot).
+    pub webhook_id: Option<WebhookId>,
 }
 
 macro_rules! outbox_columns {
     () => {
         "id, route_id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
          lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
-         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at, quiet"
+         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at, quiet, webhook_id"
     };
 }
 
@@ -240,7 +244,8 @@ impl Db {
                 Transition::Sent {
                     channel_id,
                     message_id,
-                } => query.bind(*channel_id).bind(*message_id),
+                    webhook_id,
+                } => query.bind(*channel_id).bind(*message_id).bind(*webhook_id),
                 Transition::Retry { at, error } => query.bind(*at).bind(error.as_str()),
                 Transition::Unsent { state, reason } => query.bind(*state).bind(reason.as_str()),
                 Transition::Refreshed { claimed_due } => query.bind(*claimed_due),

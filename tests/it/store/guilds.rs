@@ -1,4 +1,4 @@
-use streammaxing::store::{GuildConfig, OfflineMode, PingMode};
+use streammaxing::store::{GuildConfig, OfflineMode, PingMode, PostAs};
 
 use crate::support::db::on_both_backends;
 use crate::support::sf;
@@ -22,6 +22,7 @@ on_both_backends! {
             cooldown_secs: 600,
             updated_at: 1_000,
             gone_since: None,
+            post_as: PostAs::Bot,
         });
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
         assert_eq!(db.guild_config(sf(GUILD + 1)).await.unwrap(), None);
