@@ -1,5 +1,5 @@
 //! `/setup [channel:] [role:] [ping:] [enabled:] [after_stream:] [publish:]
-//! [cooldown:]`: the server's defaults (the channel and ping of every route
+//! [cooldown:] [post_as:]`: the server's defaults (the channel and ping of every route
 //! that doesn't choose its own), with a check that the bot can actually
 //! post there. Options left out keep their stored values; `channel:` is
 //! needed only the first time.
@@ -21,7 +21,7 @@ use crate::{
         reply::{self, Reply},
     },
     ids::ChannelId,
-    store::{GuildConfig, OfflineMode, PingMode},
+    store::{GuildConfig, OfflineMode, PingMode, PostAs},
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -49,6 +49,19 @@ pub struct Setup {
     /// Minutes a stream that drops and comes back reuses its message (default 10, 0 = off)
     #[command(min_value = 0, max_value = 1440)]
     pub cooldown: Option<i64>,
+    /// Post as the bot, or as the streamer (their name and avatar, through a channel webhook)
+    pub post_as: Option<PostAsOption>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
+pub enum PostAsOption {
+    #[option(name = "The bot (StreamMaxing)", value = "bot")]
+    Bot,
+    #[option(
+        name = "The streamer (their name and avatar, through a webhook I create)",
+        value = "streamer"
+    )]
+    Streamer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
@@ -113,6 +126,11 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     };
     config.publish_announcements = cmd.publish.unwrap_or(config.publish_announcements);
     config.enabled = cmd.enabled.unwrap_or(config.enabled);
+    config.post_as = match cmd.post_as {
+        Some(PostAsOption::Bot) => PostAs::Bot,
+        Some(PostAsOption::Streamer) => PostAs::Streamer,
+        None => config.post_as,
+    };
     if let Some(minutes) = cmd.cooldown {
         config.cooldown_secs = i32::try_from(minutes.clamp(0, 1440) * 60).unwrap_or(600);
     }
@@ -202,6 +220,30 @@ async fn check_permissions(
              is posted but pings nobody."
         ));
     }
+    if config.post_as == PostAs::Streamer {
+        problems.extend(as_streamer_problems(in_channel, &channel));
+    }
+    problems
+}
+
+/// What posting as the streamer needs beyond posting: Manage Webhooks to
+/// create the channel's webhook, Read Message History to check, before
+/// retrying a post whose answer was lost, that it isn't there already.
+fn as_streamer_problems(in_channel: Permissions, channel: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !permissions::missing(in_channel, Permissions::MANAGE_WEBHOOKS).is_empty() {
+        problems.push(format!(
+            "Posting as the streamer goes through a webhook I create in {channel}, which needs **Manage Webhooks** \
+             there. Until I have it, alerts are posted as StreamMaxing."
+        ));
+    }
+    if !permissions::missing(in_channel, Permissions::READ_MESSAGE_HISTORY).is_empty() {
+        problems.push(format!(
+            "When Discord loses the answer to a post, I read {channel}'s recent messages to make sure the alert isn't \
+             there before posting it again, which needs **Read Message History**. Without it a lost answer can mean \
+             a duplicate alert."
+        ));
+    }
     problems
 }
 
@@ -251,6 +293,16 @@ fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
             .inline(),
         )
         .field(EmbedFieldBuilder::new("Stream drops", cooldown).inline())
+        .field(
+            EmbedFieldBuilder::new(
+                "Posted as",
+                match config.post_as {
+                    PostAs::Bot => "StreamMaxing",
+                    PostAs::Streamer => "the streamer (name and avatar)",
+                },
+            )
+            .inline(),
+        )
         .field(
             EmbedFieldBuilder::new(
                 "Status",
