@@ -81,10 +81,10 @@ pub async fn create_webhook(
 }
 
 /// The webhook `id` if `token` is its token.
-fn webhook(w: &World, id: u64, token: &str) -> Result<Webhook, Response> {
+fn webhook(w: &World, id: u64, token: &str) -> Result<Webhook, Box<Response>> {
     match w.webhooks.get(&id) {
         Some(hook) if hook.token == token => Ok(hook.clone()),
-        _ => Err(error(404, 10015, "Unknown Webhook")),
+        _ => Err(Box::new(error(404, 10015, "Unknown Webhook"))),
     }
 }
 
@@ -95,18 +95,18 @@ fn components(
     hook: &Webhook,
     params: &HashMap<String, String>,
     body: &Value,
-) -> Result<Value, Response> {
+) -> Result<Value, Box<Response>> {
     let wanted = body.get("components").cloned().unwrap_or(json!([]));
     if params.get("with_components").map(String::as_str) != Some("true") {
         return Ok(json!([]));
     }
     let interactive = wanted.to_string().contains("\"custom_id\"");
     if interactive && hook.application_id != Some(APP_ID) {
-        return Err(error(
+        return Err(Box::new(error(
             400,
             50035,
             "Invalid Form Body: interactive components need an application-owned webhook",
-        ));
+        )));
     }
     Ok(wanted)
 }
@@ -130,11 +130,11 @@ pub async fn execute(
     let mut w = world.lock().expect("state");
     let hook = match webhook(&w, id, &token) {
         Ok(hook) => hook,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let components = match components(&hook, &params, &body) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let message_id = next_message_id(&mut w);
     let created = webhook_message(&w, message_id, id, &hook, &body, components);
@@ -179,17 +179,17 @@ pub async fn delete_webhook(
     }
     let mut w = world.lock().expect("state");
     if let Err(r) = webhook(&w, id, &token) {
-        return r;
+        return *r;
     }
     w.webhooks.remove(&id);
     StatusCode::NO_CONTENT.into_response()
 }
 
 /// The message `message_id` if `hook` posted it.
-fn own_message(w: &World, id: u64, message_id: u64) -> Result<Value, Response> {
+fn own_message(w: &World, id: u64, message_id: u64) -> Result<Value, Box<Response>> {
     match w.messages.get(&message_id) {
         Some(m) if m["webhook_id"] == json!(id.to_string()) => Ok(m.clone()),
-        _ => Err(error(404, 10008, "Unknown Message")),
+        _ => Err(Box::new(error(404, 10008, "Unknown Message"))),
     }
 }
 
@@ -215,11 +215,11 @@ pub async fn edit_message(
     let (hook, old) =
         match webhook(&w, id, &token).and_then(|h| Ok((h, own_message(&w, id, message_id)?))) {
             Ok(found) => found,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
     let components = match components(&hook, &params, &body) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let mut edited = webhook_message(&w, message_id, id, &hook, &body, components);
     edited["author"] = old["author"].clone();
@@ -240,7 +240,7 @@ pub async fn delete_message(
     }
     let mut w = world.lock().expect("state");
     if let Err(r) = webhook(&w, id, &token).and_then(|_| own_message(&w, id, message_id)) {
-        return r;
+        return *r;
     }
     w.messages.remove(&message_id);
     StatusCode::NO_CONTENT.into_response()
