@@ -121,6 +121,38 @@ on_both_backends! {
         assert!(app.discord.calls("PATCH", &format!("/channels/{LIVE}/messages")).is_empty());
         let ended = app.discord.messages_in(LIVE)[0].clone();
         assert_eq!((&ended["id"], &ended["author"]["username"]), (&message["id"], &json!("Shroud")));
+
+        // Back within the cooldown: the same message, live again, through the webhook.
+        app.twitch_online("m-3", SHROUD, "s-2").await;
+        recorded_sent(app, "s-2").await;
+        assert_eq!(app.discord.calls("PATCH", &format!("/webhooks/{}/", hooks[0])).len(), 2, "resumed through the webhook");
+        assert_eq!(app.discord.accepted_in(LIVE), 1, "no new alert");
+        assert_eq!(app.db.notification(sf(GUILD), "s-2").await.unwrap().unwrap().webhook_id, Some(sf(hooks[0])));
+    }
+
+    async fn streamers_going_live_at_once_in_one_channel_share_one_webhook(db) {
+        const OTHERS: [&str; 5] = ["11", "12", "13", "14", "15"];
+        let app = &as_streamer_server(db, AS_STREAMER).await;
+        for id in OTHERS {
+            app.twitch.add_user(id, &format!("s{id}"), &format!("Streamer{id}"));
+            app.track(&[GUILD as i64], id, &format!("s{id}")).await;
+        }
+        let names: Vec<(String, String, &str)> = OTHERS.iter().chain([&SHROUD]).map(|id| (format!("m-{id}"), format!("s-{id}"), *id)).collect();
+        let online = names.iter().map(|(message, stream, id)| app.twitch_online(message, id, stream));
+        futures_util::future::join_all(online).await;
+        for id in OTHERS.iter().chain([&SHROUD]) {
+            recorded_sent(app, &format!("s-{id}")).await;
+        }
+        let hooks = app.discord.webhooks_in(LIVE);
+        assert_eq!(hooks.len(), 1, "one webhook however many raced: {hooks:?}");
+        let created = app.discord.calls("POST", &format!("/channels/{LIVE}/webhooks")).len();
+        let deleted = app.discord.calls("DELETE", "/webhooks/").len();
+        assert_eq!(created - deleted, 1, "every redundant one deleted ({created} created)");
+        eprintln!("{} streamers live at once in one channel: {created} webhooks created, {deleted} deleted", OTHERS.len() + 1);
+        assert_eq!(app.discord.accepted_in(LIVE), OTHERS.len() + 1, "one alert per streamer");
+        for m in app.discord.messages_in(LIVE) {
+            assert_eq!(m["webhook_id"], hooks[0].to_string(), "all through the channel's webhook: {m}");
+        }
     }
 
     async fn a_deleted_webhook_is_recreated_once_and_the_alert_posted_once(db) {
