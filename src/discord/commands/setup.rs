@@ -221,15 +221,18 @@ async fn check_permissions(
         ));
     }
     if config.post_as == PostAs::Streamer {
-        problems.extend(as_streamer_problems(in_channel, &channel));
+        let publishes = config.publish_announcements && config.channel_kind == Some(ANNOUNCEMENT);
+        problems.extend(as_streamer_problems(in_channel, &channel, publishes));
     }
     problems
 }
 
 /// What posting as the streamer needs beyond posting: Manage Webhooks to
 /// create the channel's webhook, Read Message History to check, before
-/// retrying a post whose answer was lost, that it isn't there already.
-fn as_streamer_problems(in_channel: Permissions, channel: &str) -> Vec<String> {
+/// retrying a post whose answer was lost, that it isn't there already, and
+/// in an announcement channel that publishes, Manage Messages (the alert is
+/// the webhook's message, not the bot's).
+fn as_streamer_problems(in_channel: Permissions, channel: &str, publishes: bool) -> Vec<String> {
     let mut problems = Vec::new();
     if !permissions::missing(in_channel, Permissions::MANAGE_WEBHOOKS).is_empty() {
         problems.push(format!(
@@ -244,8 +247,17 @@ fn as_streamer_problems(in_channel: Permissions, channel: &str) -> Vec<String> {
              a duplicate alert."
         ));
     }
+    if publishes && !permissions::missing(in_channel, Permissions::MANAGE_MESSAGES).is_empty() {
+        problems.push(format!(
+            "Publishing an alert the streamer's webhook posted in {channel} to following servers needs **Manage \
+             Messages** there (it isn't my own message). Without it alerts are posted but not published."
+        ));
+    }
     problems
 }
+
+/// Discord's channel type for announcement channels.
+const ANNOUNCEMENT: i32 = 5;
 
 /// The whole configuration as saved, with what needs fixing.
 fn summary(config: &GuildConfig, problems: &[String]) -> Reply {

@@ -15,7 +15,7 @@ use crate::support::{
     app::{TestApp, notification},
     chaos::Chaos,
     db::{TestDb, on_both_backends},
-    discord::{APP_ID, MANAGE_WEBHOOKS, READ_MESSAGE_HISTORY},
+    discord::{APP_ID, MANAGE_MESSAGES, MANAGE_WEBHOOKS, READ_MESSAGE_HISTORY},
     eventually,
     interactions::*,
     sf,
@@ -196,6 +196,31 @@ on_both_backends! {
         let (_, body) = app.answer(&slash(AS_ADMIN, "setup", json!([string("post_as", "bot")]), json!({}))).await;
         assert!(text(&body).contains("Posted as: StreamMaxing"), "{}", text(&body));
         assert_eq!(app.db.guild_config(sf(GUILD)).await.unwrap().unwrap().post_as, PostAs::Bot);
+    }
+
+    async fn in_an_announcement_channel_the_streamers_alert_is_published_with_manage_messages(db) {
+        let app = &as_streamer_server(db, AS_STREAMER).await;
+        app.discord.add_channel(GUILD, LIVE, 5, 0);
+        let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        config.channel_kind = Some(5);
+        app.db.save_guild_config(&config, 1).await.unwrap();
+        // Without Manage Messages: /setup says so, and the alert is posted unpublished.
+        let (_, body) = app.answer(&slash(AS_ADMIN, "setup", json!([]), json!({}))).await;
+        assert!(text(&body).contains("**Manage Messages**"), "{}", text(&body));
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        recorded_sent(app, "s-1").await;
+        let crossposts = || app.discord.calls("POST", "/crosspost").len();
+        eventually("the refused publish", || crossposts() == 1).await;
+        assert!(app.discord.world().published.is_empty(), "refused: not the bot's own message");
+        // With it, published.
+        app.discord.add_guild(GUILD, EVERYDAY, AS_STREAMER | MANAGE_MESSAGES);
+        let (_, body) = app.answer(&slash(AS_ADMIN, "setup", json!([]), json!({}))).await;
+        assert!(!text(&body).contains("Manage Messages"), "{}", text(&body));
+        app.twitch_online("m-2", SHROUD, "s-2").await;
+        recorded_sent(app, "s-2").await;
+        let second = app.db.notification(sf(GUILD), "s-2").await.unwrap().unwrap().message_id.unwrap();
+        eventually("the webhook's alert, published", || app.discord.world().published == [second.get()]).await;
+        assert_eq!(crossposts(), 2);
     }
 
     async fn every_guild_gets_exactly_one_alert_through_a_flaky_discords_webhooks(db) {

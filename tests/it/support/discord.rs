@@ -91,6 +91,8 @@ pub struct World {
     pub removed_guilds: std::collections::HashSet<u64>,
     /// Channel webhooks, by id.
     pub webhooks: HashMap<u64, Webhook>,
+    /// Messages published to following servers (crossposted).
+    pub published: Vec<u64>,
 }
 
 #[derive(Clone)]
@@ -277,6 +279,7 @@ impl DiscordStandIn {
 /// Discord's limit on roles in a server.
 const MAX_ROLES: usize = 250;
 const MENTION_EVERYONE: u64 = 1 << 17;
+pub const MANAGE_MESSAGES: u64 = 1 << 13;
 const ADMINISTRATOR: u64 = 1 << 3;
 
 /// The roles a message's content pings, as Discord decides: `<@&id>` in the
@@ -770,6 +773,16 @@ async fn crosspost(
     if let Some(r) = record(&world, method, &uri, Value::Null) {
         return r;
     }
+    // Like Discord: another author's message needs Manage Messages.
+    let mut w = world.lock().expect("state");
+    let others = w
+        .messages
+        .get(&id)
+        .is_some_and(|m| !m["webhook_id"].is_null());
+    if others && !bot_has(&w, channel, MANAGE_MESSAGES) {
+        return error(403, 50013, "Missing Permissions");
+    }
+    w.published.push(id);
     Json(message(id, &channel.to_string(), &json!({}))).into_response()
 }
 
