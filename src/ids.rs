@@ -1,5 +1,5 @@
 //! Typed ids. A Discord snowflake carries what it names in its type
-//! (`GuildId`, `UserId`, `ChannelId`, `RoleId`, `MessageId`), so passing a
+//! (`GuildId`, `UserId`, `ChannelId`, `RoleId`, `MessageId`, `WebhookId`), so passing a
 //! user where a guild belongs no longer compiles; it converts to
 //! twilight's `Id<M>` for Discord calls and is stored as a 64-bit integer
 //! on both backends. A Twitch user id is a [`TwitchUserId`], never a bare
@@ -9,7 +9,7 @@ use std::{fmt, hash::Hash};
 
 use twilight_model::id::{
     Id,
-    marker::{ChannelMarker, GuildMarker, MessageMarker, RoleMarker, UserMarker},
+    marker::{ChannelMarker, GuildMarker, MessageMarker, RoleMarker, UserMarker, WebhookMarker},
 };
 
 pub type GuildId = Snowflake<GuildMarker>;
@@ -17,6 +17,7 @@ pub type UserId = Snowflake<UserMarker>;
 pub type ChannelId = Snowflake<ChannelMarker>;
 pub type RoleId = Snowflake<RoleMarker>;
 pub type MessageId = Snowflake<MessageMarker>;
+pub type WebhookId = Snowflake<WebhookMarker>;
 
 /// A Discord id of the kind `M` names (never 0).
 #[repr(transparent)]

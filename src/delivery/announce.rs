@@ -7,9 +7,9 @@ use super::{
     job::Job,
     loaded::{Details, Loaded, config_and_tracked},
     policy::{self, Decision},
-    send,
+    send, webhook,
 };
-use crate::ids::ChannelId;
+use crate::ids::{ChannelId, MessageId, WebhookId};
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError},
     gone_guilds,
@@ -17,7 +17,7 @@ use crate::{
         filters::{self, StreamFacts},
         message, refresh,
     },
-    store::{Attention, GuildConfig, OfflineMode, OutboxState, TrackedRoute, Transition},
+    store::{Attention, GuildConfig, OfflineMode, OutboxState, PostAs, TrackedRoute, Transition},
     twitch::live::GoLive,
 };
 
@@ -152,12 +152,13 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
             .unsent(OutboxState::Failed, "no notification channel set".into())
             .await;
     };
-    match send::post(a.api, &out, &format!("sm{}", job.item.id)).await {
-        Ok(message_id) => {
+    match send_alert(job, a, &out).await {
+        Ok((message_id, webhook_id)) => {
             let sent = Transition::Sent {
                 channel_id: out.channel_id,
                 message_id,
                 refresh_at: refresh::first_at(a.config.refresh_minutes, job.now()),
+                webhook_id,
             };
             let outcome = job.release(sent, Outcome::Sent).await?;
             gone_guilds::answered(job.state, a.config).await;
@@ -168,6 +169,28 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
         }
         Err(e) => failed(job, &e, out.channel_id, a).await,
     }
+}
+
+/// Posts the alert as the bot or, if the server chose so, as the streamer
+/// through the channel's webhook (as the bot, with a warning, when the bot
+/// may not create one).
+async fn send_alert(
+    job: &Job<'_>,
+    a: &Announcement<'_>,
+    out: &message::Outgoing,
+) -> Result<(MessageId, Option<WebhookId>), DiscordError> {
+    if a.config.post_as == PostAs::Streamer {
+        match webhook::post(job, a.api, out, a.live).await {
+            Ok(posted) => return Ok((posted.message_id, Some(posted.webhook_id))),
+            Err(webhook::Failure::Discord(e)) => return Err(e),
+            Err(webhook::Failure::NoWebhook(e)) => tracing::warn!(
+                error = %e,
+                "can't create the channel's webhook (Manage Webhooks): posting as the bot"
+            ),
+        }
+    }
+    let id = send::post(a.api, out, &format!("sm{}", job.item.id)).await?;
+    Ok((id, None))
 }
 
 /// A stream that comes back within the guild's cooldown after ending gets
@@ -193,21 +216,33 @@ async fn resume_after_flap(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Resul
     let Some(out) = a.build(job, false) else {
         return Ok(None);
     };
-    match send::edit(a.api, channel_id, message_id, &out).await {
+    // Posted through a webhook that is gone: nobody can edit it any more.
+    let Some(via) = webhook::via(job, channel_id, previous.webhook_id).await? else {
+        return Ok(None);
+    };
+    match send::edit(a.api, &via, channel_id, message_id, &out).await {
         Ok(()) => {
             db.settle_resumed(previous.id, now).await?;
             let sent = Transition::Sent {
                 channel_id,
                 message_id,
                 refresh_at: refresh::first_at(a.config.refresh_minutes, now),
+                webhook_id: previous.webhook_id,
             };
             tracing::info!("stream came back within the cooldown: resumed the previous message");
             let outcome = job.release(sent, Outcome::Sent).await?;
             gone_guilds::answered(job.state, a.config).await;
             Ok(Some(outcome))
         }
-        // The old message is gone: announce normally.
-        Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => Ok(None),
+        // The old message (or its webhook) is gone: announce normally.
+        Err(e)
+            if matches!(
+                e.code(),
+                Some(DiscordCode::UnknownMessage | DiscordCode::UnknownWebhook)
+            ) =>
+        {
+            Ok(None)
+        }
         Err(e) => failed(job, &e, channel_id, a).await.map(Some),
     }
 }

@@ -11,7 +11,8 @@ use super::{
     Outcome,
     job::Job,
     loaded::{LiveNow, Loaded, Now, config_and_tracked},
-    send,
+    send::{self, Via},
+    webhook,
 };
 use crate::ids::{ChannelId, MessageId};
 use crate::{
@@ -34,6 +35,8 @@ struct Posted<'a> {
     channel_id: ChannelId,
     message_id: MessageId,
     api: &'a Api,
+    /// Who edits it (`None`: posted through a webhook that is gone).
+    via: Option<Via>,
 }
 
 async fn posted<'a>(job: &Job<'a>, loaded: Option<Loaded>) -> anyhow::Result<Option<Posted<'a>>> {
@@ -45,12 +48,14 @@ async fn posted<'a>(job: &Job<'a>, loaded: Option<Loaded>) -> anyhow::Result<Opt
     );
     Ok(match (config, tracked, channel, message, api) {
         (Some(config), Some(tracked), Some(channel_id), Some(message_id), Some(api)) => {
+            let via = webhook::via(job, channel_id, job.item.webhook_id).await?;
             Some(Posted {
                 config,
                 tracked,
                 channel_id,
                 message_id,
                 api,
+                via,
             })
         }
         _ => None,
@@ -89,10 +94,10 @@ pub async fn refresh(
         &job.cache_bust(),
         false,
     );
-    let Some(out) = built else {
+    let (Some(out), Some(via)) = (built, &p.via) else {
         return job.release(job.refreshed(next), Outcome::Skipped).await;
     };
-    match send::edit(p.api, p.channel_id, p.message_id, &out).await {
+    match send::edit(p.api, via, p.channel_id, p.message_id, &out).await {
         Ok(()) => {
             gone_guilds::answered(job.state, &p.config).await;
             job.release(job.refreshed(next), Outcome::Refreshed).await
@@ -140,12 +145,17 @@ pub async fn end(job: &Job<'_>, loaded: Option<Loaded>) -> anyhow::Result<Outcom
     let Some(p) = posted(job, loaded).await? else {
         return job.release(Transition::Ended, Outcome::Skipped).await;
     };
-    // `None`: nothing was asked of Discord.
-    let result = match p.config.offline_mode {
-        OfflineMode::Keep => None,
-        OfflineMode::Delete => Some(send::delete(p.api, p.channel_id, p.message_id).await),
-        OfflineMode::Edit => match ended_card(job, &p).await {
-            Some(ended) => Some(send::edit(p.api, p.channel_id, p.message_id, &ended).await),
+    // `None`: nothing was asked of Discord. A webhook's message whose
+    // webhook is gone can't be edited; the bot deletes it as a moderator.
+    let via = p.via.clone();
+    let result = match (p.config.offline_mode, via) {
+        (OfflineMode::Keep, _) | (OfflineMode::Edit, None) => None,
+        (OfflineMode::Delete, via) => {
+            let via = via.unwrap_or(Via::Bot);
+            Some(send::delete(p.api, &via, p.channel_id, p.message_id).await)
+        }
+        (OfflineMode::Edit, Some(via)) => match ended_card(job, &p).await {
+            Some(ended) => Some(send::edit(p.api, &via, p.channel_id, p.message_id, &ended).await),
             None => None,
         },
     };

@@ -6,7 +6,9 @@
 //! carries the row's id as a `nonce` with `enforce_nonce`, so a worker that
 //! dies between Discord accepting the message and recording it re-sends the
 //! same nonce after its lease and Discord hands back the message it already
-//! created instead of posting a second one.
+//! created instead of posting a second one. Posting as the streamer goes
+//! through a channel webhook, which takes no nonce: there a retry first
+//! looks for the alert's marker in the channel ([`webhook`]).
 //!
 //! Failures are decided in one place ([`policy`]): 429 waits for
 //! `retry_after`; 5xx and network errors retry with exponential backoff and
@@ -25,6 +27,7 @@ mod loaded;
 pub mod policy;
 pub mod send;
 mod steps;
+mod webhook;
 
 use std::{sync::Arc, time::Duration};
 

@@ -7,7 +7,17 @@ use crate::ids::{ChannelId, MessageId};
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError, MessageBody},
     notify::message::Outgoing,
+    store::ChannelWebhook,
 };
+
+/// Who posted a message, and so who edits and deletes it.
+#[derive(Debug, Clone)]
+pub enum Via {
+    /// The bot, as itself.
+    Bot,
+    /// The channel's webhook, as the streamer.
+    Webhook(ChannelWebhook),
+}
 
 /// Creates the message with an enforced nonce (sent again after an answer
 /// that never arrived, Discord returns the message it already made).
@@ -24,9 +34,11 @@ pub async fn post(api: &Api, out: &Outgoing, nonce: &str) -> Result<MessageId, D
     Ok(id.into())
 }
 
-/// Edits a posted message to `out`; an edit never pings.
+/// Edits a posted message to `out` (through the webhook that posted it,
+/// if one did); an edit never pings.
 pub async fn edit(
     api: &Api,
+    via: &Via,
     channel_id: ChannelId,
     message_id: MessageId,
     out: &Outgoing,
@@ -38,17 +50,27 @@ pub async fn edit(
         components: &out.components,
         allowed_mentions: &none,
     };
-    api.edit_message(channel_id.id(), message_id.id(), &body)
-        .await
+    match via {
+        Via::Bot => {
+            api.edit_message(channel_id.id(), message_id.id(), &body)
+                .await
+        }
+        Via::Webhook(hook) => api.edit_webhook_message(hook, message_id.id(), &body).await,
+    }
 }
 
 /// Deletes a posted message; one that is already gone is deleted.
 pub async fn delete(
     api: &Api,
+    via: &Via,
     channel_id: ChannelId,
     message_id: MessageId,
 ) -> Result<(), DiscordError> {
-    match api.delete_message(channel_id.id(), message_id.id()).await {
+    let deleted = match via {
+        Via::Bot => api.delete_message(channel_id.id(), message_id.id()).await,
+        Via::Webhook(hook) => api.delete_webhook_message(hook, message_id.id()).await,
+    };
+    match deleted {
         Err(e) if e.code() == Some(DiscordCode::UnknownMessage) => Ok(()),
         other => other,
     }

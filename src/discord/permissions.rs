@@ -27,6 +27,8 @@ pub fn missing(have: Permissions, need: Permissions) -> Vec<&'static str> {
             "Mention @everyone, @here and All Roles",
         ),
         (Permissions::MANAGE_MESSAGES, "Manage Messages"),
+        (Permissions::MANAGE_WEBHOOKS, "Manage Webhooks"),
+        (Permissions::READ_MESSAGE_HISTORY, "Read Message History"),
     ]
     .into_iter()
     .filter(|(p, _)| need.contains(*p) && !have.contains(*p))

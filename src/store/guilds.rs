@@ -24,8 +24,19 @@ pub enum OfflineMode {
     Keep,
 }
 
+/// Whose name and avatar an alert shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum PostAs {
+    /// The bot's own.
+    Bot,
+    /// The streamer's, through a webhook the bot keeps in the channel.
+    Streamer,
+}
+
 text_column!(PingMode);
 text_column!(OfflineMode);
+text_column!(PostAs);
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct GuildConfig {
@@ -50,12 +61,14 @@ pub struct GuildConfig {
     /// When the bot was found removed from the server (Discord answered
     /// that the server itself is out of reach); `None` while it is there.
     pub gone_since: Option<i64>,
+    /// Whose name and avatar the alerts show.
+    pub post_as: PostAs,
 }
 
 macro_rules! config_columns {
     () => {
         "guild_id, channel_id, channel_kind, ping_mode, ping_role_id, enabled, template, \
-     offline_mode, publish_announcements, cooldown_secs, refresh_minutes, updated_at, gone_since"
+     offline_mode, publish_announcements, cooldown_secs, refresh_minutes, updated_at, gone_since, post_as"
     };
 }
 
@@ -167,7 +180,7 @@ impl Db {
             let result = sqlx::query(
                 "UPDATE guild_config SET channel_id = $2, ping_mode = $3, ping_role_id = $4, \
                  enabled = $5, template = $6, offline_mode = $7, publish_announcements = $8, \
-                 cooldown_secs = $9, updated_at = $10, channel_kind = $11, refresh_minutes = $12 \
+                 cooldown_secs = $9, updated_at = $10, channel_kind = $11, refresh_minutes = $12, post_as = $13 \
                  WHERE guild_id = $1",
             )
             .bind(config.guild_id)
@@ -182,6 +195,7 @@ impl Db {
             .bind(now)
             .bind(config.channel_kind)
             .bind(config.refresh_minutes)
+            .bind(config.post_as)
             .execute(pool)
             .await?;
             Ok(result.rows_affected() == 1)

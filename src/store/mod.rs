@@ -41,13 +41,14 @@ mod subscriptions;
 mod superseded;
 mod teams;
 mod text;
+mod webhooks;
 
 pub use backup::BackupError;
 pub use discord_budget::Booking;
 pub use drafts::TemplateDraft;
 pub use events::{Applied, StreamEvent};
 pub use eventsub_budget::{Budget, Refusal};
-pub use guilds::{GuildConfig, OfflineMode, PingMode};
+pub use guilds::{GuildConfig, OfflineMode, PingMode, PostAs};
 pub use outbox::{Claim, EndState, Lease, OutboxItem, OutboxState, Step, Transition};
 pub use routes::{Added, Attention, Category, Route, RouteEdit, RouteFilters, TrackedRoute};
 pub use status::{BrokenRoute, DeliveryError};
@@ -55,6 +56,7 @@ pub use streamers::{NewStreamer, Streamer, StreamerProblem};
 pub use subscriptions::{Subscription, SubscriptionStatus, SubscriptionType};
 pub use superseded::Superseded;
 pub use teams::TeamFollow;
+pub use webhooks::ChannelWebhook;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 

@@ -4,7 +4,7 @@
 //! leaves its rows to be claimed again when the lease runs out.
 
 use super::{Db, StoreResult, on_db, text::text_column};
-use crate::ids::{ChannelId, GuildId, MessageId, TwitchUserId};
+use crate::ids::{ChannelId, GuildId, MessageId, TwitchUserId, WebhookId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
 #[strum(serialize_all = "snake_case")]
@@ -90,6 +90,8 @@ pub enum Transition {
         channel_id: ChannelId,
         message_id: MessageId,
         refresh_at: Option<i64>,
+        /// The webhook it went through (`None`: as the bot).
+        webhook_id: Option<WebhookId>,
     },
     /// Try again at `at` (a post, an end or a refresh edit).
     Retry { at: i64, error: String },
@@ -137,7 +139,8 @@ impl Transition {
                 "state = 'sent', channel_id = $4, message_id = $5, sent_at = $3, last_error = NULL, \
                  next_attempt_at = CASE WHEN refresh_due_at IS NULL AND $6 IS NOT NULL \
                  AND end_state IS NULL THEN $6 ELSE next_attempt_at END, \
-                 refresh_due_at = CASE WHEN end_state IS NULL THEN COALESCE(refresh_due_at, $6) END",
+                 refresh_due_at = CASE WHEN end_state IS NULL THEN COALESCE(refresh_due_at, $6) END, \
+                 webhook_id = $7",
                 " AND state = 'pending'"
             ),
             Self::Retry { .. } => release!("next_attempt_at = $4, last_error = $5", ""),
@@ -198,13 +201,15 @@ pub struct OutboxItem {
     pub held_at: Option<i64>,
     /// Pings nobody: the stream was already live when the route was added.
     pub quiet: bool,
+    /// The channel webhook the message was posted through (`None`: as the bot).
+    pub webhook_id: Option<WebhookId>,
 }
 
 macro_rules! outbox_columns {
     () => {
         "id, route_id, guild_id, twitch_id, stream_id, state, attempts, next_attempt_at, \
          lease_until, lease_owner, channel_id, message_id, last_error, created_at, sent_at, \
-         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at, quiet"
+         ended_at, updated_at, end_state, stream_started_at, refresh_due_at, edited_at, held_at, quiet, webhook_id"
     };
 }
 
@@ -268,7 +273,12 @@ impl Db {
                     channel_id,
                     message_id,
                     refresh_at,
-                } => query.bind(*channel_id).bind(*message_id).bind(*refresh_at),
+                    webhook_id,
+                } => query
+                    .bind(*channel_id)
+                    .bind(*message_id)
+                    .bind(*refresh_at)
+                    .bind(*webhook_id),
                 Transition::Retry { at, error } => query.bind(*at).bind(error.as_str()),
                 Transition::Unsent { state, reason } => query.bind(*state).bind(reason.as_str()),
                 Transition::Refreshed { claimed_due, next } => query.bind(*claimed_due).bind(*next),

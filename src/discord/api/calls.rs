@@ -54,10 +54,10 @@ struct NewRole<'a> {
 }
 
 /// A request with no body.
-const NONE: Option<&()> = None;
+pub(super) const NONE: Option<&()> = None;
 
 impl Api {
-    fn request<'a, B>(
+    pub(super) fn request<'a, B>(
         method: Method,
         path: String,
         route: String,
@@ -230,7 +230,10 @@ impl Api {
     }
 
     /// A call whose answer (often a 204 with no body) says nothing we keep.
-    async fn unit<B: Serialize>(&self, request: Request<'_, B>) -> Result<(), DiscordError> {
+    pub(super) async fn unit<B: Serialize>(
+        &self,
+        request: Request<'_, B>,
+    ) -> Result<(), DiscordError> {
         let _: serde::de::IgnoredAny = self.send(request).await?;
         Ok(())
     }

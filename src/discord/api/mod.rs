@@ -12,6 +12,7 @@
 mod calls;
 mod error;
 pub mod limits;
+mod webhooks;
 
 use std::time::Duration;
 
@@ -24,6 +25,7 @@ use crate::store::Db;
 
 pub use calls::MessageBody;
 pub use error::{DiscordCode, DiscordError, Verdict};
+pub use webhooks::{RecentMessage, WebhookBody};
 
 pub struct Api {
     http: reqwest::Client,
@@ -122,7 +124,8 @@ impl Api {
         let response = builder
             .send()
             .await
-            .map_err(|e| DiscordError::Transport(e.to_string()))?;
+            // Without the URL: a webhook's carries its token.
+            .map_err(|e| DiscordError::Transport(e.without_url().to_string()))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         self.pacer.answered(&ticket, &headers);

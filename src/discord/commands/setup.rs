@@ -1,5 +1,5 @@
 //! `/setup [channel:] [role:] [ping:] [enabled:] [after_stream:] [publish:]
-//! [cooldown:] [refresh:]`: the server's defaults (the channel and ping of every route
+//! [cooldown:] [refresh:] [post_as:]`: the server's defaults (the channel and ping of every route
 //! that doesn't choose its own), with a check that the bot can actually
 //! post there. Options left out keep their stored values; `channel:` is
 //! needed only the first time.
@@ -22,7 +22,7 @@ use crate::{
     },
     ids::ChannelId,
     notify::refresh,
-    store::{GuildConfig, OfflineMode, PingMode},
+    store::{GuildConfig, OfflineMode, PingMode, PostAs},
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -53,6 +53,19 @@ pub struct Setup {
     /// Minutes between updates of a live message's preview and viewers (default 10, 0 = off)
     #[command(min_value = 0, max_value = 60)]
     pub refresh: Option<i64>,
+    /// Post as the bot, or as the streamer (their name and avatar, through a channel webhook)
+    pub post_as: Option<PostAsOption>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
+pub enum PostAsOption {
+    #[option(name = "The bot (StreamMaxing)", value = "bot")]
+    Bot,
+    #[option(
+        name = "The streamer (their name and avatar, through a webhook I create)",
+        value = "streamer"
+    )]
+    Streamer,
 }
 
 /// The shortest refresh interval: Twitch renders a new preview every few
@@ -121,6 +134,11 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     };
     config.publish_announcements = cmd.publish.unwrap_or(config.publish_announcements);
     config.enabled = cmd.enabled.unwrap_or(config.enabled);
+    config.post_as = match cmd.post_as {
+        Some(PostAsOption::Bot) => PostAs::Bot,
+        Some(PostAsOption::Streamer) => PostAs::Streamer,
+        None => config.post_as,
+    };
     if let Some(minutes) = cmd.cooldown {
         config.cooldown_secs = i32::try_from(minutes.clamp(0, 1440) * 60).unwrap_or(600);
     }
@@ -226,8 +244,44 @@ async fn check_permissions(
              is posted but pings nobody."
         ));
     }
+    if config.post_as == PostAs::Streamer {
+        let publishes = config.publish_announcements && config.channel_kind == Some(ANNOUNCEMENT);
+        problems.extend(as_streamer_problems(in_channel, &channel, publishes));
+    }
     problems
 }
+
+/// What posting as the streamer needs beyond posting: Manage Webhooks to
+/// create the channel's webhook, Read Message History to check, before
+/// retrying a post whose answer was lost, that it isn't there already, and
+/// in an announcement channel that publishes, Manage Messages (the alert is
+/// the webhook's message, not the bot's).
+fn as_streamer_problems(in_channel: Permissions, channel: &str, publishes: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !permissions::missing(in_channel, Permissions::MANAGE_WEBHOOKS).is_empty() {
+        problems.push(format!(
+            "Posting as the streamer goes through a webhook I create in {channel}, which needs **Manage Webhooks** \
+             there. Until I have it, alerts are posted as StreamMaxing."
+        ));
+    }
+    if !permissions::missing(in_channel, Permissions::READ_MESSAGE_HISTORY).is_empty() {
+        problems.push(format!(
+            "When Discord loses the answer to a post, I read {channel}'s recent messages to make sure the alert isn't \
+             there before posting it again, which needs **Read Message History**. Without it a lost answer can mean \
+             a duplicate alert."
+        ));
+    }
+    if publishes && !permissions::missing(in_channel, Permissions::MANAGE_MESSAGES).is_empty() {
+        problems.push(format!(
+            "Publishing an alert the streamer's webhook posted in {channel} to following servers needs **Manage \
+             Messages** there (it isn't my own message). Without it alerts are posted but not published."
+        ));
+    }
+    problems
+}
+
+/// Discord's channel type for announcement channels.
+const ANNOUNCEMENT: i32 = 5;
 
 /// The whole configuration as saved, with what needs fixing.
 fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
@@ -280,6 +334,16 @@ fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
         )
         .field(EmbedFieldBuilder::new("Stream drops", cooldown).inline())
         .field(EmbedFieldBuilder::new("While live", refresh).inline())
+        .field(
+            EmbedFieldBuilder::new(
+                "Posted as",
+                match config.post_as {
+                    PostAs::Bot => "StreamMaxing",
+                    PostAs::Streamer => "the streamer (name and avatar)",
+                },
+            )
+            .inline(),
+        )
         .field(
             EmbedFieldBuilder::new(
                 "Status",

@@ -6,6 +6,6 @@ mod endpoint;
 mod finding;
 mod notify;
 mod serve;
-mod setup;
+pub mod setup;
 mod streamers;
 mod template;

@@ -1,6 +1,7 @@
 //! Notifications end to end: Twitch says a stream started or ended, every
 //! tracking server hears about it exactly once, pinging only whom it chose.
 
+mod as_streamer;
 mod crash;
 mod delivery;
 mod live_on_add;

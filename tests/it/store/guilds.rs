@@ -1,4 +1,4 @@
-use streammaxing::store::{GuildConfig, OfflineMode, PingMode};
+use streammaxing::store::{GuildConfig, OfflineMode, PingMode, PostAs};
 
 use crate::support::db::on_both_backends;
 use crate::support::sf;
@@ -23,6 +23,7 @@ on_both_backends! {
             refresh_minutes: 10,
             updated_at: 1_000,
             gone_since: None,
+            post_as: PostAs::Bot,
         });
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
         assert_eq!(db.guild_config(sf(GUILD + 1)).await.unwrap(), None);

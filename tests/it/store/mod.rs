@@ -10,3 +10,4 @@ mod migration;
 mod outbox;
 mod streamers;
 mod subscriptions;
+mod webhooks;

@@ -51,7 +51,7 @@ on_both_backends! {
         let reclaimed = db.claim_due_notifications("worker-b", 30_100, 30_000, 10).await.unwrap();
         assert_eq!(reclaimed.len(), 2);
         assert!(reclaimed.iter().all(|r| r.attempts == 2));
-        assert!(!db.release(&Lease::new(reclaimed[0].id, "worker-a"), &Transition::Sent { channel_id: sf(7), message_id: sf(8), refresh_at: None }, 30_200).await.unwrap(), "a lost lease cannot complete");
+        assert!(!db.release(&Lease::new(reclaimed[0].id, "worker-a"), &Transition::Sent { channel_id: sf(7), message_id: sf(8), refresh_at: None, webhook_id: None }, 30_200).await.unwrap(), "a lost lease cannot complete");
     }
 
     async fn claims_respect_the_limit_and_due_time(db) {
@@ -66,8 +66,8 @@ on_both_backends! {
         tracked_by(&db, 1).await;
         db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
-        assert!(db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(666), refresh_at: None }, 150).await.unwrap());
-        assert!(!db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(667), refresh_at: None }, 160).await.unwrap(), "only once");
+        assert!(db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(666), refresh_at: None, webhook_id: None }, 150).await.unwrap());
+        assert!(!db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(555), message_id: sf(667), refresh_at: None, webhook_id: None }, 160).await.unwrap(), "only once");
         let row = db.notification(sf(1), "s").await.unwrap().unwrap();
         assert_eq!((row.state, row.channel_id, row.message_id, row.sent_at, row.lease_owner), (OutboxState::Sent, Some(sf(555)), Some(sf(666)), Some(150), None));
         assert!(db.claim_due_notifications("w", 10_000, 1_000, 10).await.unwrap().is_empty());
@@ -99,7 +99,7 @@ on_both_backends! {
         tracked_by(&db, 1).await;
         db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let row = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap().remove(0);
-        let sent = Transition::Sent { channel_id: sf(5), message_id: sf(6), refresh_at: None };
+        let sent = Transition::Sent { channel_id: sf(5), message_id: sf(6), refresh_at: None, webhook_id: None };
         db.release(&Lease::new(row.id, "w"), &sent, 150).await.unwrap();
         let id = tw(STREAMER);
         let update = |title| streammaxing::store::StreamEvent::Updated { twitch_id: &id, title, game_id: "516575", game_name: "Valorant" };
@@ -124,7 +124,7 @@ on_both_backends! {
         tracked_by(&db, 2).await;
         db.enqueue_stream_online(&tw(STREAMER), "s", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
-        let sent = Transition::Sent { channel_id: sf(5), message_id: sf(6), refresh_at: Some(300_100) };
+        let sent = Transition::Sent { channel_id: sf(5), message_id: sf(6), refresh_at: Some(300_100), webhook_id: None };
         db.release(&Lease::new(rows[0].id, "w"), &sent, 100).await.unwrap();
         db.release(&Lease::new(rows[1].id, "w"), &Transition::Retry { at: 300_100, error: "502".into() }, 100).await.unwrap();
         let row = db.notification(sf(1), "s").await.unwrap().unwrap();
@@ -154,7 +154,7 @@ on_both_backends! {
         tracked_by(&db, 2).await;
         db.enqueue_stream_online(&tw(STREAMER), "s-1", 100, 100).await.unwrap();
         for row in db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap() {
-            let sent = Transition::Sent { channel_id: sf(5), message_id: sf(row.id), refresh_at: None };
+            let sent = Transition::Sent { channel_id: sf(5), message_id: sf(row.id), refresh_at: None, webhook_id: None };
             db.release(&Lease::new(row.id, "w"), &sent, 150).await.unwrap();
         }
         db.apply_stream_event("m-off", 200, &streammaxing::store::StreamEvent::Offline { twitch_id: &tw(STREAMER) }, 200).await.unwrap();
@@ -175,8 +175,8 @@ on_both_backends! {
         db.enqueue_stream_online(&tw(STREAMER), "old", 100, 100).await.unwrap();
         let rows = db.claim_due_notifications("w", 100, 1_000, 10).await.unwrap();
         let by_guild = |g: i64| rows.iter().find(|r| r.guild_id == sf(g)).unwrap().id;
-        db.release(&Lease::new(by_guild(1), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(6), refresh_at: None }, 150).await.unwrap();
-        db.release(&Lease::new(by_guild(2), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(7), refresh_at: None }, 150).await.unwrap();
+        db.release(&Lease::new(by_guild(1), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(6), refresh_at: None, webhook_id: None }, 150).await.unwrap();
+        db.release(&Lease::new(by_guild(2), "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(7), refresh_at: None, webhook_id: None }, 150).await.unwrap();
         // Guild 3's notification is still pending (released for a retry).
         db.release(&Lease::new(by_guild(3), "w"), &Transition::Retry { at: 10_000, error: "502".into() }, 150).await.unwrap();
         // The stream ended: guild 1's end edit is done, guild 2's still due.
@@ -198,7 +198,7 @@ on_both_backends! {
         for (stream, at) in [("s1", 100), ("s2", 200)] {
             db.enqueue_stream_online(&tw(STREAMER), stream, at, at).await.unwrap();
             for row in db.claim_due_notifications("w", at, 1_000, 10).await.unwrap() {
-                db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(row.id), refresh_at: None }, at + 5).await.unwrap();
+                db.release(&Lease::new(row.id, "w"), &Transition::Sent { channel_id: sf(5), message_id: sf(row.id), refresh_at: None, webhook_id: None }, at + 5).await.unwrap();
             }
         }
         let route = db.tracked_streamer(sf(1), &tw(STREAMER)).await.unwrap().unwrap().route.id;

@@ -23,6 +23,9 @@ use serde_json::{Value, json};
 
 use super::chaos::{Chaos, Fault};
 
+mod webhooks;
+pub use webhooks::{MANAGE_WEBHOOKS, READ_MESSAGE_HISTORY, Webhook};
+
 pub const APP_ID: u64 = 1_300_000_000_000_000_001;
 
 #[derive(Debug, Clone)]
@@ -86,6 +89,10 @@ pub struct World {
     /// Servers that removed the bot: asking for one answers 403 Missing
     /// Access (a server never known answers 404 Unknown Guild).
     pub removed_guilds: std::collections::HashSet<u64>,
+    /// Channel webhooks, by id.
+    pub webhooks: HashMap<u64, Webhook>,
+    /// Messages published to following servers (crossposted).
+    pub published: Vec<u64>,
 }
 
 #[derive(Clone)]
@@ -107,12 +114,22 @@ impl DiscordStandIn {
                 put(echo_commands),
             )
             .route(
-                "/webhooks/{app}/{token}/messages/@original",
-                patch(message_reply),
+                "/webhooks/{id}/{token}/messages/{message}",
+                patch(webhooks::edit_message).delete(webhooks::delete_message),
             )
-            .route("/webhooks/{app}/{token}", post(message_reply))
+            .route(
+                "/webhooks/{id}/{token}",
+                post(webhooks::execute).delete(webhooks::delete_webhook),
+            )
             .route("/channels/{channel}", get(channel))
-            .route("/channels/{channel}/messages", post(create_message))
+            .route(
+                "/channels/{channel}/messages",
+                post(create_message).get(webhooks::list_messages),
+            )
+            .route(
+                "/channels/{channel}/webhooks",
+                post(webhooks::create_webhook),
+            )
             .route(
                 "/channels/{channel}/messages/{message}",
                 patch(edit_message).delete(delete_message),
@@ -232,6 +249,24 @@ impl DiscordStandIn {
         }
     }
 
+    /// The channel's webhooks, by id.
+    pub fn webhooks_in(&self, channel: u64) -> Vec<u64> {
+        let mut ids: Vec<u64> = self
+            .world()
+            .webhooks
+            .iter()
+            .filter(|(_, h)| h.channel == channel)
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// An admin deletes the channel's webhooks (Discord keeps their messages).
+    pub fn delete_webhooks_in(&self, channel: u64) {
+        self.world().webhooks.retain(|_, h| h.channel != channel);
+    }
+
     pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
         self.world()
             .members
@@ -244,6 +279,7 @@ impl DiscordStandIn {
 /// Discord's limit on roles in a server.
 const MAX_ROLES: usize = 250;
 const MENTION_EVERYONE: u64 = 1 << 17;
+pub const MANAGE_MESSAGES: u64 = 1 << 13;
 const ADMINISTRATOR: u64 = 1 << 3;
 
 /// The roles a message's content pings, as Discord decides: `<@&id>` in the
@@ -287,8 +323,24 @@ fn id_is(value: &Value, id: u64) -> bool {
     value.as_str().and_then(|s| s.parse::<u64>().ok()) == Some(id)
 }
 
+/// Does the bot have `permission` in `channel` (of the guild its @everyone
+/// overwrite names, as [`DiscordStandIn::add_channel`] sets it up)?
+fn bot_has(w: &World, channel: u64, permission: u64) -> bool {
+    let guild = w
+        .channels
+        .get(&channel)
+        .and_then(|(_, o)| o[0]["id"].as_str()?.parse::<u64>().ok());
+    guild.is_some_and(|g| bot_permissions(w, g, channel) & permission == permission)
+}
+
 /// Does the bot have Mention @everyone, @here and All Roles in `channel`?
 fn bot_may_mention_all(w: &World, guild: u64, channel: u64) -> bool {
+    bot_permissions(w, guild, channel) & MENTION_EVERYONE != 0
+}
+
+/// The bot's permissions in `channel`, as Discord computes them (all of
+/// them for an administrator).
+fn bot_permissions(w: &World, guild: u64, channel: u64) -> u64 {
     let held = w.members.get(&(guild, APP_ID)).cloned().unwrap_or_default();
     let perms = |id: u64| {
         w.roles
@@ -301,7 +353,7 @@ fn bot_may_mention_all(w: &World, guild: u64, channel: u64) -> bool {
     };
     let mut have = held.iter().fold(perms(guild), |acc, r| acc | perms(*r));
     if have & ADMINISTRATOR != 0 {
-        return true;
+        return u64::MAX;
     }
     if let Some((_, overwrites)) = w.channels.get(&channel) {
         for o in overwrites.as_array().into_iter().flatten() {
@@ -316,7 +368,7 @@ fn bot_may_mention_all(w: &World, guild: u64, channel: u64) -> bool {
             }
         }
     }
-    have & MENTION_EVERYONE != 0
+    have
 }
 
 pub fn role(id: u64, name: &str, permissions: u64, position: i64, mentionable: bool) -> Value {
@@ -721,6 +773,16 @@ async fn crosspost(
     if let Some(r) = record(&world, method, &uri, Value::Null) {
         return r;
     }
+    // Like Discord: another author's message needs Manage Messages.
+    let mut w = world.lock().expect("state");
+    let others = w
+        .messages
+        .get(&id)
+        .is_some_and(|m| !m["webhook_id"].is_null());
+    if others && !bot_has(&w, channel, MANAGE_MESSAGES) {
+        return error(403, 50013, "Missing Permissions");
+    }
+    w.published.push(id);
     Json(message(id, &channel.to_string(), &json!({}))).into_response()
 }
 
