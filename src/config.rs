@@ -131,6 +131,9 @@ pub struct Config {
     /// only when one proxy we run, or AWS, sits in front and appends it):
     /// per-client limits then key on it instead of the peer address.
     pub trust_forwarded_for: bool,
+    /// How to reach whoever runs this bot (an email address or a URL, as
+    /// the operator wrote it), shown on the privacy policy and terms pages.
+    pub operator_contact: Option<String>,
     /// Variables whose absence switched a feature off, by feature, for the
     /// start-up log.
     pub disabled: Vec<(&'static str, Vec<&'static str>)>,
@@ -325,6 +328,7 @@ impl Config {
             twitch_oauth_url,
             log_format,
             trust_forwarded_for,
+            operator_contact: var("OPERATOR_CONTACT"),
             disabled,
             from_secret: None,
         })
@@ -461,6 +465,15 @@ mod tests {
         assert!(!f.discord && !f.twitch && !f.web);
         let names: Vec<_> = c.disabled.iter().flat_map(|(_, v)| v.clone()).collect();
         assert!(names.contains(&"DISCORD_BOT_TOKEN") && names.contains(&"APP_SECRET"));
+        assert_eq!(c.operator_contact, None);
+    }
+
+    #[test]
+    fn operator_contact_is_kept_as_written() {
+        let c = config(&[("OPERATOR_CONTACT", "  privacy@example.com ")]).expect("valid");
+        assert_eq!(c.operator_contact.as_deref(), Some("privacy@example.com"));
+        let blank = config(&[("OPERATOR_CONTACT", "   ")]).expect("valid");
+        assert_eq!(blank.operator_contact, None);
     }
 
     #[test]

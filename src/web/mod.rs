@@ -41,7 +41,8 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// The install link and which features this instance has.
+/// The install link, which features this instance has, and how to reach
+/// the operator (for the privacy policy and terms pages).
 async fn config(State(state): State<AppState>) -> Json<Value> {
     let invite_url = state.config.discord.as_ref().map(|d| {
         format!(
@@ -49,7 +50,11 @@ async fn config(State(state): State<AppState>) -> Json<Value> {
             d.application_id
         )
     });
-    Json(json!({ "invite_url": invite_url, "features": state.config.features() }))
+    Json(json!({
+        "invite_url": invite_url,
+        "features": state.config.features(),
+        "operator_contact": state.config.operator_contact,
+    }))
 }
 
 /// A link error as the web app shows it: a reason it knows and a sentence.

@@ -47,6 +47,9 @@ impl Drop for TestApp {
     }
 }
 
+/// How the test app's privacy policy and terms say to reach its operator.
+pub const OPERATOR_CONTACT: &str = "privacy@example.com";
+
 /// Configuration variables for an app whose platforms are the stand-ins.
 pub fn vars(
     twitch: &TwitchStandIn,
@@ -71,6 +74,7 @@ pub fn vars(
         ("TWITCH_EVENTSUB_SECRET", EVENTSUB_SECRET.to_owned()),
         ("TWITCH_HELIX_URL", twitch.helix_url()),
         ("TWITCH_OAUTH_URL", twitch.oauth_url()),
+        ("OPERATOR_CONTACT", OPERATOR_CONTACT.to_owned()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))

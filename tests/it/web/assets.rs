@@ -1,6 +1,9 @@
 //! The web app's files and the headers every response carries.
 
-use crate::support::{app::TestApp, db::TestDb};
+use crate::support::{
+    app::{OPERATOR_CONTACT, TestApp},
+    db::TestDb,
+};
 
 #[tokio::test]
 async fn pages_get_security_headers_and_the_right_caching() {
@@ -95,4 +98,34 @@ async fn config_offers_the_install_link_with_exactly_the_needed_permissions() {
         (1u64 << 10) | (1 << 11) | (1 << 14) | (1 << 17) | (1 << 28)
     )));
     assert_eq!(config["features"]["web"], true);
+    assert_eq!(config["operator_contact"], OPERATOR_CONTACT);
+}
+
+/// The URLs given to Discord as the app's Privacy Policy and Terms of
+/// Service answer with the web app, like every page.
+#[tokio::test]
+async fn privacy_policy_and_terms_are_pages_of_the_app() {
+    let app = TestApp::start(TestDb::sqlite().await).await;
+    let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("frontend/dist/index.html")
+        .exists();
+    for path in ["/privacy", "/terms"] {
+        let response = reqwest::get(format!("{}{path}", app.url)).await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        let body = response.text().await.unwrap();
+        let expected = if built {
+            "id=\"root\""
+        } else {
+            "has not been built"
+        };
+        assert!(body.contains(expected), "{path}: {body}");
+    }
 }
