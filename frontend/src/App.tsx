@@ -2,6 +2,8 @@ import { EditorPage } from "./pages/EditorPage";
 import { Landing } from "./pages/Landing";
 import { LinkPage } from "./pages/LinkPage";
 import { LinkDone, LinkError, NotFound } from "./pages/LinkResult";
+import { Privacy } from "./pages/Privacy";
+import { Terms } from "./pages/Terms";
 
 interface Props {
   pathname?: string;
@@ -23,6 +25,10 @@ export function App({ pathname = window.location.pathname, search = window.locat
       return <LinkError reason={params.get("reason")} />;
     case "/editor":
       return <EditorPage token={params.get("token")} />;
+    case "/privacy":
+      return <Privacy />;
+    case "/terms":
+      return <Terms />;
     default:
       return <NotFound />;
   }

@@ -78,6 +78,8 @@ export interface TemplateResponse {
 export interface AppConfig {
   invite_url: string | null;
   features: { discord: boolean; twitch: boolean; web: boolean };
+  /** How to reach whoever runs this instance (OPERATOR_CONTACT); null when not published. */
+  operator_contact?: string | null;
 }
 
 export interface LinkInfo {

@@ -48,8 +48,10 @@ export function Layout({ children, wide }: Props) {
       <footer className="site-footer">
         <div className={wide ? "container container-wide footer-inner" : "container footer-inner"}>
           <p>StreamMaxing: Twitch go-live alerts for Discord.</p>
-          <p>
+          <p className="footer-links">
             <a href="/editor">Try the template editor playground</a>
+            <a href="/privacy">Privacy</a>
+            <a href="/terms">Terms</a>
           </p>
         </div>
       </footer>
