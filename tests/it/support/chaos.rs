@@ -39,6 +39,16 @@ impl Fault {
 /// How long a hung answer takes: past the bot's 10-second client timeout.
 pub const HANG: Duration = Duration::from_secs(12);
 
+/// Random faults one path suffers in a row at most: a request that failed
+/// this many times in a row gets through. Failing at random, a path can
+/// otherwise draw a streak long enough (6 in a row: 0.2⁶ per path, about
+/// once in 15 runs of 1,000 channels) that the bot's growing backoff, not
+/// any fault of its own, outlasts a test's bound; a channel failing for
+/// minutes is an outage, which `faults::database_down` and the hung-request
+/// tests cover on their own. Three faults cost at most 3 × 10 s of client
+/// timeouts and 14 s of backoff.
+const MAX_STREAK: u32 = 3;
+
 pub struct Chaos {
     pub seed: u64,
     /// Share of matching requests that fail at random.
@@ -47,6 +57,8 @@ pub struct Chaos {
     only: String,
     /// Requests seen so far, by path.
     seen: HashMap<String, u64>,
+    /// Random faults in a row, by path (see [`MAX_STREAK`]).
+    streaks: HashMap<String, u32>,
     scripted: Vec<(String, Fault)>,
     /// Every fault injected, with its path, in order.
     pub injected: Vec<(String, Fault)>,
@@ -76,6 +88,7 @@ impl Chaos {
             rate: 0.0,
             only: only.to_owned(),
             seen: HashMap::new(),
+            streaks: HashMap::new(),
             scripted: Vec::new(),
             injected: Vec::new(),
             requests: 0,
@@ -108,9 +121,12 @@ impl Chaos {
         *nth += 1;
         let key = fnv1a(format!("{method} {path} {nth}").as_bytes());
         let mut rng = fastrand::Rng::with_seed(self.seed ^ key);
-        if rng.f64() >= self.rate {
+        let streak = self.streaks.entry(format!("{method} {path}")).or_default();
+        if rng.f64() >= self.rate || *streak >= MAX_STREAK {
+            *streak = 0;
             return None;
         }
+        *streak += 1;
         // A mix weighted toward what Discord does most: 5xx and 429s, with
         // the slow and the vanished answers that hurt the most.
         Some(match rng.u8(0..100) {
