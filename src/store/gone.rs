@@ -63,6 +63,22 @@ impl Db {
         guild_id: GuildId,
         cutoff: i64,
     ) -> StoreResult<Option<Vec<TwitchUserId>>> {
+        self.remove_guild_data(guild_id, Some(cutoff)).await
+    }
+
+    /// Removes everything the guild has, on request (`streammaxing forget
+    /// --guild`): like [`Db::remove_gone_guild`] without the grace period.
+    /// Returns the streamers it followed, or `None` for an unknown guild.
+    pub async fn forget_guild(&self, guild_id: GuildId) -> StoreResult<Option<Vec<TwitchUserId>>> {
+        self.remove_guild_data(guild_id, None).await
+    }
+
+    /// Both of the above: with a `cutoff`, only a guild marked gone by then.
+    async fn remove_guild_data(
+        &self,
+        guild_id: GuildId,
+        cutoff: Option<i64>,
+    ) -> StoreResult<Option<Vec<TwitchUserId>>> {
         on_db!(self, |pool| {
             let mut tx = pool.begin().await?;
             let followed: Vec<TwitchUserId> = sqlx::query_scalar(
@@ -72,42 +88,14 @@ impl Db {
             .fetch_all(&mut *tx)
             .await?;
             let removed = sqlx::query(
-                "DELETE FROM guilds WHERE guild_id = $1 AND EXISTS (SELECT 1 FROM guild_config \
-                 WHERE guild_id = $1 AND gone_since IS NOT NULL AND gone_since <= $2)",
+                "DELETE FROM guilds WHERE guild_id = $1 AND ($2 IS NULL OR EXISTS (SELECT 1 \
+                 FROM guild_config WHERE guild_id = $1 AND gone_since IS NOT NULL AND gone_since <= $2))",
             )
             .bind(guild_id)
             .bind(cutoff)
             .execute(&mut *tx)
             .await?
             .rows_affected()
-                == 1;
-            if !removed {
-                return Ok(None);
-            }
-            tx.commit().await?;
-            Ok(Some(followed))
-        })
-    }
-}
-
-impl Db {
-    /// Removes everything the guild has, on request (`streammaxing forget
-    /// --guild`): like [`Db::remove_gone_guild`] without the grace period.
-    /// Returns the streamers it followed, or `None` for an unknown guild.
-    pub async fn forget_guild(&self, guild_id: GuildId) -> StoreResult<Option<Vec<TwitchUserId>>> {
-        on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
-            let followed: Vec<TwitchUserId> = sqlx::query_scalar(
-                "SELECT twitch_id FROM guild_streamers WHERE guild_id = $1 ORDER BY twitch_id",
-            )
-            .bind(guild_id)
-            .fetch_all(&mut *tx)
-            .await?;
-            let removed = sqlx::query("DELETE FROM guilds WHERE guild_id = $1")
-                .bind(guild_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
                 == 1;
             if !removed {
                 return Ok(None);
