@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use streammaxing::clock::Clock;
 
-use super::setup::reply_text;
+use super::{setup::reply_text, streamers::edited};
 use crate::support::sf;
 use crate::support::tw;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::*};
@@ -15,17 +15,6 @@ const LIVE: u64 = 1_200_000_000_000_000_888;
 
 fn streamers_add(options: Value) -> Value {
     slash(AS_ADMIN, "streamers", sub("add", options), json!({}))
-}
-
-/// The text of the last deferred reply.
-fn edited(app: &TestApp) -> String {
-    let calls = app.discord.calls("PATCH", "/messages/@original");
-    let body = calls
-        .last()
-        .expect("the deferred reply was delivered")
-        .body
-        .clone();
-    reply_text(&json!({"data": body}))
 }
 
 async fn ready(app: TestApp) -> TestApp {

@@ -21,7 +21,7 @@ fn streamers(who: Who, subcommand: &str, options: Value, resolved: Value) -> Val
 }
 
 /// The text of the last deferred reply (the edit of `@original`).
-fn edited(app: &TestApp) -> String {
+pub(super) fn edited(app: &TestApp) -> String {
     let calls = app.discord.calls("PATCH", "/messages/@original");
     let body = calls
         .last()
