@@ -2,7 +2,7 @@
 //! added: one outbox row for that route alone, marked `quiet` (it pings
 //! nobody), delivered, refreshed and ended like any go-live's row.
 
-use super::{Db, StoreResult, on_db};
+use super::{Db, StoreResult, WriteTx, on_db};
 
 /// One quiet pending row for route `$1` and stream `$2` (started at `$3`),
 /// queued at `$4`, when the route and its server are enabled, the route
@@ -51,7 +51,7 @@ impl Db {
         now: i64,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let queued = sqlx::query(ENQUEUE_CURRENT)
                 .bind(route_id)
                 .bind(stream_id)

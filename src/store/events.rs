@@ -8,7 +8,7 @@
 //! an older one arriving late (a retry) is recorded and ignored, so a late
 //! `stream.offline` of the previous stream never ends the one now live.
 
-use super::{Db, StoreResult, on_db};
+use super::{Db, StoreResult, WriteTx, on_db};
 use crate::ids::TwitchUserId;
 
 /// What a stream event changes.
@@ -54,7 +54,7 @@ impl Db {
         now: i64,
     ) -> StoreResult<Applied> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let first_time = sqlx::query(
                 "INSERT INTO eventsub_messages (message_id, received_at) VALUES ($1, $2) \
                  ON CONFLICT (message_id) DO NOTHING",

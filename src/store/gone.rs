@@ -2,7 +2,7 @@
 //! lost the server, and the removal of the server's data once the grace
 //! period has passed.
 
-use super::{Db, StoreResult, on_db};
+use super::{Db, StoreResult, WriteTx, on_db};
 use crate::ids::{GuildId, TwitchUserId};
 
 impl Db {
@@ -80,7 +80,7 @@ impl Db {
         cutoff: Option<i64>,
     ) -> StoreResult<Option<Vec<TwitchUserId>>> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let followed: Vec<TwitchUserId> = sqlx::query_scalar(
                 "SELECT twitch_id FROM guild_streamers WHERE guild_id = $1 ORDER BY twitch_id",
             )

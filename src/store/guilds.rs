@@ -1,6 +1,6 @@
 //! Guilds (Discord servers) and their notification settings.
 
-use super::{Db, StoreResult, on_db, text::text_column};
+use super::{Db, StoreResult, WriteTx, on_db, text::text_column};
 use crate::ids::{ChannelId, GuildId, RoleId};
 
 /// Whom a notification pings.
@@ -95,7 +95,7 @@ impl Db {
             return Ok(config);
         }
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "INSERT INTO guilds (guild_id, name, installed_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (guild_id) DO UPDATE SET name = COALESCE(excluded.name, guilds.name)",

@@ -83,6 +83,35 @@ macro_rules! on_db {
 }
 pub(crate) use on_db;
 
+/// Opens a transaction that will write.
+///
+/// SQLite's default `BEGIN` is deferred: the transaction reads from one
+/// snapshot and asks for the write lock only at its first write. If another
+/// connection (another pooled one, or another process on the same file)
+/// committed meanwhile, that write fails at once with `SQLITE_BUSY` (the
+/// snapshot is stale; the busy timeout cannot help). `BEGIN IMMEDIATE`
+/// takes the write lock up front, waiting its turn within the busy
+/// timeout, so a read-then-write transaction never fails that way.
+/// Postgres needs nothing: its row locks and constraints decide.
+pub(crate) trait WriteTx {
+    type Database: sqlx::Database;
+    async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, Self::Database>>;
+}
+
+impl WriteTx for SqlitePool {
+    type Database = sqlx::Sqlite;
+    async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl WriteTx for PgPool {
+    type Database = sqlx::Postgres;
+    async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Postgres>> {
+        self.begin().await
+    }
+}
+
 /// Ids as a JSON array, which SQLite reads with `json_each` where Postgres
 /// takes an array parameter.
 fn id_list<M>(ids: &[Snowflake<M>]) -> String {

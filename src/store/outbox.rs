@@ -3,7 +3,7 @@
 //! most once per route. Workers claim due rows under a lease; a worker that dies
 //! leaves its rows to be claimed again when the lease runs out.
 
-use super::{Db, StoreResult, on_db, text::text_column};
+use super::{Db, StoreResult, WriteTx, on_db, text::text_column};
 use crate::ids::{ChannelId, GuildId, MessageId, TwitchUserId, WebhookId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::AsRefStr)]
@@ -354,7 +354,7 @@ impl Db {
         let mut queued = 0;
         loop {
             let expanded = on_db!(self, |pool| {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 let fanout: Option<Fanout> = sqlx::query_as(take).fetch_optional(&mut *tx).await?;
                 let Some(f) = fanout else {
                     return Ok(queued);

@@ -1,6 +1,6 @@
 //! Members' own choices: `/notify on|off` per streamer.
 
-use super::{Db, StoreResult, on_db};
+use super::{Db, StoreResult, WriteTx, on_db};
 use crate::ids::{GuildId, TwitchUserId, UserId};
 
 impl Db {
@@ -54,7 +54,7 @@ impl Db {
     /// and teams they added. Returns how many choices and drafts went.
     pub async fn forget_member(&self, guild_id: GuildId, user_id: UserId) -> StoreResult<u64> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let mut erased = 0;
             for delete in [
                 "DELETE FROM user_preferences WHERE guild_id = $1 AND user_id = $2",

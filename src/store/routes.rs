@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Db, PingMode, StoreResult, Streamer, on_db,
+    Db, PingMode, StoreResult, Streamer, WriteTx, on_db,
     text::{json_column, text_column},
 };
 use crate::ids::{ChannelId, GuildId, RoleId, TwitchUserId, UserId};
@@ -208,7 +208,7 @@ impl Db {
     ) -> StoreResult<Added> {
         let (channel_id, kind) = (channel.map(|c| c.0), channel.map(|c| c.1));
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let new_follow = sqlx::query(INSERT_FOLLOW)
                 .bind(guild_id)
                 .bind(twitch_id)
@@ -289,7 +289,7 @@ impl Db {
         now: i64,
     ) -> StoreResult<Option<RouteFilters>> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // Writing first takes the row (Postgres) or the database
             // (SQLite) before the read, so no one saves in between.
             let found = sqlx::query("UPDATE routes SET updated_at = $2 WHERE id = $1")
@@ -324,7 +324,7 @@ impl Db {
     /// was their last. Returns (route removed, follow gone).
     pub async fn remove_route(&self, route_id: i64) -> StoreResult<(bool, bool)> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let removed: Option<(GuildId, TwitchUserId)> =
                 sqlx::query_as("DELETE FROM routes WHERE id = $1 RETURNING guild_id, twitch_id")
                     .bind(route_id)

@@ -1,7 +1,7 @@
 //! Twitch EventSub subscriptions as we last knew them.
 
 use super::{
-    Db, StoreResult, on_db,
+    Db, StoreResult, WriteTx, on_db,
     text::{text_column, text_serde},
 };
 use crate::ids::{GuildId, TwitchUserId};
@@ -108,7 +108,7 @@ impl Db {
     /// arrives after the challenge was already answered.
     pub async fn upsert_subscription(&self, s: &Subscription) -> StoreResult<()> {
         on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "DELETE FROM eventsub_subscriptions WHERE twitch_id = $1 AND sub_type = $2 \
                  AND subscription_id <> $3",

@@ -128,4 +128,31 @@ on_both_backends! {
         assert_eq!(db.tracking_guild_count(&tw(ONLY_GONE)).await.unwrap(), 0);
         assert_eq!(db.remove_gone_guild(sf(GONE), 10_000).await.unwrap(), None, "already gone");
     }
+
+    async fn erasing_servers_while_another_process_writes_never_fails(db) {
+        // Each erase reads what the server followed, then deletes: on
+        // SQLite a transaction that read first and then writes fails at
+        // once if another connection committed in between, unless it took
+        // the write lock up front.
+        let other = db.another_process().await;
+        let servers: Vec<i64> = (0..40).map(|i| GONE + 10 * i).collect();
+        let shroud = streammaxing::store::NewStreamer { twitch_id: &tw(SHROUD), login: "shroud", display_name: "shroud", avatar_url: None };
+        db.upsert_streamer(&shroud, 1).await.unwrap();
+        for &guild in &servers {
+            db.ensure_guild(sf(guild), None, 1).await.unwrap();
+            db.track_streamer(sf(guild), &tw(SHROUD), None, 1).await.unwrap();
+        }
+        let writer = tokio::spawn(async move {
+            for i in 0..200_i64 {
+                other.ensure_guild(sf(STAYS + 10 * i), None, 1).await?;
+                other.set_notify_preference(sf(STAYS + 10 * i), sf(7), &tw(SHROUD), true, 1).await?;
+            }
+            Ok::<_, sqlx::Error>(())
+        });
+        let erases = servers.iter().map(|&guild| db.forget_guild(sf(guild)));
+        for (guild, erased) in servers.iter().zip(futures_util::future::join_all(erases).await) {
+            assert_eq!(erased.unwrap_or_else(|e| panic!("erasing {guild}: {e}")), Some(vec![tw(SHROUD)]));
+        }
+        writer.await.unwrap().expect("the other process's writes");
+    }
 }

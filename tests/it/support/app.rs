@@ -105,11 +105,29 @@ impl TestApp {
         Self::start_with_clock(Arc::new(db), twitch, discord, clock).await
     }
 
+    /// An app with no delivery worker of its own: the test plays every
+    /// worker itself (claims, leases, `deliver_due`), with nothing racing it.
+    pub async fn start_without_worker(db: TestDb) -> Self {
+        let twitch = TwitchStandIn::start().await;
+        let discord = DiscordStandIn::start().await;
+        Self::start_inner(Arc::new(db), twitch, discord, Clock::system(), false).await
+    }
+
     async fn start_with_clock(
         db: Arc<TestDb>,
         twitch: TwitchStandIn,
         discord: DiscordStandIn,
         clock: Clock,
+    ) -> Self {
+        Self::start_inner(db, twitch, discord, clock, true).await
+    }
+
+    async fn start_inner(
+        db: Arc<TestDb>,
+        twitch: TwitchStandIn,
+        discord: DiscordStandIn,
+        clock: Clock,
+        with_worker: bool,
     ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -121,7 +139,14 @@ impl TestApp {
                 .expect("test configuration");
         let state = AppState::new(config, db.db.clone(), clock);
         let router = app(state.clone());
-        let worker = tokio::spawn(streammaxing::delivery::run_forever(state.clone()));
+        let worker = tokio::spawn({
+            let state = state.clone();
+            async move {
+                if with_worker {
+                    streammaxing::delivery::run_forever(state).await;
+                }
+            }
+        });
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
         });

@@ -108,6 +108,13 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// A second pool on the same database, as another process would open.
+    pub async fn another_process(&self) -> Db {
+        connect(&self.url).await
+    }
+}
+
 const POOL: PoolSettings = PoolSettings {
     max_connections: 5,
     lazy: false,
