@@ -15,6 +15,7 @@ pub mod following;
 pub mod gone_guilds;
 pub mod health;
 pub mod hexsig;
+pub mod i18n;
 pub mod ids;
 pub mod lambda;
 pub mod links;

@@ -13,8 +13,10 @@ use super::{
     api::Api,
     reply::{self, Reply},
 };
+use crate::i18n::Lang;
 use crate::ids::{GuildId, UserId};
 use crate::state::AppState;
+use crate::tr;
 
 /// Cheap to clone, so deferred work can own one.
 #[derive(Clone)]
@@ -27,6 +29,9 @@ pub struct Inner {
     pub user_id: UserId,
     /// The member's permissions in the channel of the interaction.
     pub permissions: Permissions,
+    /// The member's language (their Discord locale): what ephemeral
+    /// replies speak.
+    pub lang: Lang,
     /// An admin command: its deferred reply carries the attention warning.
     warn_admins: std::sync::atomic::AtomicBool,
 }
@@ -45,12 +50,14 @@ impl Ctx {
         let member = interaction.member.as_ref()?;
         let user_id = UserId::from(member.user.as_ref().or(interaction.user.as_ref())?.id);
         let permissions = member.permissions.unwrap_or_else(Permissions::empty);
+        let lang = Lang::of(interaction.locale.as_deref());
         Some(Self(Arc::new(Inner {
             state,
             interaction,
             guild_id,
             user_id,
             permissions,
+            lang,
             warn_admins: std::sync::atomic::AtomicBool::new(false),
         })))
     }
@@ -59,13 +66,25 @@ impl Ctx {
         self.state.now_ms()
     }
 
-    /// This server's configuration (a default one on first use).
+    /// This server's configuration (a default one on first use). Notes the
+    /// server's preferred locale when Discord sends a new one: alerts
+    /// speak it unless an admin chose another language.
     pub async fn guild_config(&self) -> anyhow::Result<crate::store::GuildConfig> {
-        Ok(self
+        let mut config = self
             .state
             .db
             .ensure_guild(self.guild_id, None, self.now())
-            .await?)
+            .await?;
+        if let Some(locale) = self.interaction.guild_locale.as_deref()
+            && config.locale.as_deref() != Some(locale)
+        {
+            self.state
+                .db
+                .note_guild_locale(self.guild_id, locale)
+                .await?;
+            config.locale = Some(locale.to_owned());
+        }
+        Ok(config)
     }
 
     /// The Discord client (every command needs it configured).
@@ -91,15 +110,7 @@ impl Ctx {
             .db
             .routes_needing_attention(self.guild_id)
             .await?;
-        Ok((broken > 0).then(|| {
-            let one = broken == 1;
-            format!(
-                "⚠️ {broken} alert route{} of this server {} not posting: `/streamers list` shows why and how to fix {}.",
-                if one { "" } else { "s" },
-                if one { "is" } else { "are" },
-                if one { "it" } else { "them" },
-            )
-        }))
+        Ok((broken > 0).then(|| tr!(self.lang, "routes-need-attention", count = broken)))
     }
 
     /// Replaces the deferred "thinking…" with `reply`.
@@ -145,12 +156,7 @@ impl Ctx {
     /// member is one of them. Checked server-side whatever Discord's command
     /// permissions say (admins can override those per server).
     pub fn refuse_unless_admin(&self) -> Option<InteractionResponse> {
-        (!self.is_admin()).then(|| {
-            reply::ephemeral(
-                "🔒 Only members with the **Manage Server** permission can change StreamMaxing's settings. \
-                 Ask a server admin to run this, or to give you that permission.",
-            )
-        })
+        (!self.is_admin()).then(|| reply::ephemeral(tr!(self.lang, "admins-only")))
     }
 
     /// Answers "thinking…" now and finishes with `work`'s reply by editing the
@@ -164,10 +170,13 @@ impl Ctx {
         self.state.after_response(async move {
             let reply = work(ctx.clone()).await.unwrap_or_else(|e| {
                 tracing::error!(error = format!("{e:#}"), "deferred interaction failed");
-                Reply::text("⚠️ Something went wrong on our side and it didn't finish. Please try again in a minute.")
+                Reply::text(tr!(ctx.lang, "failed-try-again"))
             });
             if let Err(e) = ctx.edit_original(&reply).await {
-                tracing::error!(error = format!("{e:#}"), "could not deliver a deferred reply");
+                tracing::error!(
+                    error = format!("{e:#}"),
+                    "could not deliver a deferred reply"
+                );
             }
         });
         reply::deferred()

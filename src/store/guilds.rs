@@ -1,6 +1,7 @@
 //! Guilds (Discord servers) and their notification settings.
 
 use super::{Db, StoreResult, WriteTx, on_db, text::text_column};
+use crate::i18n::Lang;
 use crate::ids::{ChannelId, GuildId, RoleId};
 
 /// Whom a notification pings.
@@ -63,12 +64,25 @@ pub struct GuildConfig {
     pub gone_since: Option<i64>,
     /// Whose name and avatar the alerts show.
     pub post_as: PostAs,
+    /// The language an admin chose for alerts (a catalog tag); `None`:
+    /// the server's own.
+    pub language: Option<String>,
+    /// The server's preferred locale, as Discord last sent it.
+    pub locale: Option<String>,
+}
+
+impl GuildConfig {
+    /// The language the server's alerts speak.
+    pub fn lang(&self) -> Lang {
+        Lang::of(self.language.as_deref().or(self.locale.as_deref()))
+    }
 }
 
 macro_rules! config_columns {
     () => {
         "guild_id, channel_id, channel_kind, ping_mode, ping_role_id, enabled, template, \
-     offline_mode, publish_announcements, cooldown_secs, refresh_minutes, updated_at, gone_since, post_as"
+     offline_mode, publish_announcements, cooldown_secs, refresh_minutes, updated_at, gone_since, post_as, \
+     language, locale"
     };
 }
 
@@ -180,8 +194,8 @@ impl Db {
             let result = sqlx::query(
                 "UPDATE guild_config SET channel_id = $2, ping_mode = $3, ping_role_id = $4, \
                  enabled = $5, template = $6, offline_mode = $7, publish_announcements = $8, \
-                 cooldown_secs = $9, updated_at = $10, channel_kind = $11, refresh_minutes = $12, post_as = $13 \
-                 WHERE guild_id = $1",
+                 cooldown_secs = $9, updated_at = $10, channel_kind = $11, refresh_minutes = $12, post_as = $13, \
+                 language = $14 WHERE guild_id = $1",
             )
             .bind(config.guild_id)
             .bind(config.channel_id)
@@ -196,6 +210,23 @@ impl Db {
             .bind(config.channel_kind)
             .bind(config.refresh_minutes)
             .bind(config.post_as)
+            .bind(config.language.as_deref())
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected() == 1)
+        })
+    }
+
+    /// Records the server's preferred locale when Discord sends a new one
+    /// (one write when it changes, none otherwise).
+    pub async fn note_guild_locale(&self, guild_id: GuildId, locale: &str) -> StoreResult<bool> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "UPDATE guild_config SET locale = $2 \
+                 WHERE guild_id = $1 AND (locale IS NULL OR locale <> $2)",
+            )
+            .bind(guild_id)
+            .bind(locale)
             .execute(pool)
             .await?;
             Ok(result.rows_affected() == 1)

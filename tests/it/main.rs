@@ -7,6 +7,7 @@ mod cli;
 mod discord;
 mod faults;
 mod http;
+mod i18n;
 mod lambda;
 mod notify;
 mod schema;

@@ -23,7 +23,8 @@ use crate::{
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "filter",
-    desc = "Announce only some of a streamer's streams: by game or by words in the title",
+    name_localizations = "cmd_filter_name",
+    desc_localizations = "cmd_filter_desc",
     default_permissions = "super::manage_guild",
     contexts = "guild",
     integration_types = "guild_install"
@@ -40,73 +41,163 @@ pub enum Filter {
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "game",
-    desc = "Only announce a game, never announce it, or drop that rule"
+    name_localizations = "cmd_filter_game_name",
+    desc_localizations = "cmd_filter_game_desc"
 )]
 pub struct Game {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: String,
-    /// The game or category, as Twitch names it
-    #[command(autocomplete = true, max_length = 100)]
+    #[command(
+        autocomplete = true,
+        max_length = 100,
+        name_localizations = "opt_game_name",
+        desc_localizations = "opt_filter_game_desc"
+    )]
     pub game: String,
-    /// What to do with it
+    #[command(
+        name_localizations = "opt_rule_name",
+        desc_localizations = "opt_filter_game_rule_desc"
+    )]
     pub rule: GameRule,
-    /// Only their alerts in this channel (default: all of them)
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_route_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum GameRule {
-    #[option(name = "Only announce streams in this game", value = "only")]
+    #[option(
+        name = "Only announce streams in this game",
+        name_localizations = "choice_filter_game_only",
+        value = "only"
+    )]
     Only,
-    #[option(name = "Never announce streams in this game", value = "skip")]
+    #[option(
+        name = "Never announce streams in this game",
+        name_localizations = "choice_filter_game_skip",
+        value = "skip"
+    )]
     Skip,
-    #[option(name = "Remove this game's rule", value = "remove")]
+    #[option(
+        name = "Remove this game's rule",
+        name_localizations = "choice_filter_game_remove",
+        value = "remove"
+    )]
     Remove,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "title",
-    desc = "Require or skip words in the stream title (whole words, any case)"
+    name_localizations = "cmd_filter_title_name",
+    desc_localizations = "cmd_filter_title_desc"
 )]
 pub struct Title {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: String,
-    /// Words or phrases, separated by commas (e.g. "rerun, reupload")
-    #[command(min_length = 1, max_length = 200)]
+    #[command(
+        min_length = 1,
+        max_length = 200,
+        name_localizations = "opt_words_name",
+        desc_localizations = "opt_filter_words_desc"
+    )]
     pub words: String,
-    /// What to do with them
+    #[command(
+        name_localizations = "opt_rule_name",
+        desc_localizations = "opt_filter_title_rule_desc"
+    )]
     pub rule: TitleRule,
-    /// Only their alerts in this channel (default: all of them)
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_route_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum TitleRule {
-    #[option(name = "Only announce titles with one of these", value = "has")]
+    #[option(
+        name = "Only announce titles with one of these",
+        name_localizations = "choice_filter_title_has",
+        value = "has"
+    )]
     Has,
-    #[option(name = "Never announce titles with any of these", value = "skip")]
+    #[option(
+        name = "Never announce titles with any of these",
+        name_localizations = "choice_filter_title_skip",
+        value = "skip"
+    )]
     Skip,
-    #[option(name = "Remove these words' rules", value = "remove")]
+    #[option(
+        name = "Remove these words' rules",
+        name_localizations = "choice_filter_title_remove",
+        value = "remove"
+    )]
     Remove,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "clear",
-    desc = "Remove every filter: announce all of a streamer's streams"
+    name_localizations = "cmd_filter_clear_name",
+    desc_localizations = "cmd_filter_clear_desc"
 )]
 pub struct Clear {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: String,
-    /// Only their alerts in this channel (default: all of them)
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_route_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
+}
+
+crate::names! {
+    choice_filter_game_only => "choice-filter-game-only",
+    choice_filter_game_remove => "choice-filter-game-remove",
+    choice_filter_game_skip => "choice-filter-game-skip",
+    choice_filter_title_has => "choice-filter-title-has",
+    choice_filter_title_remove => "choice-filter-title-remove",
+    choice_filter_title_skip => "choice-filter-title-skip",
+    cmd_filter_clear_name => "cmd-filter-clear-name",
+    cmd_filter_game_name => "cmd-filter-game-name",
+    cmd_filter_name => "cmd-filter-name",
+    cmd_filter_title_name => "cmd-filter-title-name",
+    opt_channel_name => "opt-channel-name",
+    opt_game_name => "opt-game-name",
+    opt_rule_name => "opt-rule-name",
+    opt_streamer_name => "opt-streamer-name",
+    opt_words_name => "opt-words-name",
+}
+
+crate::descriptions! {
+    cmd_filter_clear_desc => "cmd-filter-clear-desc",
+    cmd_filter_desc => "cmd-filter-desc",
+    cmd_filter_game_desc => "cmd-filter-game-desc",
+    cmd_filter_title_desc => "cmd-filter-title-desc",
+    opt_filter_game_desc => "opt-filter-game-desc",
+    opt_filter_game_rule_desc => "opt-filter-game-rule-desc",
+    opt_filter_title_rule_desc => "opt-filter-title-rule-desc",
+    opt_filter_words_desc => "opt-filter-words-desc",
+    opt_route_channel_desc => "opt-route-channel-desc",
+    opt_streamer_desc => "opt-streamer-desc",
 }
 
 /// A choice's value for a category: `id:name`, so the command needs no

@@ -38,7 +38,10 @@ pub fn definitions() -> Vec<(&'static str, Command)> {
 
 /// The JSON checked in as `commands/<name>.json`.
 pub fn to_json(command: &Command) -> String {
-    let mut json = serde_json::to_string_pretty(command).unwrap_or_default();
+    // Through a `Value`, whose objects keep their keys sorted: the
+    // localizations are hash maps, in a different order on every run.
+    let value = serde_json::to_value(command).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
     json.push('\n');
     json
 }

@@ -15,7 +15,8 @@ use crate::discord::{
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "notify",
-    desc = "Choose which streamers' live notifications ping you",
+    name_localizations = "cmd_notify_name",
+    desc_localizations = "cmd_notify_desc",
     contexts = "guild",
     integration_types = "guild_install"
 )]
@@ -31,31 +32,68 @@ pub enum Notify {
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
-#[command(name = "on", desc = "Get pinged when this streamer goes live")]
+#[command(
+    name = "on",
+    name_localizations = "cmd_notify_on_name",
+    desc_localizations = "cmd_notify_on_desc"
+)]
 pub struct On {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: String,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
-#[command(name = "off", desc = "Stop being pinged when this streamer goes live")]
+#[command(
+    name = "off",
+    name_localizations = "cmd_notify_off_name",
+    desc_localizations = "cmd_notify_off_desc"
+)]
 pub struct Off {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: String,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
-#[command(name = "list", desc = "Show which streamers ping you")]
+#[command(
+    name = "list",
+    name_localizations = "cmd_notify_list_name",
+    desc_localizations = "cmd_notify_list_desc"
+)]
 pub struct List;
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "forget",
-    desc = "Erase what the bot keeps about you in this server, and take back its 🔔 roles"
+    name_localizations = "cmd_notify_forget_name",
+    desc_localizations = "cmd_notify_forget_desc"
 )]
 pub struct Forget;
+
+crate::names! {
+    cmd_notify_forget_name => "cmd-notify-forget-name",
+    cmd_notify_list_name => "cmd-notify-list-name",
+    cmd_notify_name => "cmd-notify-name",
+    cmd_notify_off_name => "cmd-notify-off-name",
+    cmd_notify_on_name => "cmd-notify-on-name",
+    opt_streamer_name => "opt-streamer-name",
+}
+
+crate::descriptions! {
+    cmd_notify_desc => "cmd-notify-desc",
+    cmd_notify_forget_desc => "cmd-notify-forget-desc",
+    cmd_notify_list_desc => "cmd-notify-list-desc",
+    cmd_notify_off_desc => "cmd-notify-off-desc",
+    cmd_notify_on_desc => "cmd-notify-on-desc",
+    opt_streamer_desc => "opt-streamer-desc",
+}
 
 pub async fn run(ctx: &Ctx, cmd: Notify) -> anyhow::Result<InteractionResponse> {
     let (typed, on) = match cmd {

@@ -20,6 +20,7 @@ use crate::{
         permissions::{self, TO_POST},
         reply::{self, Reply},
     },
+    i18n::Lang,
     ids::ChannelId,
     notify::refresh,
     store::{GuildConfig, OfflineMode, PingMode, PostAs},
@@ -28,44 +29,155 @@ use crate::{
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "setup",
-    desc = "Choose where live notifications are posted and whom they ping",
+    name_localizations = "setup_name",
+    desc_localizations = "setup_desc",
     default_permissions = "super::manage_guild",
     contexts = "guild",
     integration_types = "guild_install"
 )]
 pub struct Setup {
-    /// Channel for live notifications (needed the first time; then only to change it)
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "channel_name",
+        desc_localizations = "channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
-    /// Role to ping when a streamer goes live
+    #[command(name_localizations = "role_name", desc_localizations = "role_desc")]
     pub role: Option<Role>,
-    /// Who gets pinged (default: the role if you pick one, otherwise nobody)
+    #[command(name_localizations = "ping_name", desc_localizations = "ping_desc")]
     pub ping: Option<Ping>,
-    /// Turn live notifications on or off for this server
+    #[command(
+        name_localizations = "enabled_name",
+        desc_localizations = "enabled_desc"
+    )]
     pub enabled: Option<bool>,
-    /// What happens to the message when the stream ends (default: edit it)
+    #[command(
+        name_localizations = "after_stream_name",
+        desc_localizations = "after_stream_desc"
+    )]
     pub after_stream: Option<AfterStream>,
-    /// In announcement channels, publish notifications to following servers (default: on)
+    #[command(
+        name_localizations = "publish_name",
+        desc_localizations = "publish_desc"
+    )]
     pub publish: Option<bool>,
-    /// Minutes a stream that drops and comes back reuses its message (default 10, 0 = off)
-    #[command(min_value = 0, max_value = 1440)]
+    #[command(
+        min_value = 0,
+        max_value = 1440,
+        name_localizations = "cooldown_name",
+        desc_localizations = "cooldown_desc"
+    )]
     pub cooldown: Option<i64>,
-    /// Minutes between updates of a live message's preview and viewers (default 10, 0 = off)
-    #[command(min_value = 0, max_value = 60)]
+    #[command(
+        min_value = 0,
+        max_value = 60,
+        name_localizations = "refresh_name",
+        desc_localizations = "refresh_desc"
+    )]
     pub refresh: Option<i64>,
-    /// Post as the bot, or as the streamer (their name and avatar, through a channel webhook)
+    #[command(
+        name_localizations = "post_as_name",
+        desc_localizations = "post_as_desc"
+    )]
     pub post_as: Option<PostAsOption>,
+    #[command(
+        name_localizations = "language_name",
+        desc_localizations = "language_desc"
+    )]
+    pub language: Option<Language>,
+}
+
+crate::names! {
+    setup_name => "cmd-setup-name",
+    channel_name => "opt-channel-name",
+    role_name => "opt-role-name",
+    ping_name => "opt-ping-name",
+    enabled_name => "opt-enabled-name",
+    after_stream_name => "opt-after-stream-name",
+    publish_name => "opt-publish-name",
+    cooldown_name => "opt-cooldown-name",
+    refresh_name => "opt-refresh-name",
+    post_as_name => "opt-post-as-name",
+    language_name => "opt-language-name",
+    bot_choice => "choice-post-as-bot",
+    streamer_choice => "choice-post-as-streamer",
+    edit_choice => "choice-after-stream-edit",
+    delete_choice => "choice-after-stream-delete",
+    keep_choice => "choice-after-stream-keep",
+    server_language_choice => "choice-language-server",
+    nobody_choice => "choice-ping-none",
+    role_choice => "choice-ping-role",
+    opt_in_choice => "choice-ping-streamer-role",
+}
+
+crate::descriptions! {
+    setup_desc => "cmd-setup-desc",
+    channel_desc => "opt-setup-channel-desc",
+    role_desc => "opt-setup-role-desc",
+    ping_desc => "opt-setup-ping-desc",
+    enabled_desc => "opt-setup-enabled-desc",
+    after_stream_desc => "opt-setup-after-stream-desc",
+    publish_desc => "opt-setup-publish-desc",
+    cooldown_desc => "opt-setup-cooldown-desc",
+    refresh_desc => "opt-setup-refresh-desc",
+    post_as_desc => "opt-setup-post-as-desc",
+    language_desc => "opt-setup-language-desc",
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum PostAsOption {
-    #[option(name = "The bot (StreamMaxing)", value = "bot")]
+    #[option(
+        name = "The bot (StreamMaxing)",
+        name_localizations = "bot_choice",
+        value = "bot"
+    )]
     Bot,
     #[option(
         name = "The streamer (their name and avatar, through a webhook I create)",
+        name_localizations = "streamer_choice",
         value = "streamer"
     )]
     Streamer,
+}
+
+/// The language of alerts: each language's choice is its own name (the
+/// same in every locale), "the server's" is translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
+pub enum Language {
+    #[option(
+        name = "The server's language (as Discord has it)",
+        name_localizations = "server_language_choice",
+        value = "server"
+    )]
+    Server,
+    #[option(name = "English", value = "en-US")]
+    En,
+    #[option(name = "Deutsch", value = "de")]
+    De,
+    #[option(name = "Français", value = "fr")]
+    Fr,
+    #[option(name = "Español", value = "es-ES")]
+    Es,
+    #[option(name = "Português do Brasil", value = "pt-BR")]
+    PtBr,
+    #[option(name = "日本語", value = "ja")]
+    Ja,
+}
+
+impl Language {
+    /// What `guild_config.language` stores: a catalog tag, or none.
+    fn stored(self) -> Option<String> {
+        let lang = match self {
+            Language::Server => return None,
+            Language::En => Lang::En,
+            Language::De => Lang::De,
+            Language::Fr => Lang::Fr,
+            Language::Es => Lang::Es,
+            Language::PtBr => Lang::PtBr,
+            Language::Ja => Lang::Ja,
+        };
+        Some(lang.tag().to_owned())
+    }
 }
 
 /// The shortest refresh interval: Twitch renders a new preview every few
@@ -74,22 +186,39 @@ pub const MIN_REFRESH_MINUTES: i64 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum AfterStream {
-    #[option(name = "Edit it to say how long the stream lasted", value = "edit")]
+    #[option(
+        name = "Edit it to say how long the stream lasted",
+        name_localizations = "edit_choice",
+        value = "edit"
+    )]
     Edit,
-    #[option(name = "Delete it", value = "delete")]
+    #[option(
+        name = "Delete it",
+        name_localizations = "delete_choice",
+        value = "delete"
+    )]
     Delete,
-    #[option(name = "Leave it as it is", value = "keep")]
+    #[option(
+        name = "Leave it as it is",
+        name_localizations = "keep_choice",
+        value = "keep"
+    )]
     Keep,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum Ping {
-    #[option(name = "Nobody", value = "none")]
+    #[option(name = "Nobody", name_localizations = "nobody_choice", value = "none")]
     Nobody,
-    #[option(name = "The role I pick", value = "role")]
+    #[option(
+        name = "The role I pick",
+        name_localizations = "role_choice",
+        value = "role"
+    )]
     Role,
     #[option(
         name = "Members who opt in per streamer with /notify",
+        name_localizations = "opt_in_choice",
         value = "streamer_role"
     )]
     OptIn,
@@ -100,7 +229,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         return Ok(refusal);
     }
     let now = ctx.now();
-    let mut config = ctx.state.db.ensure_guild(ctx.guild_id, None, now).await?;
+    let mut config = ctx.guild_config().await?;
     if let Some(channel) = &cmd.channel {
         config.channel_id = Some(channel.id.into());
         config.channel_kind = Some(i32::from(u8::from(channel.kind)));
@@ -139,6 +268,9 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         Some(PostAsOption::Streamer) => PostAs::Streamer,
         None => config.post_as,
     };
+    if let Some(language) = cmd.language {
+        config.language = language.stored();
+    }
     if let Some(minutes) = cmd.cooldown {
         config.cooldown_secs = i32::try_from(minutes.clamp(0, 1440) * 60).unwrap_or(600);
     }

@@ -41,7 +41,8 @@ use crate::{
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "streamers",
-    desc = "Manage the Twitch streamers this server gets live notifications for",
+    name_localizations = "cmd_streamers_name",
+    desc_localizations = "cmd_streamers_desc",
     default_permissions = "super::manage_guild",
     contexts = "guild",
     integration_types = "guild_install"
@@ -63,37 +64,72 @@ pub enum Streamers {
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "add",
-    desc = "Follow a streamer in a channel (again with another channel for a second route)"
+    name_localizations = "cmd_streamers_add_name",
+    desc_localizations = "cmd_streamers_add_desc"
 )]
 pub struct Add {
-    /// Their Twitch name, as in twitch.tv/<name> (type to search; several: separate with spaces or commas)
-    #[command(min_length = 1, max_length = 2000, autocomplete = true)]
+    #[command(
+        min_length = 1,
+        max_length = 2000,
+        autocomplete = true,
+        name_localizations = "opt_login_name",
+        desc_localizations = "opt_add_login_desc"
+    )]
     pub login: Option<String>,
-    /// Post their alerts here (default: the /setup channel). Another channel adds another route
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_add_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
-    /// Who this route pings (default: as /setup says)
+    #[command(
+        name_localizations = "opt_ping_name",
+        desc_localizations = "opt_add_ping_desc"
+    )]
     pub ping: Option<RoutePing>,
-    /// The role this route pings
+    #[command(
+        name_localizations = "opt_role_name",
+        desc_localizations = "opt_add_role_desc"
+    )]
     pub role: Option<Role>,
-    /// Turn this route on or off
+    #[command(
+        name_localizations = "opt_enabled_name",
+        desc_localizations = "opt_add_enabled_desc"
+    )]
     pub enabled: Option<bool>,
-    /// A Twitch Team (as in twitch.tv/team/<name>): follow every member, and keep up with its roster
-    #[command(min_length = 1, max_length = 100)]
+    #[command(
+        min_length = 1,
+        max_length = 100,
+        name_localizations = "opt_team_name",
+        desc_localizations = "opt_add_team_desc"
+    )]
     pub team: Option<String>,
 }
 
 /// Whom one route pings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, CommandOption, CreateOption)]
 pub enum RoutePing {
-    #[option(name = "As the server's /setup says", value = "server")]
+    #[option(
+        name = "As the server's /setup says",
+        name_localizations = "choice_ping_server",
+        value = "server"
+    )]
     Server,
-    #[option(name = "Nobody", value = "none")]
+    #[option(
+        name = "Nobody",
+        name_localizations = "choice_ping_none",
+        value = "none"
+    )]
     Nobody,
-    #[option(name = "The role I pick", value = "role")]
+    #[option(
+        name = "The role I pick",
+        name_localizations = "choice_ping_role",
+        value = "role"
+    )]
     Role,
     #[option(
         name = "Members who opt in per streamer with /notify",
+        name_localizations = "choice_ping_streamer_role",
         value = "streamer_role"
     )]
     OptIn,
@@ -102,47 +138,105 @@ pub enum RoutePing {
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "remove",
-    desc = "Stop a streamer's alerts (in one channel, or everywhere)"
+    name_localizations = "cmd_streamers_remove_name",
+    desc_localizations = "cmd_streamers_remove_desc"
 )]
 pub struct Remove {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: Option<String>,
-    /// Only their alerts in this channel (default: all of them)
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_route_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
-    /// A followed Twitch Team: stop following it and the members it added
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_team_name",
+        desc_localizations = "opt_remove_team_desc"
+    )]
     pub team: Option<String>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "list",
-    desc = "Show every streamer and alert route of this server, and whether they are healthy"
+    name_localizations = "cmd_streamers_list_name",
+    desc_localizations = "cmd_streamers_list_desc"
 )]
 pub struct List;
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "test",
-    desc = "Post a sample notification now (pings nobody) to check everything works"
+    name_localizations = "cmd_streamers_test_name",
+    desc_localizations = "cmd_streamers_test_desc"
 )]
 pub struct Test {
-    /// The streamer (Twitch name)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_streamer_desc"
+    )]
     pub streamer: String,
-    /// Only their route in this channel (default: each of their routes)
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_test_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "link",
-    desc = "Get a link a streamer can use to connect their Twitch account"
+    name_localizations = "cmd_streamers_link_name",
+    desc_localizations = "cmd_streamers_link_desc"
 )]
 pub struct Link;
+
+crate::names! {
+    choice_ping_none => "choice-ping-none",
+    choice_ping_role => "choice-ping-role",
+    choice_ping_server => "choice-ping-server",
+    choice_ping_streamer_role => "choice-ping-streamer-role",
+    cmd_streamers_add_name => "cmd-streamers-add-name",
+    cmd_streamers_link_name => "cmd-streamers-link-name",
+    cmd_streamers_list_name => "cmd-streamers-list-name",
+    cmd_streamers_name => "cmd-streamers-name",
+    cmd_streamers_remove_name => "cmd-streamers-remove-name",
+    cmd_streamers_test_name => "cmd-streamers-test-name",
+    opt_channel_name => "opt-channel-name",
+    opt_enabled_name => "opt-enabled-name",
+    opt_login_name => "opt-login-name",
+    opt_ping_name => "opt-ping-name",
+    opt_role_name => "opt-role-name",
+    opt_streamer_name => "opt-streamer-name",
+    opt_team_name => "opt-team-name",
+}
+
+crate::descriptions! {
+    cmd_streamers_add_desc => "cmd-streamers-add-desc",
+    cmd_streamers_desc => "cmd-streamers-desc",
+    cmd_streamers_link_desc => "cmd-streamers-link-desc",
+    cmd_streamers_list_desc => "cmd-streamers-list-desc",
+    cmd_streamers_remove_desc => "cmd-streamers-remove-desc",
+    cmd_streamers_test_desc => "cmd-streamers-test-desc",
+    opt_add_channel_desc => "opt-add-channel-desc",
+    opt_add_enabled_desc => "opt-add-enabled-desc",
+    opt_add_login_desc => "opt-add-login-desc",
+    opt_add_ping_desc => "opt-add-ping-desc",
+    opt_add_role_desc => "opt-add-role-desc",
+    opt_add_team_desc => "opt-add-team-desc",
+    opt_remove_team_desc => "opt-remove-team-desc",
+    opt_route_channel_desc => "opt-route-channel-desc",
+    opt_streamer_desc => "opt-streamer-desc",
+    opt_test_channel_desc => "opt-test-channel-desc",
+}
 
 /// The custom id prefix of `/streamers list`'s page buttons.
 pub const LIST_PAGE_PREFIX: &str = "streamers-list:";

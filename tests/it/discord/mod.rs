@@ -4,6 +4,7 @@
 mod commands;
 mod endpoint;
 mod finding;
+mod languages;
 mod notify;
 mod serve;
 pub mod setup;

@@ -24,9 +24,26 @@ on_both_backends! {
             updated_at: 1_000,
             gone_since: None,
             post_as: PostAs::Bot,
+            language: None,
+            locale: None,
         });
         assert_eq!(db.guild_config(sf(GUILD)).await.unwrap(), Some(config));
         assert_eq!(db.guild_config(sf(GUILD + 1)).await.unwrap(), None);
+    }
+
+    async fn alerts_speak_the_chosen_language_else_the_servers_own(db) {
+        use streammaxing::i18n::Lang;
+        db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
+        assert_eq!(db.guild_config(sf(GUILD)).await.unwrap().unwrap().lang(), Lang::En, "nothing known yet");
+        assert!(db.note_guild_locale(sf(GUILD), "de").await.unwrap());
+        assert!(!db.note_guild_locale(sf(GUILD), "de").await.unwrap(), "no write when it did not change");
+        let mut config = db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        assert_eq!(config.lang(), Lang::De);
+        config.language = Some("ja".into());
+        db.save_guild_config(&config, 2).await.unwrap();
+        assert!(db.note_guild_locale(sf(GUILD), "fr").await.unwrap());
+        let config = db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        assert_eq!((config.lang(), config.locale.as_deref()), (Lang::Ja, Some("fr")), "the admin's choice wins");
     }
 
     async fn a_claims_configs_and_tracked_streamers_load_in_one_go(db) {

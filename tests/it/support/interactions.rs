@@ -153,3 +153,12 @@ pub fn channel_option(name: &str, id: u64) -> Value {
 pub fn role_option(name: &str, id: u64) -> Value {
     json!({"name": name, "type": 8, "value": id.to_string()})
 }
+
+/// The same interaction from a member whose Discord speaks `locale`, in a
+/// server whose preferred locale is `guild_locale` (Discord sends both).
+pub fn in_locale(mut body: Value, locale: &str, guild_locale: &str) -> Value {
+    body["locale"] = json!(locale);
+    body["guild_locale"] = json!(guild_locale);
+    body["guild"]["locale"] = json!(guild_locale);
+    body
+}

@@ -23,7 +23,8 @@ use preview::{preview, save};
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "template",
-    desc = "Customise what live notifications look like",
+    name_localizations = "cmd_template_name",
+    desc_localizations = "cmd_template_desc",
     default_permissions = "super::manage_guild",
     contexts = "guild",
     integration_types = "guild_install"
@@ -40,40 +41,83 @@ pub enum Template {
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "edit",
-    desc = "Edit the notification template (for the server, or one streamer)"
+    name_localizations = "cmd_template_edit_name",
+    desc_localizations = "cmd_template_edit_desc"
 )]
 pub struct Edit {
-    /// Only for this streamer (leave empty for the whole server)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_template_streamer_desc"
+    )]
     pub streamer: Option<String>,
-    /// With streamer: only their alerts in this channel
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_template_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
     name = "preview",
-    desc = "Show a notification exactly as it will be posted"
+    name_localizations = "cmd_template_preview_name",
+    desc_localizations = "cmd_template_preview_desc"
 )]
 pub struct Preview {
-    /// Preview this streamer's notification (default: the server's template)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_preview_streamer_desc"
+    )]
     pub streamer: Option<String>,
-    /// With streamer: only their alerts in this channel
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_template_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
 }
 
 #[derive(Debug, CommandModel, CreateCommand)]
-#[command(name = "reset", desc = "Go back to the default template")]
+#[command(
+    name = "reset",
+    name_localizations = "cmd_template_reset_name",
+    desc_localizations = "cmd_template_reset_desc"
+)]
 pub struct Reset {
-    /// Only for this streamer (leave empty for the whole server)
-    #[command(autocomplete = true)]
+    #[command(
+        autocomplete = true,
+        name_localizations = "opt_streamer_name",
+        desc_localizations = "opt_template_streamer_desc"
+    )]
     pub streamer: Option<String>,
-    /// With streamer: only their alerts in this channel
-    #[command(channel_types = "guild_text guild_announcement")]
+    #[command(
+        channel_types = "guild_text guild_announcement",
+        name_localizations = "opt_channel_name",
+        desc_localizations = "opt_template_channel_desc"
+    )]
     pub channel: Option<InteractionChannel>,
+}
+
+crate::names! {
+    cmd_template_edit_name => "cmd-template-edit-name",
+    cmd_template_name => "cmd-template-name",
+    cmd_template_preview_name => "cmd-template-preview-name",
+    cmd_template_reset_name => "cmd-template-reset-name",
+    opt_channel_name => "opt-channel-name",
+    opt_streamer_name => "opt-streamer-name",
+}
+
+crate::descriptions! {
+    cmd_template_desc => "cmd-template-desc",
+    cmd_template_edit_desc => "cmd-template-edit-desc",
+    cmd_template_preview_desc => "cmd-template-preview-desc",
+    cmd_template_reset_desc => "cmd-template-reset-desc",
+    opt_preview_streamer_desc => "opt-preview-streamer-desc",
+    opt_template_channel_desc => "opt-template-channel-desc",
+    opt_template_streamer_desc => "opt-template-streamer-desc",
 }
 
 pub async fn run(ctx: &Ctx, cmd: Template) -> anyhow::Result<InteractionResponse> {
