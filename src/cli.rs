@@ -58,6 +58,10 @@ pub enum Command {
         #[arg(long)]
         guild: u64,
     },
+    /// Exit 0 when `serve` on this machine (at BIND_ADDR) answers
+    /// `/api/health/live` within 3 s: a container's health check, which
+    /// has no curl.
+    Health,
     /// Twitch EventSub subscriptions.
     Eventsub {
         #[command(subcommand)]
@@ -177,6 +181,22 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                  (remove the old file's -wal and -shm files too), and start it again.",
                 path.display()
             );
+            Ok(())
+        }
+        Some(Command::Health) => {
+            let mut addr = config.bind_addr;
+            if addr.ip().is_unspecified() {
+                addr.set_ip(match addr {
+                    SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                    SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+                });
+            }
+            let url = format!("http://{addr}/api/health/live");
+            let client = reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(3))
+                .build()?;
+            let status = client.get(&url).send().await?.status();
+            anyhow::ensure!(status.is_success(), "{url} answered {status}");
             Ok(())
         }
         Some(Command::Eventsub {

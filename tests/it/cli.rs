@@ -152,6 +152,41 @@ async fn serve_with_no_configuration_creates_the_default_sqlite_database() {
     assert!(dir.path().join("streammaxing.db").exists());
 }
 
+/// `streammaxing health`, the container image's health check: bound to
+/// every interface as in the image, `serve` is probed on loopback; once it
+/// is gone the probe fails and says which URL it tried.
+#[tokio::test]
+async fn the_health_probe_passes_while_serve_answers_and_fails_once_it_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let bind = format!("0.0.0.0:{port}");
+    let vars = [("BIND_ADDR", bind.as_str())];
+    let child = streammaxing(dir.path(), &vars)
+        .arg("serve")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server(child);
+    assert_eq!(wait_for_health(port).await.status(), 200);
+
+    let out = run(dir.path(), &vars, &["health"]);
+    assert!(
+        out.status.success(),
+        "probe of a live serve: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    drop(server);
+    let out = run(dir.path(), &vars, &["health"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "probe with nothing listening");
+    assert!(
+        stderr.contains(&format!("http://127.0.0.1:{port}/api/health/live")),
+        "the probed URL is named: {stderr}"
+    );
+}
+
 /// `streammaxing backup` while `serve` runs and another writer keeps
 /// writing: the copy is whole, holds the database as of one moment, and a
 /// new instance serves from it.
