@@ -92,8 +92,12 @@ export const getLinkInfo = (token: string, signal?: AbortSignal) =>
 /** Where "Connect with Twitch" goes: the server answers with a redirect to Twitch. */
 export const twitchStartUrl = (token: string) => withToken("/api/auth/twitch/start", token);
 
-export const getDefaultTemplate = (signal?: AbortSignal) =>
-  request<{ template: Template }>("/api/templates/default", { signal });
+/** The default template, its fixed words in `lang` (the browser's language in the playground). */
+export const getDefaultTemplate = (signal?: AbortSignal, lang?: string) =>
+  request<{ template: Template }>(
+    lang ? `/api/templates/default?lang=${encodeURIComponent(lang)}` : "/api/templates/default",
+    { signal },
+  );
 
 export const getTemplate = (token: string, signal?: AbortSignal) =>
   request<TemplateResponse>(withToken("/api/templates", token), { signal });

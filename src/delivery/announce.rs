@@ -10,6 +10,7 @@ use super::{
     send, webhook,
 };
 use crate::ids::{ChannelId, MessageId, WebhookId};
+use crate::tr;
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError},
     gone_guilds,
@@ -129,10 +130,11 @@ impl Announcement<'_> {
     fn switch_note(&self) -> String {
         let f = self.tracked.route.filters();
         let game = crate::notify::template::escape_markdown(&self.live.game_name);
+        let lang = self.config.lang();
         if (!f.games.is_empty() || !f.skip_games.is_empty()) && !game.is_empty() {
-            format!("🎮 Now playing **{game}**")
+            tr!(lang, "alert-now-playing", game = game)
         } else {
-            "✏️ The stream's title changed".to_owned()
+            tr!(lang, "alert-title-changed")
         }
     }
 }

@@ -14,7 +14,9 @@ use super::{
     send::{self, Via},
     webhook,
 };
+use crate::i18n::Lang;
 use crate::ids::{ChannelId, MessageId};
+use crate::tr;
 use crate::{
     discord::api::{Api, DiscordCode},
     gone_guilds,
@@ -181,7 +183,13 @@ async fn ended_card(job: &Job<'_>, p: &Posted<'_>) -> Option<Outgoing> {
     let out = message::build(&p.config, &p.tracked, &live, started_at, &cache_bust, false)?;
     let vod = vod_for(job).await;
     let lasted = job.item.ended_at.unwrap_or(job.now()) - started_at;
-    Some(ended_message(out, &p.tracked.streamer, lasted, vod))
+    Some(ended_message(
+        out,
+        &p.tracked.streamer,
+        lasted,
+        vod,
+        p.config.lang(),
+    ))
 }
 
 /// The VOD of this stream, if Twitch already has one (asked briefly; the
@@ -203,25 +211,34 @@ fn ended_message(
     streamer: &Streamer,
     lasted_ms: i64,
     vod: Option<String>,
+    lang: Lang,
 ) -> Outgoing {
     out.content = String::new();
-    let lasted = duration(lasted_ms);
+    let lasted = duration(lasted_ms, lang);
+    // The default template's viewer field, in whichever language it was
+    // written: the count is stale once the stream ended.
+    let viewers: Vec<String> = Lang::ALL
+        .into_iter()
+        .map(|l| tr!(l, "alert-field-viewers"))
+        .collect();
     for embed in &mut out.embeds {
         embed.color = Some(0x4F545C);
         embed.image = None;
-        embed.description = Some(format!(
-            "⚫ **{}** was live for {lasted}.",
-            escape_markdown(&streamer.display_name)
+        embed.description = Some(tr!(
+            lang,
+            "alert-ended",
+            streamer = escape_markdown(&streamer.display_name),
+            lasted = lasted.as_str()
         ));
-        embed.fields.retain(|f| f.name != "Viewers");
+        embed.fields.retain(|f| !viewers.contains(&f.name));
     }
     if let Some(vod) = vod {
-        point_link_buttons_at(&mut out.components, &vod);
+        point_link_buttons_at(&mut out.components, &vod, &tr!(lang, "alert-watch-vod"));
     }
     out
 }
 
-fn point_link_buttons_at(components: &mut [Component], vod: &str) {
+fn point_link_buttons_at(components: &mut [Component], vod: &str, label: &str) {
     for row in components {
         let Component::ActionRow(row) = row else {
             continue;
@@ -230,20 +247,19 @@ fn point_link_buttons_at(components: &mut [Component], vod: &str) {
             if let Component::Button(button) = button
                 && button.style == ButtonStyle::Link
             {
-                (button.url, button.label) =
-                    (Some(vod.to_owned()), Some("Watch the VOD".to_owned()));
+                (button.url, button.label) = (Some(vod.to_owned()), Some(label.to_owned()));
             }
         }
     }
 }
 
-/// "2 h 13 min", "45 min".
-pub fn duration(ms: i64) -> String {
+/// "2 h 13 min", "45 min" (in English).
+pub fn duration(ms: i64, lang: Lang) -> String {
     let minutes = (ms.max(0) + 30_000) / 60_000;
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => tr!(lang, "alert-minutes", minutes = m),
+        (h, 0) => tr!(lang, "alert-hours", hours = h),
+        (h, m) => tr!(lang, "alert-hours-minutes", hours = h, minutes = m),
     }
 }
 
@@ -253,9 +269,12 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration(45 * 60_000), "45 min");
-        assert_eq!(duration(2 * 3_600_000 + 13 * 60_000), "2 h 13 min");
-        assert_eq!(duration(3 * 3_600_000), "3 h");
-        assert_eq!(duration(-5), "0 min");
+        let en = |ms| duration(ms, Lang::En);
+        assert_eq!(en(45 * 60_000), "45 min");
+        assert_eq!(en(2 * 3_600_000 + 13 * 60_000), "2 h 13 min");
+        assert_eq!(en(3 * 3_600_000), "3 h");
+        assert_eq!(en(-5), "0 min");
+        assert_eq!(duration(2 * 3_600_000 + 13 * 60_000, Lang::Ja), "2時間13分");
+        assert_eq!(duration(45 * 60_000, Lang::De), "45 Min.");
     }
 }

@@ -36,7 +36,8 @@ pub struct Outgoing {
 const ANNOUNCEMENT: i32 = 5;
 
 /// The template that applies to this route. A stored template that no
-/// longer parses falls back to the default (and is logged).
+/// longer parses falls back to the default (and is logged); the default
+/// speaks the server's language.
 pub fn template_for(config: &GuildConfig, tracked: &TrackedRoute) -> Template {
     let stored = tracked
         .route
@@ -49,7 +50,7 @@ pub fn template_for(config: &GuildConfig, tracked: &TrackedRoute) -> Template {
                 .map_err(|e| tracing::warn!(guild.id = %config.guild_id, error = %e, "stored template unreadable; using the default"))
                 .ok()
         })
-        .unwrap_or_default()
+        .unwrap_or_else(|| Template::default_in(config.lang()))
 }
 
 /// The template in force for the server, or for one route.
@@ -60,7 +61,7 @@ pub fn current_template(config: &GuildConfig, tracked: Option<&TrackedRoute>) ->
             .template
             .as_deref()
             .and_then(|json| Template::from_json(json).ok())
-            .unwrap_or_default(),
+            .unwrap_or_else(|| Template::default_in(config.lang())),
     }
 }
 

@@ -18,6 +18,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{client::client_address, link_error};
+use crate::i18n::Lang;
 use crate::{
     error::ApiError,
     links::{self, Claims, Purpose},
@@ -54,8 +55,18 @@ pub struct SaveRequest {
     template: Template,
 }
 
-pub async fn default() -> Json<Value> {
-    Json(json!({ "template": Template::default() }))
+#[derive(Deserialize)]
+pub struct DefaultQuery {
+    /// A language tag or Discord locale (`de`, `pt-BR`, the browser's).
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// The default template, its fixed words in the language asked for
+/// (English when none or one the bot does not speak).
+pub async fn default(Query(q): Query<DefaultQuery>) -> Json<Value> {
+    let lang = Lang::of(q.lang.as_deref());
+    Json(json!({ "template": Template::default_in(lang), "language": lang.tag() }))
 }
 
 /// Renders a template with sample data, exactly as Discord will get it,
@@ -162,19 +173,15 @@ pub async fn load(
             let streamer = json!({ "login": tracked.streamer.login, "display_name": tracked.streamer.display_name });
             (message::template_for(&config, &tracked), Some(streamer))
         }
-        None => (
-            config
-                .template
-                .as_deref()
-                .and_then(|t| Template::from_json(t).ok())
-                .unwrap_or_default(),
-            None,
-        ),
+        None => (message::current_template(&config, None), None),
     };
     let guild_name = db.guild_name(claims.guild_id).await.map_err(unavailable)?;
-    Ok(Json(
-        json!({ "template": template, "guild_name": guild_name, "streamer": streamer }),
-    ))
+    Ok(Json(json!({
+        "template": template,
+        "guild_name": guild_name,
+        "streamer": streamer,
+        "language": config.lang().tag(),
+    })))
 }
 
 /// Saves after the same validation as `/template edit`; the link's claims

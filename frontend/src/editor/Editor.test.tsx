@@ -146,6 +146,7 @@ describe("the template editor", () => {
     const calls = api();
     await openEditor(null);
     expect(calls[0]?.path).toBe("/api/templates/default");
+    expect(calls[0]?.query.get("lang")).toBe(navigator.language);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Template playground");
     expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
     expect(screen.getByText(/Open the web editor/)).toBeTruthy();

@@ -9,7 +9,7 @@ import type { TemplateResponse } from "../types";
 
 function load(token: string | null, signal: AbortSignal): Promise<TemplateResponse> {
   if (token) return getTemplate(token, signal);
-  return getDefaultTemplate(signal).then((r) => ({ template: r.template, guild_name: null, streamer: null }));
+  return getDefaultTemplate(signal, navigator.language).then((r) => ({ template: r.template, guild_name: null, streamer: null }));
 }
 
 /** `/editor[?token=]`: the template editor, or without a token a playground. */

@@ -7,6 +7,8 @@ use twilight_validate::embed::EMBED_TOTAL_LENGTH;
 use twilight_validate::message::MESSAGE_CONTENT_LENGTH_MAX;
 
 use super::url::EMBED_URL_MAX;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The largest template, as JSON, that Discord's limits leave room for:
 /// 46,976 bytes.
@@ -29,7 +31,8 @@ pub const TEMPLATE_JSON_MAX: usize = 4
 
 /// Embed colour used when the template sets none (Twitch purple).
 pub const TWITCH_PURPLE: u32 = 0x9146FF;
-/// Label of the watch button when the template's renders empty.
+/// Label of the watch button when the template's renders empty (the
+/// English default template's, which a test holds to the catalog).
 pub(super) const DEFAULT_WATCH_LABEL: &str = "Watch stream";
 /// Label of the notify button when the template's renders empty.
 pub(super) const DEFAULT_NOTIFY_LABEL: &str = "Notify me";
@@ -115,21 +118,42 @@ pub struct ButtonsTemplate {
 }
 
 impl Default for Template {
-    /// The default template: role mention, a rich embed and both buttons.
+    /// The default template in English: see [`Template::default_in`].
     fn default() -> Self {
-        Template {
-            content: "{mention}".into(),
-            embed: EmbedTemplate::default(),
-            buttons: ButtonsTemplate::default(),
-        }
+        Template::default_in(Lang::En)
     }
 }
 
 impl Default for EmbedTemplate {
-    /// The embed of the default template.
+    /// The embed of the English default template.
     fn default() -> Self {
-        let field = |name: &str, value: &str| FieldTemplate {
-            name: name.into(),
+        EmbedTemplate::default_in(Lang::En)
+    }
+}
+
+impl Default for ButtonsTemplate {
+    /// "Watch stream" link and "🔔 Notify me".
+    fn default() -> Self {
+        ButtonsTemplate::default_in(Lang::En)
+    }
+}
+
+impl Template {
+    /// The default template, its fixed words in `lang`: role mention, a
+    /// rich embed and both buttons.
+    pub fn default_in(lang: Lang) -> Self {
+        Template {
+            content: "{mention}".into(),
+            embed: EmbedTemplate::default_in(lang),
+            buttons: ButtonsTemplate::default_in(lang),
+        }
+    }
+}
+
+impl EmbedTemplate {
+    fn default_in(lang: Lang) -> Self {
+        let field = |name: String, value: &str| FieldTemplate {
+            name,
             value: value.into(),
             inline: true,
         };
@@ -137,9 +161,12 @@ impl Default for EmbedTemplate {
             enabled: true,
             title: "{stream_title}".into(),
             url: "{stream_url}".into(),
-            description:
-                "**{streamer_display_name}** is live on Twitch! Started {started_at_relative}."
-                    .into(),
+            description: tr!(
+                lang,
+                "alert-default-description",
+                streamer = "{streamer_display_name}",
+                started = "{started_at_relative}"
+            ),
             color: Some(TWITCH_PURPLE),
             author_name: "{streamer_display_name}".into(),
             author_url: "{stream_url}".into(),
@@ -147,8 +174,8 @@ impl Default for EmbedTemplate {
             thumbnail_url: "{streamer_avatar_url}".into(),
             image_url: "{stream_thumbnail_url}".into(),
             fields: vec![
-                field("Game", "{game_name}"),
-                field("Viewers", "{viewer_count}"),
+                field(tr!(lang, "alert-field-game"), "{game_name}"),
+                field(tr!(lang, "alert-field-viewers"), "{viewer_count}"),
             ],
             footer_text: "Twitch".into(),
             footer_icon_url: String::new(),
@@ -157,14 +184,13 @@ impl Default for EmbedTemplate {
     }
 }
 
-impl Default for ButtonsTemplate {
-    /// "Watch stream" link and "🔔 Notify me".
-    fn default() -> Self {
+impl ButtonsTemplate {
+    fn default_in(lang: Lang) -> Self {
         ButtonsTemplate {
             watch: true,
-            watch_label: DEFAULT_WATCH_LABEL.into(),
+            watch_label: tr!(lang, "alert-watch"),
             notify_me: true,
-            notify_me_label: DEFAULT_NOTIFY_LABEL.into(),
+            notify_me_label: tr!(lang, "alert-notify-me"),
         }
     }
 }
@@ -281,5 +307,37 @@ mod tests {
         assert_eq!(old.embed.description, EmbedTemplate::default().description);
         assert_eq!(old.buttons, ButtonsTemplate::default());
         assert!(Template::from_json("[1]").is_err());
+    }
+
+    #[test]
+    fn the_default_template_speaks_each_language_and_english_is_unchanged() {
+        let en = Template::default();
+        assert_eq!(
+            en.embed.description,
+            "**{streamer_display_name}** is live on Twitch! Started {started_at_relative}."
+        );
+        assert_eq!(
+            (
+                en.buttons.watch_label.as_str(),
+                en.buttons.notify_me_label.as_str()
+            ),
+            (DEFAULT_WATCH_LABEL, DEFAULT_NOTIFY_LABEL)
+        );
+        let de = Template::default_in(Lang::De);
+        assert_eq!(
+            de.embed.description,
+            "**{streamer_display_name}** ist live auf Twitch! Gestartet {started_at_relative}."
+        );
+        assert_eq!(de.embed.fields[1].name, "Zuschauer");
+        for lang in Lang::ALL {
+            let t = Template::default_in(lang);
+            assert_eq!(
+                crate::notify::template::validate(&t).err(),
+                None,
+                "{lang:?}: the default template validates"
+            );
+            assert!(t.embed.description.contains("{streamer_display_name}"));
+            assert!(t.embed.description.contains("{started_at_relative}"));
+        }
     }
 }

@@ -343,4 +343,48 @@ on_both_backends! {
         let button = &ended["components"][0]["components"][0];
         assert_eq!((button["label"].as_str(), button["url"].as_str()), (Some("Watch the VOD"), Some("https://www.twitch.tv/videos/335921245")), "{ended}");
     }
+
+    async fn alerts_speak_the_servers_language_from_go_live_to_end(db) {
+        use streammaxing::i18n::Lang;
+        let app = TestApp::start(db).await;
+        followed_by(&app, 3).await;
+        // Server 1's Discord speaks German; server 2's admin chose Japanese
+        // over its French; server 3 is English.
+        app.db.note_guild_locale(sf(1), "de").await.unwrap();
+        app.db.note_guild_locale(sf(2), "fr").await.unwrap();
+        let mut two = app.db.guild_config(sf(2)).await.unwrap().unwrap();
+        two.language = Some("ja".into());
+        app.db.save_guild_config(&two, 2).await.unwrap();
+        online_and_posted(&app, 3).await;
+        let texts = |post: &Value| {
+            let embed = &post["embeds"][0];
+            let fields: Vec<String> = embed["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_owned()).collect();
+            let buttons: Vec<String> = post["components"][0]["components"].as_array().unwrap().iter().map(|b| b["label"].as_str().unwrap().to_owned()).collect();
+            (embed["description"].as_str().unwrap().to_owned(), fields, buttons)
+        };
+        let (description, fields, buttons) = texts(&posts(&app, 1)[0]);
+        assert!(description.starts_with("**shroud** ist live auf Twitch! Gestartet <t:"), "{description}");
+        // (No viewer count is known at go-live: that field shows once it is.)
+        assert_eq!((fields, buttons), (vec!["Spiel".to_owned()], vec!["Stream ansehen".to_owned(), "Benachrichtige mich".to_owned()]));
+        let (description, _, buttons) = texts(&posts(&app, 2)[0]);
+        assert!(description.contains("Twitch で配信中です"), "{description}");
+        assert_eq!(buttons[0], Lang::Ja.text("alert-watch"));
+        let (description, fields, _) = texts(&posts(&app, 3)[0]);
+        assert!(description.contains("is live on Twitch!"), "{description}");
+        assert_eq!(fields, ["Game"]);
+
+        app.twitch.world().videos.push(json!({
+            "id": "335921245", "stream_id": "s-1", "user_id": SHROUD, "user_login": "shroud", "user_name": "shroud",
+            "title": "ranked grind", "url": "https://www.twitch.tv/videos/335921245", "type": "archive", "duration": "3h8m33s"
+        }));
+        let offline = notification("stream.offline", "1", SHROUD, json!({"broadcaster_user_id": SHROUD}));
+        app.eventsub("notification", "m-2", &offline).await;
+        eventually("ended everywhere", || (1..=3).all(|g| !edits(&app, g).is_empty())).await;
+        let ended = &edits(&app, 1)[0];
+        let description = ended["embeds"][0]["description"].as_str().unwrap();
+        assert!(description.starts_with("⚫ **shroud** war ") && description.ends_with(" live."), "{description}");
+        assert_eq!(ended["components"][0]["components"][0]["label"], "VOD ansehen");
+        assert_eq!(edits(&app, 2)[0]["components"][0]["components"][0]["label"], Lang::Ja.text("alert-watch-vod"));
+        assert_eq!(edits(&app, 3)[0]["components"][0]["components"][0]["label"], "Watch the VOD");
+    }
 }
