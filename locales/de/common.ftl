@@ -5,4 +5,4 @@ routes-need-attention = { $count ->
    *[other] ⚠️ { $count } Benachrichtigungsrouten dieses Servers posten nicht: `/{ -cmd-streamers } { -cmd-streamers-list }` zeigt, warum und wie du sie reparierst.
 }
 admins-only = 🔒 Nur Mitglieder mit der Berechtigung **Server verwalten** können die Einstellungen von StreamMaxing ändern. Bitte einen Server-Admin, dies auszuführen oder dir diese Berechtigung zu geben.
-failed-try-again = ⚠️ Bei uns ist etwas schiefgegangen und es wurde nicht fertig. Bitte versuche es in einer Minute noch einmal.
+failed-try-again = ⚠️ Bei uns ist etwas schiefgegangen, deshalb wurde der Vorgang nicht abgeschlossen. Bitte versuche es in einer Minute noch einmal.

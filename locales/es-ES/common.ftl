@@ -5,4 +5,4 @@ routes-need-attention = { $count ->
    *[other] ⚠️ { $count } rutas de alertas de este servidor no publican: `/{ -cmd-streamers } { -cmd-streamers-list }` muestra por qué y cómo arreglarlas.
 }
 admins-only = 🔒 Solo los miembros con el permiso **Gestionar servidor** pueden cambiar los ajustes de StreamMaxing. Pide a un admin del servidor que lo haga o que te dé ese permiso.
-failed-try-again = ⚠️ Algo falló por nuestra parte y no se completó. Inténtalo de nuevo en un minuto.
+failed-try-again = ⚠️ Algo ha fallado por nuestra parte y no se ha completado. Inténtalo de nuevo en un minuto.
