@@ -8,6 +8,7 @@ mod discord;
 mod faults;
 mod http;
 mod lambda;
+mod metrics;
 mod notify;
 mod schema;
 mod security;
