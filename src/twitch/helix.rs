@@ -654,6 +654,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn calls_count_under_a_fixed_set_of_endpoint_families() {
+        assert_eq!(endpoint_family("streams"), "streams");
+        assert_eq!(endpoint_family("eventsub/subscriptions"), "eventsub");
+        assert_eq!(endpoint_family("search/channels"), "search");
+        assert_eq!(endpoint_family("anything/else"), "other");
+    }
+
+    #[test]
     fn backoff_grows_and_stays_bounded() {
         for attempt in 1..10 {
             let base = 250u64 << (attempt - 1).min(6);

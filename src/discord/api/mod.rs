@@ -176,3 +176,25 @@ fn rate_limit_scope(headers: &reqwest::header::HeaderMap, body: &Value) -> &'sta
         _ => "user",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_429_counts_under_its_scope() {
+        let with = |scope: &'static str| {
+            let mut headers = reqwest::header::HeaderMap::new();
+            headers.insert("x-ratelimit-scope", scope.parse().unwrap());
+            headers
+        };
+        let none = reqwest::header::HeaderMap::new();
+        assert_eq!(rate_limit_scope(&with("user"), &Value::Null), "user");
+        assert_eq!(rate_limit_scope(&with("shared"), &Value::Null), "shared");
+        assert_eq!(rate_limit_scope(&with("global"), &Value::Null), "global");
+        let global = serde_json::json!({"global": true, "retry_after": 1.0});
+        assert_eq!(rate_limit_scope(&none, &global), "global");
+        assert_eq!(rate_limit_scope(&none, &Value::Null), "user");
+        assert_eq!(rate_limit_scope(&with("nonsense"), &Value::Null), "user");
+    }
+}

@@ -120,4 +120,18 @@ on_both_backends! {
         assert!(choices(&db, 2, 9).await.is_empty());
         assert_eq!(choices(&db, 1, 7).await, ["200"]);
     }
+
+    async fn the_minutely_maintenance_forgets_both(db) {
+        db.ensure_guild(sf(1), None, 1).await.unwrap();
+        streamer(&db, "100", 1).await;
+        streamer(&db, "200", 1).await;
+        db.track_streamer(sf(1), &tw("200"), None, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(7), &tw("200"), true, 1).await.unwrap();
+        db.set_notify_preference(sf(1), sf(7), &tw("100"), true, 1).await.unwrap();
+        let state = crate::support::http::state(&db, &[]);
+        streammaxing::maintenance::run_once(&state).await.unwrap();
+        assert!(!exists(&db, "100").await, "unfollowed for more than a day");
+        assert!(exists(&db, "200").await, "followed");
+        assert_eq!(choices(&db, 1, 7).await, ["200"]);
+    }
 }
