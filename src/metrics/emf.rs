@@ -82,7 +82,8 @@ impl Metrics {
         let mut definitions: Vec<Value> = Vec::new();
         for (name, gained) in grew {
             definitions.push(json!({"Name": name, "Unit": "Count"}));
-            line.insert(name, json!(gained));
+            // Counters move in whole steps.
+            line.insert(name, json!(gained.round() as u64));
         }
         for f in figures {
             definitions.push(json!({"Name": f.name, "Unit": f.unit}));
