@@ -301,7 +301,6 @@ pub async fn scheduled(state: &AppState, stop_claiming: Option<Instant>) -> anyh
 }
 
 /// The database's figures as EMF metrics.
-#[allow(clippy::cast_precision_loss)] // counts and seconds, far below 2^52
 fn gauge_figures(g: &GaugeValues) -> Vec<Figure<'static>> {
     let count = |name, value: i64| Figure {
         name,
