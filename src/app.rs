@@ -19,7 +19,7 @@ use tower_http::{
 };
 use tracing::Level;
 
-use crate::{discord, health, state::AppState, twitch, web};
+use crate::{discord, health, scrape, state::AppState, twitch, web};
 
 /// Everything the web app loads comes from this origin; Twitch and Discord
 /// images are shown in the preview; nothing may frame the pages.
@@ -39,6 +39,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/health", get(health::health))
         .route("/api/health/live", get(health::live))
+        .route("/metrics", get(scrape::metrics))
         .route("/webhooks/twitch", post(twitch::webhook::receive))
         .route("/interactions", post(discord::interactions::receive))
         .route("/webhooks/discord", post(discord::events::receive))

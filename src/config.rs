@@ -134,6 +134,9 @@ pub struct Config {
     /// How to reach whoever runs this bot (an email address or a URL, as
     /// the operator wrote it), shown on the privacy policy and terms pages.
     pub operator_contact: Option<String>,
+    /// The bearer token `GET /metrics` asks for; without it the endpoint
+    /// does not exist (404).
+    pub metrics_token: Option<SecretString>,
     /// Variables whose absence switched a feature off, by feature, for the
     /// start-up log.
     pub disabled: Vec<(&'static str, Vec<&'static str>)>,
@@ -329,6 +332,7 @@ impl Config {
             log_format,
             trust_forwarded_for,
             operator_contact: var("OPERATOR_CONTACT"),
+            metrics_token: var("METRICS_TOKEN").map(SecretString::from),
             disabled,
             from_secret: None,
         })
@@ -466,6 +470,7 @@ mod tests {
         let names: Vec<_> = c.disabled.iter().flat_map(|(_, v)| v.clone()).collect();
         assert!(names.contains(&"DISCORD_BOT_TOKEN") && names.contains(&"APP_SECRET"));
         assert_eq!(c.operator_contact, None);
+        assert!(c.metrics_token.is_none(), "no /metrics unless configured");
     }
 
     #[test]

@@ -80,7 +80,7 @@ pub async fn subscribe(
     Ok(Ok(match subscriptions::ensure(state, twitch_id).await {
         Ok(_) => Subscribed::Yes,
         Err(e) if subscriptions::is_budget_full(&e) && !followed_here => {
-            let (_, unfollowed) = state.db.remove_route(route_id).await?;
+            let (_, unfollowed) = state.db.remove_route(route_id, state.now_ms()).await?;
             if unfollowed {
                 subscriptions::release_if_untracked(state, twitch_id).await?;
             }

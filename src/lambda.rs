@@ -26,7 +26,9 @@ use crate::{
     clock::Clock,
     config::Config,
     delivery as deliver, maintenance,
+    metrics::{GaugeValues, emf::Figure},
     state::AppState,
+    status,
     store::{Db, PoolSettings},
 };
 
@@ -39,6 +41,11 @@ const ANSWER_WAIT: Duration = Duration::from_secs(30);
 /// start the last), each bounded by the Discord client's 10 s timeout,
 /// then one database write each. What is left is the next pass's.
 const DRAIN: Duration = Duration::from_secs(20);
+
+/// An HTTP environment writes its counters' EMF line at most this often (a
+/// busy function: one line a minute, not one per request); what an
+/// environment counted after its last line is lost when Lambda retires it.
+const EMF_EVERY: Duration = Duration::from_secs(60);
 
 /// Runs as a Lambda function. Nothing slow happens before the first
 /// request: the pool connects lazily and migrations run at deploy time.
@@ -209,8 +216,16 @@ impl Responses {
 }
 
 /// After the response: the invocation's own deferred work, then, when the
-/// invocation queued delivery work, whatever notifications are due.
+/// invocation queued delivery work, whatever notifications are due; then
+/// the counters, as an EMF line at most every [`EMF_EVERY`].
 pub async fn finish_invocation(state: &AppState, stop_claiming: Option<Instant>) {
+    finish_work(state, stop_claiming).await;
+    if let Some(line) = state.metrics.emf_flush(state.now_ms(), &[], EMF_EVERY) {
+        println!("{line}");
+    }
+}
+
+async fn finish_work(state: &AppState, stop_claiming: Option<Instant>) {
     state.background.idle().await;
     if !state.take_queued_delivery() {
         tracing::debug!("after the response: nothing queued, no delivery pass");
@@ -265,31 +280,47 @@ async fn run_scheduled(state: AppState) -> anyhow::Result<()> {
 }
 
 /// The minutely sweep: maintenance, due deliveries (claiming nothing after
-/// `stop_claiming`), and the age of the oldest undelivered notification as
-/// a CloudWatch metric (for the alarm).
+/// `stop_claiming`), then one CloudWatch EMF line: the age of the oldest
+/// undelivered notification (for the alarm), the database's other figures
+/// and the counters of this run.
 pub async fn scheduled(state: &AppState, stop_claiming: Option<Instant>) -> anyhow::Result<Value> {
     maintenance::run_once(state).await?;
     let report = deliver::deliver_due_until(state, stop_claiming).await?;
-    let now = state.now_ms();
-    let oldest = state
-        .db
-        .oldest_pending_notification()
-        .await?
-        .map_or(0, |queued| (now - queued).max(0) / 1000);
-    // CloudWatch's embedded metric format: one log line becomes a metric.
-    println!(
-        "{}",
-        json!({
-            "_aws": {"Timestamp": now, "CloudWatchMetrics": [{
-                "Namespace": "StreamMaxing", "Dimensions": [[]],
-                "Metrics": [{"Name": "OldestUndeliveredSeconds", "Unit": "Seconds"}]
-            }]},
-            "OldestUndeliveredSeconds": oldest
-        })
-    );
+    let gauges = status::gauges(state).await?;
+    let oldest = gauges.outbox_oldest_pending_seconds;
+    if let Some(line) =
+        state
+            .metrics
+            .emf_flush(state.now_ms(), &gauge_figures(&gauges), Duration::ZERO)
+    {
+        println!("{line}");
+    }
     Ok(
         json!({ "sent": report.sent, "refreshed": report.refreshed, "ended": report.ended, "retrying": report.retried, "failed": report.failed, "oldest_undelivered_seconds": oldest }),
     )
+}
+
+/// The database's figures as EMF metrics.
+fn gauge_figures(g: &GaugeValues) -> Vec<Figure<'static>> {
+    let count = |name, value: i64| Figure {
+        name,
+        value: value as f64,
+        unit: "Count",
+    };
+    let mut figures = vec![
+        Figure {
+            name: "OldestUndeliveredSeconds",
+            value: g.outbox_oldest_pending_seconds as f64,
+            unit: "Seconds",
+        },
+        count("OutboxPending", g.outbox_pending),
+        count("RoutesNeedingAttention", g.routes_needing_attention),
+    ];
+    if let Some((used, max)) = g.eventsub_budget {
+        figures.push(count("EventSubBudgetUsed", used));
+        figures.push(count("EventSubBudgetMax", max));
+    }
+    figures
 }
 
 #[cfg(test)]

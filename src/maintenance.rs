@@ -1,6 +1,8 @@
 //! Housekeeping that runs every minute in `serve` (and from the scheduled
 //! invocation on Lambda): resubscribe what Twitch revoked, forget old
-//! EventSub message ids, spent link tokens and month-old notifications.
+//! EventSub message ids, spent link tokens, month-old notifications,
+//! members' choices about streamers their server no longer follows and,
+//! a day after the last server stopped following them, streamers' profiles.
 
 use std::time::Duration;
 
@@ -11,6 +13,9 @@ const KEEP_MESSAGE_IDS_MS: i64 = 24 * 60 * 60 * 1000;
 /// Finished notifications are kept a month (for `/streamers list`'s "last
 /// posted" and a stream that ends days later), then forgotten.
 const KEEP_NOTIFICATIONS_MS: i64 = 30 * 24 * 60 * 60 * 1000;
+/// A streamer no server follows keeps their profile this long after the
+/// last change to it (the last unfollow touches it), then it is deleted.
+pub const KEEP_UNFOLLOWED_STREAMERS_MS: i64 = 24 * 60 * 60 * 1000;
 pub const INTERVAL: Duration = Duration::from_secs(60);
 /// Streamers whose subscriptions are repaired per run (Twitch rate limits).
 const REPAIRS_PER_RUN: usize = 50;
@@ -40,6 +45,17 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
         .db
         .forget_notifications_before(now - KEEP_NOTIFICATIONS_MS)
         .await?;
+    state.db.forget_unfollowed_preferences().await?;
+    let forgotten = state
+        .db
+        .forget_unfollowed_streamers(now - KEEP_UNFOLLOWED_STREAMERS_MS)
+        .await?;
+    if forgotten > 0 {
+        tracing::info!(
+            forgotten,
+            "deleted the profiles of streamers no server follows"
+        );
+    }
     // Servers that removed the bot over a day ago lose their data.
     crate::gone_guilds::remove_expired(state).await?;
     // Followed Twitch Teams: members who joined or left.

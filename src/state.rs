@@ -15,6 +15,7 @@ use crate::{
     clock::Clock,
     config::Config,
     discord::api::Api,
+    metrics::Metrics,
     store::Db,
     throttle::RenderLimits,
     twitch::{Helix, search::ChannelSearch},
@@ -44,26 +45,35 @@ pub struct Inner {
     pub channel_search: ChannelSearch,
     /// What the open template preview may cost, per client and in all.
     pub render: RenderLimits,
+    /// This process's counters (`GET /metrics`, EMF on Lambda).
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
     pub fn new(config: Config, db: Db, clock: Clock) -> Self {
+        let metrics = Arc::new(Metrics::new());
         let twitch = config.twitch.as_ref().map(|twitch| {
-            Arc::new(Helix::new(
-                twitch,
-                &config.twitch_helix_url,
-                &config.twitch_oauth_url,
-                clock.clone(),
-            ))
+            Arc::new(
+                Helix::new(
+                    twitch,
+                    &config.twitch_helix_url,
+                    &config.twitch_oauth_url,
+                    clock.clone(),
+                )
+                .with_metrics(metrics.clone()),
+            )
         });
         let discord = config.discord.as_ref().map(|d| {
-            Arc::new(Api::new(
-                &config.discord_api_url,
-                d.bot_token.clone(),
-                config.discord_global_rate,
-                // Bookings must not queue behind the fan-out's own queries.
-                Some(db.side_pool()),
-            ))
+            Arc::new(
+                Api::new(
+                    &config.discord_api_url,
+                    d.bot_token.clone(),
+                    config.discord_global_rate,
+                    // Bookings must not queue behind the fan-out's own queries.
+                    Some(db.side_pool()),
+                )
+                .with_metrics(metrics.clone()),
+            )
         });
         Self(Arc::new(Inner {
             config,
@@ -76,6 +86,7 @@ impl AppState {
             background: Background::default(),
             channel_search: ChannelSearch::default(),
             render: RenderLimits::default(),
+            metrics,
         }))
     }
 

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::{
+    metrics::GaugeValues,
     state::AppState,
     store::{BrokenRoute, DeliveryError, SubscriptionStatus},
 };
@@ -42,7 +43,7 @@ pub struct Budget {
 }
 
 pub async fn collect(state: &AppState) -> anyhow::Result<Status> {
-    let (db, now) = (&state.db, state.now_ms());
+    let db = &state.db;
     let subs = db.all_subscriptions().await?;
     let mut inactive = Vec::new();
     for twitch_id in db.tracked_twitch_ids().await? {
@@ -56,21 +57,44 @@ pub async fn collect(state: &AppState) -> anyhow::Result<Status> {
     }
     Ok(Status {
         routes_needing_attention: db.broken_routes(LIST).await?,
-        outbox: Outbox {
-            pending: db.pending_notifications().await?,
-            oldest_pending_secs: db
-                .oldest_pending_notification()
-                .await?
-                .map(|at| (now - at).max(0) / 1000),
-        },
-        subscription_budget: db.budget().await?.map(|b| Budget {
-            used: b.total_cost,
-            max: b.max_total_cost,
-            observed_at: b.observed_at,
-        }),
+        outbox: outbox(state).await?,
+        subscription_budget: budget(state).await?,
         streamers_without_active_alerts: inactive,
         servers_that_removed_the_bot: db.gone_guild_count().await?,
         recent_delivery_errors: db.recent_delivery_errors(ERRORS).await?,
+    })
+}
+
+/// How far behind delivery is.
+pub async fn outbox(state: &AppState) -> anyhow::Result<Outbox> {
+    let (db, now) = (&state.db, state.now_ms());
+    Ok(Outbox {
+        pending: db.pending_notifications().await?,
+        oldest_pending_secs: db
+            .oldest_pending_notification()
+            .await?
+            .map(|at| (now - at).max(0) / 1000),
+    })
+}
+
+/// Twitch's subscription budget as it last reported it.
+pub async fn budget(state: &AppState) -> anyhow::Result<Option<Budget>> {
+    Ok(state.db.budget().await?.map(|b| Budget {
+        used: b.total_cost,
+        max: b.max_total_cost,
+        observed_at: b.observed_at,
+    }))
+}
+
+/// The figures a metrics scrape reads from the database: a few indexed
+/// counts, the same from every process.
+pub async fn gauges(state: &AppState) -> anyhow::Result<GaugeValues> {
+    let outbox = outbox(state).await?;
+    Ok(GaugeValues {
+        outbox_pending: outbox.pending,
+        outbox_oldest_pending_seconds: outbox.oldest_pending_secs.unwrap_or(0),
+        eventsub_budget: budget(state).await?.map(|b| (b.used, b.max)),
+        routes_needing_attention: state.db.broken_route_count().await?,
     })
 }
 

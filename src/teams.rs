@@ -139,7 +139,7 @@ async fn leave(
         .db
         .tracked_streamer(follow.guild_id, twitch_id)
         .await?;
-    let (removed, unfollowed) = state.db.remove_route(route_id).await?;
+    let (removed, unfollowed) = state.db.remove_route(route_id, state.now_ms()).await?;
     if unfollowed {
         let role = tracked.as_ref().and_then(|t| t.notify_role_id);
         following::unfollowed(state, follow.guild_id, role, twitch_id).await;

@@ -10,6 +10,7 @@ use super::{
     send, webhook,
 };
 use crate::ids::{ChannelId, MessageId, WebhookId};
+use crate::metrics::DeliveryOutcome;
 use crate::tr;
 use crate::{
     discord::api::{Api, DiscordCode, DiscordError},
@@ -261,6 +262,7 @@ async fn failed(
         Decision::RetryAfter(wait, why) => job.retry(wait, why).await,
         Decision::GiveUp(why) => job.unsent(OutboxState::Failed, why).await,
         Decision::LostAccess(code) => {
+            job.state.metrics.delivery(DeliveryOutcome::LostAccess);
             let (name, fix) = policy::lost_access(code, channel_id, route);
             job.state
                 .db

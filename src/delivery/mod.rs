@@ -34,6 +34,7 @@ use std::{sync::Arc, time::Duration};
 use tokio::task::JoinSet;
 
 use crate::{
+    metrics::DeliveryOutcome,
     state::AppState,
     store::{Claim, Lease, OutboxItem, Step},
 };
@@ -148,6 +149,9 @@ pub async fn deliver_due_until(
                         let (state, details) = (state.clone(), details.clone());
                         in_flight.spawn(async move {
                             let outcome = deliver_one(&state, lease, item, &details, loaded).await;
+                            if let Some(counted) = outcome.counted() {
+                                state.metrics.delivery(counted);
+                            }
                             (is_refresh, outcome)
                         });
                     }
@@ -168,6 +172,22 @@ pub async fn deliver_due_until(
             () = state.delivery.notified(), if drained => drained = false,
             () = tokio::time::sleep_until(look_again), if drained => drained = false,
         }
+    }
+}
+
+impl Outcome {
+    /// How the step counts in the metrics (`None`: not finished).
+    fn counted(self) -> Option<DeliveryOutcome> {
+        Some(match self {
+            Outcome::Sent => DeliveryOutcome::Sent,
+            Outcome::Refreshed => DeliveryOutcome::Refreshed,
+            Outcome::Ended => DeliveryOutcome::Ended,
+            Outcome::Retried => DeliveryOutcome::Retried,
+            Outcome::Failed => DeliveryOutcome::Failed,
+            Outcome::Skipped => DeliveryOutcome::Skipped,
+            Outcome::Held => DeliveryOutcome::Held,
+            Outcome::Error => return None,
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use axum::{
 };
 use tracing::Instrument as _;
 use twilight_model::{
-    application::interaction::{Interaction, InteractionType},
+    application::interaction::{Interaction, InteractionData, InteractionType},
     http::interaction::{InteractionResponse, InteractionResponseType},
 };
 
@@ -47,9 +47,37 @@ pub async fn receive(
     Ok(Json(respond(state, interaction).await).into_response())
 }
 
+/// Answers the interaction, counting it by kind, command and outcome with
+/// the time the answer took (the metrics' one hook for every interaction).
 async fn respond(state: AppState, interaction: Interaction) -> InteractionResponse {
+    let started = std::time::Instant::now();
+    let metrics = state.metrics.clone();
+    let kind = match interaction.kind {
+        InteractionType::ApplicationCommand => "command",
+        InteractionType::ApplicationCommandAutocomplete => "autocomplete",
+        InteractionType::MessageComponent => "component",
+        InteractionType::ModalSubmit => "form",
+        _ => "other",
+    };
+    let command = match &interaction.data {
+        Some(InteractionData::ApplicationCommand(data)) => data.name.clone(),
+        _ => String::new(),
+    };
+    let mut outcome = "ok";
+    let response = answer(state, interaction, &mut outcome).await;
+    metrics.interaction(kind, &command, outcome, started.elapsed());
+    response
+}
+
+/// The answer; `outcome` becomes `error` or `outside_server` when so.
+async fn answer(
+    state: AppState,
+    interaction: Interaction,
+    outcome: &mut &'static str,
+) -> InteractionResponse {
     let kind = interaction.kind;
     let Some(ctx) = Ctx::new(state, interaction) else {
+        *outcome = "outside_server";
         return reply::ephemeral(
             "StreamMaxing works inside a server: use its commands in a channel of a server it was added to.",
         );
@@ -69,6 +97,7 @@ async fn respond(state: AppState, interaction: Interaction) -> InteractionRespon
             )),
         };
         result.unwrap_or_else(|e| {
+            *outcome = "error";
             tracing::error!(error = format!("{e:#}"), "interaction failed");
             reply::ephemeral(
                 "⚠️ Something went wrong on our side and nothing was changed. Please try again in a minute; \

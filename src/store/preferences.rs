@@ -29,6 +29,21 @@ impl Db {
         })
     }
 
+    /// Deletes members' choices about streamers their server does not
+    /// follow (any more): the unfollow deletes them itself; this catches a
+    /// choice saved while the server was unfollowing. Returns how many.
+    pub async fn forget_unfollowed_preferences(&self) -> StoreResult<u64> {
+        on_db!(self, |pool| {
+            let result = sqlx::query(
+                "DELETE FROM user_preferences WHERE NOT EXISTS (SELECT 1 FROM guild_streamers gs \
+                 WHERE gs.guild_id = user_preferences.guild_id AND gs.twitch_id = user_preferences.twitch_id)",
+            )
+            .execute(pool)
+            .await?;
+            Ok(result.rows_affected())
+        })
+    }
+
     /// The member's explicit choices in this guild: (twitch id, notify).
     pub async fn notify_preferences(
         &self,

@@ -169,6 +169,17 @@ const INSERT_ROUTE: &str = "INSERT INTO routes (guild_id, twitch_id, channel_id,
 const INSERT_FOLLOW: &str = "INSERT INTO guild_streamers (guild_id, twitch_id, added_by, added_at) \
      VALUES ($1, $2, $3, $4) ON CONFLICT (guild_id, twitch_id) DO NOTHING";
 
+/// What a server's unfollow also does: its members' choices about the
+/// streamer go (`$1` guild, `$2` streamer), and the streamer's row is
+/// touched ([`TOUCH_STREAMER`]), so that its profile is forgotten a grace
+/// period after the last server stopped following
+/// ([`Db::forget_unfollowed_streamers`]).
+const FORGET_CHOICES: &str = "DELETE FROM user_preferences WHERE guild_id = $1 AND twitch_id = $2";
+
+/// Marks the streamer's row (`$1`) as changed at `$2`, never back in time.
+const TOUCH_STREAMER: &str = "UPDATE streamers SET updated_at = CASE WHEN updated_at < $2 \
+     THEN $2 ELSE updated_at END WHERE twitch_id = $1";
+
 /// Where a route was added, and whether it is new.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Added {
@@ -209,6 +220,13 @@ impl Db {
         let (channel_id, kind) = (channel.map(|c| c.0), channel.map(|c| c.1));
         on_db!(self, |pool| {
             let mut tx = pool.begin_write().await?;
+            // Touched (and locked) first: the sweep of unfollowed profiles
+            // keeps it, or the follow below fails on the missing streamer.
+            sqlx::query(TOUCH_STREAMER)
+                .bind(twitch_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             let new_follow = sqlx::query(INSERT_FOLLOW)
                 .bind(guild_id)
                 .bind(twitch_id)
@@ -321,8 +339,9 @@ impl Db {
     }
 
     /// Removes one route; the server stops following the streamer when it
-    /// was their last. Returns (route removed, follow gone).
-    pub async fn remove_route(&self, route_id: i64) -> StoreResult<(bool, bool)> {
+    /// was their last (see [`FORGET_CHOICES`]). Returns (route removed, follow
+    /// gone).
+    pub async fn remove_route(&self, route_id: i64, now: i64) -> StoreResult<(bool, bool)> {
         on_db!(self, |pool| {
             let mut tx = pool.begin_write().await?;
             let removed: Option<(GuildId, TwitchUserId)> =
@@ -343,25 +362,55 @@ impl Db {
             .await?
             .rows_affected()
                 == 1;
+            if unfollowed {
+                sqlx::query(FORGET_CHOICES)
+                    .bind(guild_id)
+                    .bind(&twitch_id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(TOUCH_STREAMER)
+                    .bind(&twitch_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             tx.commit().await?;
             Ok((true, unfollowed))
         })
     }
 
-    /// Stops following (every route goes); false if the guild did not.
+    /// Stops following (every route goes, see [`FORGET_CHOICES`]); false if the
+    /// guild did not.
     pub async fn untrack_streamer(
         &self,
         guild_id: GuildId,
         twitch_id: &TwitchUserId,
+        now: i64,
     ) -> StoreResult<bool> {
         on_db!(self, |pool| {
-            let result =
+            let mut tx = pool.begin_write().await?;
+            let unfollowed =
                 sqlx::query("DELETE FROM guild_streamers WHERE guild_id = $1 AND twitch_id = $2")
                     .bind(guild_id)
                     .bind(twitch_id)
-                    .execute(pool)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+            if unfollowed {
+                sqlx::query(FORGET_CHOICES)
+                    .bind(guild_id)
+                    .bind(twitch_id)
+                    .execute(&mut *tx)
                     .await?;
-            Ok(result.rows_affected() == 1)
+                sqlx::query(TOUCH_STREAMER)
+                    .bind(twitch_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(unfollowed)
         })
     }
 

@@ -46,6 +46,15 @@ impl Db {
         })
     }
 
+    /// How many routes need attention.
+    pub async fn broken_route_count(&self) -> StoreResult<i64> {
+        on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM routes WHERE needs_attention IS NOT NULL")
+                .fetch_one(pool)
+                .await
+        })
+    }
+
     /// Notifications waiting to be delivered.
     pub async fn pending_notifications(&self) -> StoreResult<i64> {
         on_db!(self, |pool| {

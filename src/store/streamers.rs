@@ -147,18 +147,24 @@ impl Db {
         })
     }
 
-    /// Deletes a streamer that no guild tracks any more; returns false (and
-    /// keeps it) while a guild still tracks it.
-    pub async fn remove_untracked_streamer(&self, twitch_id: &TwitchUserId) -> StoreResult<bool> {
+    /// Deletes the profiles of streamers no server follows whose row has
+    /// not changed since `cutoff` (an unfollow, a follow and every Twitch
+    /// event touch it) and that no EventSub subscription still names;
+    /// returns how many. One statement: a follow that commits meanwhile
+    /// touched the row first (`Db::add_route`), so the delete re-checks it
+    /// and keeps it, or the follow finds it gone and fails rather than
+    /// being cascaded away.
+    pub async fn forget_unfollowed_streamers(&self, cutoff: i64) -> StoreResult<u64> {
         on_db!(self, |pool| {
             let result = sqlx::query(
-                "DELETE FROM streamers WHERE twitch_id = $1 AND NOT EXISTS \
-                 (SELECT 1 FROM guild_streamers WHERE twitch_id = $1)",
+                "DELETE FROM streamers WHERE updated_at < $1 \
+                 AND NOT EXISTS (SELECT 1 FROM guild_streamers gs WHERE gs.twitch_id = streamers.twitch_id) \
+                 AND NOT EXISTS (SELECT 1 FROM eventsub_subscriptions es WHERE es.twitch_id = streamers.twitch_id)",
             )
-            .bind(twitch_id)
+            .bind(cutoff)
             .execute(pool)
             .await?;
-            Ok(result.rows_affected() == 1)
+            Ok(result.rows_affected())
         })
     }
 }

@@ -11,6 +11,7 @@ use super::types::EventSubSubscription;
 use crate::ids::TwitchUserId;
 use crate::{
     error::ApiError,
+    metrics::EventSubOutcome,
     state::AppState,
     store::{Applied, StreamEvent, SubscriptionType},
 };
@@ -60,14 +61,15 @@ struct ChannelUpdate {
 }
 
 /// Records the notification; duplicates and types we don't use are
-/// acknowledged and dropped. A database failure is an error, so that Twitch
-/// sends the event again rather than it being lost.
+/// acknowledged and dropped (and said so, for the metrics). A database
+/// failure is an error, so that Twitch sends the event again rather than it
+/// being lost.
 pub(super) async fn handle(
     state: &AppState,
     message_id: &str,
     sent_at: i64,
     n: Notification<'_>,
-) -> Result<(), ApiError> {
+) -> Result<EventSubOutcome, ApiError> {
     let now = state.now_ms();
     let event_json = n.event.get().as_bytes();
     let (online, offline, update);
@@ -76,7 +78,7 @@ pub(super) async fn handle(
             online = parse::<StreamOnline>(event_json)?;
             if online.stream_type != "live" {
                 tracing::info!(streamer.login = %online.broadcaster_user_login, kind = %online.stream_type, "not announcing a stream that is not live");
-                return Ok(());
+                return Ok(EventSubOutcome::Accepted);
             }
             StreamEvent::Online {
                 twitch_id: &online.broadcaster_user_id,
@@ -102,7 +104,7 @@ pub(super) async fn handle(
         }
         other => {
             tracing::warn!(subscription.type = %other, "ignoring a notification type we never subscribe to");
-            return Ok(());
+            return Ok(EventSubOutcome::Accepted);
         }
     };
     let applied = state
@@ -114,12 +116,18 @@ pub(super) async fn handle(
                 anyhow::Error::new(e).context("recording an EventSub notification"),
             )
         })?;
-    match applied {
-        Applied::Duplicate => tracing::info!("duplicate EventSub message ignored"),
-        Applied::Stale => tracing::info!(
-            subscription.type = %n.subscription.sub_type,
-            "EventSub message older than one already applied for this streamer: recorded and ignored"
-        ),
+    Ok(match applied {
+        Applied::Duplicate => {
+            tracing::info!("duplicate EventSub message ignored");
+            EventSubOutcome::Duplicate
+        }
+        Applied::Stale => {
+            tracing::info!(
+                subscription.type = %n.subscription.sub_type,
+                "EventSub message older than one already applied for this streamer: recorded and ignored"
+            );
+            EventSubOutcome::Stale
+        }
         Applied::Recorded { queued } => {
             tracing::info!(subscription.type = %n.subscription.sub_type, queued, "EventSub notification recorded");
             // A go-live to fan out, messages to end or refresh, or streams
@@ -127,7 +135,7 @@ pub(super) async fn handle(
             if queued {
                 state.wake_delivery();
             }
+            EventSubOutcome::Accepted
         }
-    }
-    Ok(())
+    })
 }

@@ -4,7 +4,7 @@
 //! 0`, honouring `Ratelimit-Reset`), and Twitch's own error message in every
 //! error. EventSub's other 429, a full subscription budget, is never retried.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
@@ -15,7 +15,7 @@ use super::types::{
     Channel, EventSubSubscription, FoundChannel, SearchedCategory, Stream, Team, User, Video,
 };
 use crate::ids::TwitchUserId;
-use crate::{clock::Clock, config::TwitchConfig};
+use crate::{clock::Clock, config::TwitchConfig, metrics::Metrics};
 
 /// Helix accepts up to 100 ids or logins per lookup.
 pub const BATCH: usize = 100;
@@ -60,6 +60,7 @@ pub struct Helix {
     client_secret: SecretString,
     token: Mutex<Option<AppToken>>,
     clock: Clock,
+    metrics: Arc<Metrics>,
 }
 
 struct AppToken {
@@ -189,7 +190,15 @@ impl Helix {
             client_secret: config.client_secret.clone(),
             token: Mutex::new(None),
             clock,
+            metrics: Arc::default(),
         }
+    }
+
+    /// Counts its calls into `metrics` (by default, into counters of its own).
+    #[must_use]
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
+        self.metrics = metrics;
+        self
     }
 
     pub fn client_id(&self) -> &str {
@@ -447,8 +456,20 @@ impl Helix {
     }
 
     /// Sends one Helix request with the app token, renewing the token once
-    /// on 401 and retrying transient failures.
+    /// on 401 and retrying transient failures; counted by endpoint family.
     async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<reqwest::Response, HelixError> {
+        let result = self.send_uncounted(method, path, query, body).await;
+        self.metrics.helix(endpoint_family(path), result.is_err());
+        result
+    }
+
+    async fn send_uncounted(
         &self,
         method: Method,
         path: &str,
@@ -575,6 +596,20 @@ impl Helix {
     }
 }
 
+/// The first segment of a Helix path, from a fixed set (a metric label).
+fn endpoint_family(path: &str) -> &'static str {
+    match path.split('/').next().unwrap_or_default() {
+        "users" => "users",
+        "channels" => "channels",
+        "streams" => "streams",
+        "search" => "search",
+        "teams" => "teams",
+        "videos" => "videos",
+        "eventsub" => "eventsub",
+        _ => "other",
+    }
+}
+
 /// A real Helix rate limit: a 429 with `Ratelimit-Remaining: 0`.
 fn rate_limited(response: &reqwest::Response) -> bool {
     response
@@ -617,6 +652,14 @@ async fn api_error(response: reqwest::Response) -> HelixError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calls_count_under_a_fixed_set_of_endpoint_families() {
+        assert_eq!(endpoint_family("streams"), "streams");
+        assert_eq!(endpoint_family("eventsub/subscriptions"), "eventsub");
+        assert_eq!(endpoint_family("search/channels"), "search");
+        assert_eq!(endpoint_family("anything/else"), "other");
+    }
 
     #[test]
     fn backoff_grows_and_stays_bounded() {

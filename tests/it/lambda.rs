@@ -519,6 +519,10 @@ on_both_backends! {
         // The observer sees writes: the go-live's own.
         let seen = writes.all().await;
         assert!(seen.contains(&("eventsub_messages".to_owned(), "INSERT".to_owned())), "{seen:?}");
+        // The counters went to CloudWatch as an embedded-metric line, at
+        // most one a minute: the forged go-live's, after its invocation.
+        assert_eq!(lambda.log_lines(r#""eventsub_messages.notification.unknown.forged":1"#), 1, "log:\n{}", lambda.log_tail());
+        assert_eq!(lambda.log_lines(r#""CloudWatchMetrics""#), 1, "log:\n{}", lambda.log_tail());
     }
 
     async fn credentials_come_from_the_secret_at_cold_start(db) {

@@ -9,6 +9,7 @@ mod faults;
 mod http;
 mod i18n;
 mod lambda;
+mod metrics;
 mod notify;
 mod schema;
 mod security;

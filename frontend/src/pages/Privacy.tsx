@@ -32,8 +32,8 @@ const RETENTION: string[] = [
   "Template form drafts and EventSub message ids: 24 hours.",
   "One-time link codes: until the link expires.",
   "A server's data: while the bot is in the server. Discord does not tell the bot when it is removed: it notices the next time it tries to post an alert there, and forgets the server a day later (the day lets a mistaken kick be undone). A server that never has another alert is not noticed; ask the operator to erase it.",
-  "Members' /notify choices: while the bot is in the server, including choices about a streamer the server has since stopped following, until the member runs /notify forget or the server removes the bot.",
-  "Streamers' public Twitch profiles and whether they linked their account: kept without a time limit, also after no server follows them any more.",
+  "Members' /notify choices: while the server follows that streamer; deleted when the server stops following them, when the member runs /notify forget, or when the server removes the bot.",
+  "Streamers' public Twitch profiles and whether they linked their account: while a server follows them; deleted a day after the last server stopped following them (once StreamMaxing's Twitch subscriptions for them are gone).",
 ];
 
 export function Privacy() {

@@ -70,7 +70,9 @@ describe("privacy policy", () => {
     expect(text).toContain("Template form drafts and EventSub message ids: 24 hours.");
     expect(text).toContain("until the link expires");
     expect(text).toContain("forgets the server a day later");
-    expect(text).toContain("kept without a time limit");
+    expect(text).toContain("deleted when the server stops following them");
+    expect(text).toContain("deleted a day after the last server stopped following them");
+    expect(text).not.toContain("kept without a time limit");
     // How to erase it.
     expect(screen.getByText("/notify forget")).toBeTruthy();
     expect(screen.getByText("streammaxing forget --guild")).toBeTruthy();

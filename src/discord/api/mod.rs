@@ -14,14 +14,14 @@ mod error;
 pub mod limits;
 mod webhooks;
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
-use crate::store::Db;
+use crate::{metrics::Metrics, store::Db};
 
 pub use calls::MessageBody;
 pub use error::{DiscordCode, DiscordError, Verdict};
@@ -32,6 +32,7 @@ pub struct Api {
     base: String,
     token: SecretString,
     pacer: limits::Pacer,
+    metrics: Arc<Metrics>,
 }
 
 /// The bot's key in the shared budget: Discord counts the global limit per
@@ -92,7 +93,15 @@ impl Api {
                 }),
             ),
             token,
+            metrics: Arc::default(),
         }
+    }
+
+    /// Counts its 429s into `metrics` (by default, into counters of its own).
+    #[must_use]
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
+        self.metrics = metrics;
+        self
     }
 
     /// Sends `request` when its turn comes and reads Discord's answer.
@@ -135,7 +144,11 @@ impl Api {
             200..=299 => {
                 serde_json::from_value(json).map_err(|e| DiscordError::Unreadable(e.to_string()))
             }
-            429 => Err(self.pacer.rate_limited(&route, &headers, &json).await),
+            429 => {
+                self.metrics
+                    .discord_rate_limited(rate_limit_scope(&headers, &json));
+                Err(self.pacer.rate_limited(&route, &headers, &json).await)
+            }
             _ => Err(DiscordError::Refused {
                 status,
                 code: json["code"].as_u64().map(DiscordCode::from_u64),
@@ -147,5 +160,41 @@ impl Api {
                     .collect(),
             }),
         }
+    }
+}
+
+/// A 429's `X-RateLimit-Scope` (user, shared, global), from a fixed set; a
+/// global one says so in its body even without the header.
+fn rate_limit_scope(headers: &reqwest::header::HeaderMap, body: &Value) -> &'static str {
+    let scope = headers
+        .get("x-ratelimit-scope")
+        .and_then(|v| v.to_str().ok());
+    match scope {
+        Some("global") => "global",
+        Some("shared") => "shared",
+        _ if body["global"].as_bool() == Some(true) => "global",
+        _ => "user",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_429_counts_under_its_scope() {
+        let with = |scope: &'static str| {
+            let mut headers = reqwest::header::HeaderMap::new();
+            headers.insert("x-ratelimit-scope", scope.parse().unwrap());
+            headers
+        };
+        let none = reqwest::header::HeaderMap::new();
+        assert_eq!(rate_limit_scope(&with("user"), &Value::Null), "user");
+        assert_eq!(rate_limit_scope(&with("shared"), &Value::Null), "shared");
+        assert_eq!(rate_limit_scope(&with("global"), &Value::Null), "global");
+        let global = serde_json::json!({"global": true, "retry_after": 1.0});
+        assert_eq!(rate_limit_scope(&none, &global), "global");
+        assert_eq!(rate_limit_scope(&none, &Value::Null), "user");
+        assert_eq!(rate_limit_scope(&with("nonsense"), &Value::Null), "user");
     }
 }

@@ -558,7 +558,7 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
     let mut unfollowed = false;
     let mut places = Vec::new();
     for t in &routes {
-        let (removed, gone) = ctx.state.db.remove_route(t.route.id).await?;
+        let (removed, gone) = ctx.state.db.remove_route(t.route.id, ctx.now()).await?;
         if removed {
             places.push(place(&config, t));
         }

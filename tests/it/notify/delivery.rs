@@ -15,14 +15,14 @@ use crate::support::{
     discord::Failure,
 };
 
-const SHROUD: &str = "37402112";
+pub(crate) const SHROUD: &str = "37402112";
 
-fn channel_of(guild: i64) -> u64 {
+pub(crate) fn channel_of(guild: i64) -> u64 {
     5_000_000_000_000_000 + guild as u64
 }
 
 /// `n` guilds tracking shroud, each posting to its own channel.
-async fn followed_by(app: &TestApp, n: i64) {
+pub(crate) async fn followed_by(app: &TestApp, n: i64) {
     app.twitch.add_user(SHROUD, "shroud", "shroud");
     let guilds: Vec<i64> = (1..=n).collect();
     app.track(&guilds, SHROUD, "shroud").await;

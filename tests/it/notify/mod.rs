@@ -3,7 +3,7 @@
 
 mod as_streamer;
 mod crash;
-mod delivery;
+pub(crate) mod delivery;
 mod live_on_add;
 mod refresh;
 mod removed;

@@ -8,6 +8,7 @@ pub mod gone;
 mod guilds;
 mod migration;
 mod outbox;
+mod retention;
 mod streamers;
 mod subscriptions;
 mod webhooks;

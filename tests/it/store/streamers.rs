@@ -65,12 +65,12 @@ on_both_backends! {
         let route = &tracked[0].route;
         assert_eq!((tracked[0].streamer.login.as_str(), route.added_by, route.added_at), ("shroud", Some(sf(99)), 5));
         assert_eq!((route.channel_id, route.ping_mode, &route.template, route.enabled), (None, None, &None, true), "the server's settings");
-        assert!(!db.remove_untracked_streamer(&tw("37402112")).await.unwrap(), "still tracked");
-        assert!(db.untrack_streamer(sf(1), &tw("37402112")).await.unwrap());
-        assert!(!db.untrack_streamer(sf(1), &tw("37402112")).await.unwrap());
-        assert!(db.untrack_streamer(sf(2), &tw("37402112")).await.unwrap());
+        assert_eq!(db.forget_unfollowed_streamers(i64::MAX).await.unwrap(), 0, "still tracked");
+        assert!(db.untrack_streamer(sf(1), &tw("37402112"), 10).await.unwrap());
+        assert!(!db.untrack_streamer(sf(1), &tw("37402112"), 10).await.unwrap());
+        assert!(db.untrack_streamer(sf(2), &tw("37402112"), 10).await.unwrap());
         assert_eq!(db.tracking_guild_count(&tw("37402112")).await.unwrap(), 0);
-        assert!(db.remove_untracked_streamer(&tw("37402112")).await.unwrap());
+        assert_eq!(db.forget_unfollowed_streamers(i64::MAX).await.unwrap(), 1);
         assert_eq!(db.streamer(&tw("37402112")).await.unwrap(), None);
     }
 

@@ -50,6 +50,9 @@ impl Drop for TestApp {
 /// How the test app's privacy policy and terms say to reach its operator.
 pub const OPERATOR_CONTACT: &str = "privacy@example.com";
 
+/// The bearer token the test app's `GET /metrics` asks for.
+pub const METRICS_TOKEN: &str = "test-metrics-token";
+
 /// Configuration variables for an app whose platforms are the stand-ins.
 pub fn vars(
     twitch: &TwitchStandIn,
@@ -75,6 +78,7 @@ pub fn vars(
         ("TWITCH_HELIX_URL", twitch.helix_url()),
         ("TWITCH_OAUTH_URL", twitch.oauth_url()),
         ("OPERATOR_CONTACT", OPERATOR_CONTACT.to_owned()),
+        ("METRICS_TOKEN", METRICS_TOKEN.to_owned()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -237,6 +241,24 @@ impl TestApp {
                 .await
                 .expect("track");
         }
+    }
+
+    /// Scrapes `GET /metrics` as Prometheus would, and reads it.
+    pub async fn metrics(&self) -> streammaxing::metrics::exposition::Exposition {
+        let response = reqwest::Client::new()
+            .get(format!("{}/metrics", self.url))
+            .bearer_auth(METRICS_TOKEN)
+            .timeout(Duration::from_secs(10))
+            .send()
+            .await
+            .expect("scrape");
+        assert_eq!(response.status(), 200, "scrape with the token");
+        let text = response.text().await.expect("exposition");
+        assert!(
+            text.ends_with("# EOF\n"),
+            "an OpenMetrics exposition ends so: {text}"
+        );
+        streammaxing::metrics::exposition::parse(&text).expect("a valid exposition")
     }
 
     /// Posts an EventSub message signed exactly as Twitch signs it.

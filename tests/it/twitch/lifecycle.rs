@@ -47,10 +47,10 @@ on_both_backends! {
         let app = TestApp::start(db).await;
         app.track(&[1, 2], SHROUD, "shroud").await;
         subscriptions::ensure(&app.state, &tw(SHROUD)).await.unwrap();
-        app.db.untrack_streamer(sf(1), &tw(SHROUD)).await.unwrap();
+        app.db.untrack_streamer(sf(1), &tw(SHROUD), 1).await.unwrap();
         assert!(!subscriptions::release_if_untracked(&app.state, &tw(SHROUD)).await.unwrap());
         assert_eq!(app.twitch.subscriptions().len(), 3, "guild 2 still tracks");
-        app.db.untrack_streamer(sf(2), &tw(SHROUD)).await.unwrap();
+        app.db.untrack_streamer(sf(2), &tw(SHROUD), 1).await.unwrap();
         assert!(subscriptions::release_if_untracked(&app.state, &tw(SHROUD)).await.unwrap());
         assert!(app.twitch.subscriptions().is_empty());
         let deletes = app.twitch.requests("/helix/eventsub/subscriptions").into_iter().filter(|r| r.method == "DELETE").count();
