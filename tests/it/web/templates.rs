@@ -46,6 +46,30 @@ on_both_backends! {
         }
     }
 
+    async fn the_editor_and_its_preview_show_the_default_template_in_the_servers_language(db) {
+        use streammaxing::i18n::Lang;
+        let app = app(db).await;
+        app.db.note_guild_locale(sf(GUILD), "de").await.unwrap();
+        let link = token(Purpose::Editor, None);
+        let loaded: Value = client().get(format!("{}/api/templates?token={link}", app.url)).send().await.unwrap().json().await.unwrap();
+        assert_eq!(loaded["template"], serde_json::to_value(Template::default_in(Lang::De)).unwrap());
+        assert_eq!(loaded["language"], "de");
+        let preview: Value = client().post(format!("{}/api/templates/render", app.url))
+            .json(&json!({"template": loaded["template"], "sample": "typical"})).send().await.unwrap().json().await.unwrap();
+        let embed = &preview["message"]["embeds"][0];
+        assert!(embed["description"].as_str().unwrap().contains("ist live auf Twitch!"), "{embed}");
+        assert_eq!(preview["message"]["components"][0]["components"][0]["label"], "Stream ansehen");
+        // The alert Discord gets says the same.
+        let tracked = app.db.tracked_streamer(sf(GUILD), &tw("37402112")).await.unwrap().unwrap();
+        let config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        assert_eq!(streammaxing::notify::message::template_for(&config, &tracked), Template::default_in(Lang::De));
+        // The playground follows the browser's language; one the bot does not speak reads English.
+        for (asked, lang) in [("ja", Lang::Ja), ("pt-BR", Lang::PtBr), ("ko-KR", Lang::En)] {
+            let default: Value = client().get(format!("{}/api/templates/default?lang={asked}", app.url)).send().await.unwrap().json().await.unwrap();
+            assert_eq!(default["template"], serde_json::to_value(Template::default_in(lang)).unwrap(), "{asked}");
+        }
+    }
+
     async fn an_editor_link_loads_and_saves_the_servers_template(db) {
         let app = app(db).await;
         let link = token(Purpose::Editor, None);
