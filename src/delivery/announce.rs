@@ -147,7 +147,7 @@ async fn post(job: &Job<'_>, a: &Announcement<'_>) -> anyhow::Result<Outcome> {
         db.set_route_attention(
             a.tracked.route.id,
             Attention::NoChannel,
-            &policy::no_channel(a.tracked),
+            &policy::no_channel(a.tracked, a.config.lang()),
             job.now(),
         )
         .await?;
@@ -263,7 +263,7 @@ async fn failed(
         Decision::GiveUp(why) => job.unsent(OutboxState::Failed, why).await,
         Decision::LostAccess(code) => {
             job.state.metrics.delivery(DeliveryOutcome::LostAccess);
-            let (name, fix) = policy::lost_access(code, channel_id, route);
+            let (name, fix) = policy::lost_access(code, channel_id, route, a.config.lang());
             job.state
                 .db
                 .set_route_attention(route.route.id, name, &fix, job.now())

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
+use crate::i18n::Lang;
 use crate::ids::ChannelId;
+use crate::tr;
 use crate::{
     discord::api::{DiscordCode, DiscordError, Verdict},
     notify::template::escape_markdown,
@@ -54,36 +56,49 @@ pub fn lost_access(
     code: DiscordCode,
     channel_id: ChannelId,
     route: &TrackedRoute,
+    lang: Lang,
 ) -> (Attention, String) {
-    let login = &route.streamer.login;
+    let login = route.streamer.login.as_str();
     let name = escape_markdown(&route.streamer.display_name);
+    let channel = channel_id.to_string();
     let own = route.route.channel_id.is_some();
     let test = if own {
-        format!("`/streamers test streamer:{login} channel:#that-channel`")
+        tr!(lang, "attention-test-route", login = login)
     } else {
-        format!("`/streamers test streamer:{login}`")
+        tr!(lang, "attention-test-server", login = login)
     };
     match code {
         DiscordCode::UnknownChannel if own => (
             Attention::UnknownChannel,
-            format!(
-                "{name}'s alert channel <#{channel_id}> was deleted. `/streamers add login:{login} channel:#new-channel` moves this route to another channel."
+            tr!(
+                lang,
+                "attention-route-channel-deleted",
+                name = name,
+                channel = channel,
+                login = login
             ),
         ),
         DiscordCode::UnknownChannel => (
             Attention::UnknownChannel,
-            format!(
-                "The server's alert channel <#{channel_id}> was deleted, so {name}'s alerts stopped. Choose another with `/setup channel:#new-channel`."
+            tr!(
+                lang,
+                "attention-server-channel-deleted",
+                name = name,
+                channel = channel
             ),
         ),
         DiscordCode::UnknownWebhook => (
             Attention::UnknownWebhook,
-            format!("The webhook {name}'s alerts went through was deleted. Run {test}."),
+            tr!(lang, "attention-webhook-deleted", name = name, test = test),
         ),
         _ => (
             Attention::MissingPermissions,
-            format!(
-                "I can't post {name}'s alerts in <#{channel_id}>: give the StreamMaxing role **View Channel**, **Send Messages** and **Embed Links** there, then run {test}."
+            tr!(
+                lang,
+                "attention-missing-permissions",
+                name = name,
+                channel = channel,
+                test = test
             ),
         ),
     }
@@ -91,11 +106,12 @@ pub fn lost_access(
 
 /// The fix when a route has no channel at all (it follows the server's,
 /// and none is set).
-pub fn no_channel(route: &TrackedRoute) -> String {
-    format!(
-        "No alert channel for {}: choose the server's with `/setup channel:#your-channel` (or give this streamer their own with `/streamers add login:{} channel:#…`).",
-        escape_markdown(&route.streamer.display_name),
-        route.streamer.login
+pub fn no_channel(route: &TrackedRoute, lang: Lang) -> String {
+    tr!(
+        lang,
+        "attention-no-channel",
+        name = escape_markdown(&route.streamer.display_name),
+        login = route.streamer.login.as_str()
     )
 }
 

@@ -387,4 +387,19 @@ on_both_backends! {
         assert_eq!(edits(&app, 2)[0]["components"][0]["components"][0]["label"], Lang::Ja.text("alert-watch-vod"));
         assert_eq!(edits(&app, 3)[0]["components"][0]["components"][0]["label"], "Watch the VOD");
     }
+
+    async fn the_fix_a_broken_route_names_is_in_the_servers_language(db) {
+        let app = TestApp::start(db).await;
+        followed_by(&app, 1).await;
+        app.db.note_guild_locale(sf(1), "de").await.unwrap();
+        app.discord.fail(&format!("/channels/{}/messages", channel_of(1)), Failure::Code(403, 50013, "Missing Permissions"));
+        app.twitch_online("m-1", SHROUD, "s-1").await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while app.db.notification(sf(1), "s-1").await.unwrap().is_none_or(|row| row.state != OutboxState::Failed) {
+            assert!(Instant::now() < deadline, "the delivery never gave up");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        let fix = app.db.tracked_streamer(sf(1), &tw(SHROUD)).await.unwrap().unwrap().route.needs_attention_detail.unwrap();
+        assert!(fix.contains("**Nachrichten senden**") && fix.contains("shroud"), "{fix}");
+    }
 }
