@@ -2,7 +2,9 @@
 //! category id; title words and phrases case-insensitively, as whole words
 //! ("rerun" matches "RERUN!" and "a rerun today", never "reruns").
 
+use crate::i18n::Lang;
 use crate::store::{Category, RouteFilters};
+use crate::tr;
 
 /// At most this many games, and this many words, per list.
 pub const MAX_PER_LIST: usize = 10;
@@ -22,24 +24,23 @@ pub enum Blocked {
     TitleHas { word: String },
 }
 
-impl std::fmt::Display for Blocked {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Blocked {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            Self::NotAWantedGame { game } if game.is_empty() => {
-                write!(
-                    f,
-                    "the stream has no category, and this route only announces certain games"
-                )
-            }
-            Self::NotAWantedGame { game } => {
-                write!(f, "the stream is in {game}, not one of this route's games")
-            }
-            Self::SkippedGame { game } => {
-                write!(f, "the stream is in {game}, which this route skips")
-            }
-            Self::TitleLacks => write!(f, "the title has none of this route's required words"),
-            Self::TitleHas { word } => write!(f, "the title has “{word}”, which this route skips"),
+            Self::NotAWantedGame { game } if game.is_empty() => tr!(lang, "blocked-no-category"),
+            Self::NotAWantedGame { game } => tr!(lang, "blocked-not-a-wanted-game", game = game),
+            Self::SkippedGame { game } => tr!(lang, "blocked-skipped-game", game = game),
+            Self::TitleLacks => tr!(lang, "blocked-title-lacks"),
+            Self::TitleHas { word } => tr!(lang, "blocked-title-has", word = word),
         }
+    }
+}
+
+impl std::fmt::Display for Blocked {
+    /// The reason in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -91,8 +92,13 @@ pub fn has_word(text: &str, word: &str) -> bool {
 }
 
 /// The filters in one line for `/streamers list` and the replies
-/// (`None` when the route announces every stream).
+/// (`None` when the route announces every stream), in English.
 pub fn describe(filters: &RouteFilters) -> Option<String> {
+    describe_in(filters, Lang::En)
+}
+
+/// [`describe`] in `lang`.
+pub fn describe_in(filters: &RouteFilters, lang: Lang) -> Option<String> {
     let names = |games: &[Category]| {
         games
             .iter()
@@ -109,16 +115,32 @@ pub fn describe(filters: &RouteFilters) -> Option<String> {
     };
     let mut parts = Vec::new();
     if !filters.games.is_empty() {
-        parts.push(format!("only {}", names(&filters.games)));
+        parts.push(tr!(
+            lang,
+            "route-filters-only",
+            games = names(&filters.games)
+        ));
     }
     if !filters.skip_games.is_empty() {
-        parts.push(format!("not {}", names(&filters.skip_games)));
+        parts.push(tr!(
+            lang,
+            "route-filters-not",
+            games = names(&filters.skip_games)
+        ));
     }
     if !filters.title_has.is_empty() {
-        parts.push(format!("title has {}", words(&filters.title_has)));
+        parts.push(tr!(
+            lang,
+            "route-filters-title-has",
+            words = words(&filters.title_has)
+        ));
     }
     if !filters.title_skips.is_empty() {
-        parts.push(format!("title without {}", words(&filters.title_skips)));
+        parts.push(tr!(
+            lang,
+            "route-filters-title-without",
+            words = words(&filters.title_skips)
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
