@@ -123,7 +123,10 @@ mod tests {
     fn missing_permissions_are_named_as_discord_names_them() {
         let have = Permissions::VIEW_CHANNEL;
         let lacking = missing(have, TO_POST);
-        assert_eq!(lacking, [Permissions::SEND_MESSAGES, Permissions::EMBED_LINKS]);
+        assert_eq!(
+            lacking,
+            [Permissions::SEND_MESSAGES, Permissions::EMBED_LINKS]
+        );
         assert!(missing(Permissions::ADMINISTRATOR, TO_POST).is_empty());
         assert_eq!(
             and_list(Lang::En, &lacking),
@@ -137,6 +140,9 @@ mod tests {
             and_list(Lang::Ja, &lacking),
             "**メッセージを送信**、**埋め込みリンク**"
         );
-        assert_eq!(and_list(Lang::Fr, &lacking[..1]), "**Envoyer des messages**");
+        assert_eq!(
+            and_list(Lang::Fr, &lacking[..1]),
+            "**Envoyer des messages**"
+        );
     }
 }

@@ -236,7 +236,10 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         config.channel_kind = Some(i32::from(u8::from(channel.kind)));
     }
     let Some(channel_id) = config.channel_id else {
-        return Ok(reply::ephemeral(tr!(ctx.lang, "setup-choose-channel-first")));
+        return Ok(reply::ephemeral(tr!(
+            ctx.lang,
+            "setup-choose-channel-first"
+        )));
     };
     // Options left out keep what is stored.
     match (cmd.ping, &cmd.role) {
@@ -363,7 +366,11 @@ async fn check_permissions(
     if mode == PingMode::StreamerRole
         && !permissions::missing(in_channel, Permissions::MENTION_EVERYONE).is_empty()
     {
-        problems.push(tr!(lang, "setup-opt-in-needs-mention-all", channel = &channel));
+        problems.push(tr!(
+            lang,
+            "setup-opt-in-needs-mention-all",
+            channel = &channel
+        ));
     }
     if config.post_as == PostAs::Streamer {
         let publishes = config.publish_announcements && config.channel_kind == Some(ANNOUNCEMENT);
@@ -476,4 +483,81 @@ fn summary(lang: Lang, config: &GuildConfig, problems: &[String]) -> Reply {
         .field(field(tr!(lang, "setup-field-language"), language))
         .field(field(tr!(lang, "setup-field-status"), status));
     Reply::embed(embed.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every problem `/setup` can report at once, with the longest role
+    /// name Discord allows, in `lang`.
+    fn every_problem(lang: Lang, channel: &str) -> Vec<String> {
+        let all = Permissions::all();
+        let missing = permissions::missing(Permissions::empty(), all);
+        let mut problems = vec![
+            tr!(
+                lang,
+                "setup-missing-permissions",
+                count = missing.len(),
+                permissions = permissions::and_list(lang, &missing),
+                channel = channel
+            ),
+            tr!(
+                lang,
+                "setup-role-unmentionable",
+                role = channel,
+                name = "R".repeat(100),
+                channel = channel
+            ),
+            tr!(lang, "setup-opt-in-needs-manage-roles"),
+            tr!(lang, "setup-opt-in-needs-mention-all", channel = channel),
+        ];
+        problems.extend(as_streamer_problems(
+            lang,
+            Permissions::empty(),
+            channel,
+            true,
+        ));
+        problems
+    }
+
+    #[test]
+    fn the_summary_fits_discords_embed_limits_in_every_language() {
+        let channel = "1200000000000000777";
+        for lang in Lang::ALL {
+            let config = GuildConfig {
+                guild_id: "1100000000000000001".parse().unwrap(),
+                channel_id: Some(channel.parse().unwrap()),
+                channel_kind: Some(ANNOUNCEMENT),
+                ping_mode: PingMode::StreamerRole,
+                ping_role_id: None,
+                enabled: false,
+                template: None,
+                offline_mode: OfflineMode::Edit,
+                publish_announcements: true,
+                cooldown_secs: 1440 * 60,
+                refresh_minutes: 60,
+                updated_at: 0,
+                gone_since: None,
+                post_as: PostAs::Streamer,
+                language: None,
+                locale: Some("pt-BR".to_owned()),
+            };
+            let problems = every_problem(lang, channel);
+            assert_eq!(problems.len(), 7);
+            let reply = summary(lang, &config, &problems);
+            let embed = &reply.embeds[0];
+            let chars = |s: &str| s.chars().count();
+            let title = chars(embed.title.as_deref().unwrap_or_default());
+            let description = chars(embed.description.as_deref().unwrap_or_default());
+            assert!(title <= 256, "{lang:?}: title {title}");
+            assert!(description <= 4096, "{lang:?}: description {description}");
+            let mut total = title + description;
+            for field in &embed.fields {
+                assert!(chars(&field.name) <= 256 && chars(&field.value) <= 1024);
+                total += chars(&field.name) + chars(&field.value);
+            }
+            assert!(total <= 6000, "{lang:?}: {total} characters in all");
+        }
+    }
 }
