@@ -56,7 +56,7 @@ on_both_backends! {
         assert!(problems.contains("**Nachrichten senden** und **Links einbetten**"), "{problems}");
         assert!(problems.contains("Kanaleinstellungen → Berechtigungen"), "{problems}");
         assert_eq!(field(&answer, "Sprache"), tr!(Lang::De, "setup-language-server", language = "Français"));
-        assert_eq!(field(&answer, "Sprache"), "die des Servers (Français)");
+        assert_eq!(field(&answer, "Sprache"), "wie der Server (Français)");
         assert_eq!(field(&answer, "Kanal"), format!("<#{LIVE}>"));
         assert_eq!(field(&answer, "Pings"), "niemand");
 
