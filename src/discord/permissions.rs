@@ -5,48 +5,63 @@ use twilight_model::{guild::Permissions, id::Id};
 use twilight_util::permission_calculator::PermissionCalculator;
 
 use super::context::Ctx;
-use crate::ids::ChannelId;
+use crate::{i18n::Lang, ids::ChannelId, tr};
 
 /// What posting a notification needs.
 pub const TO_POST: Permissions = Permissions::VIEW_CHANNEL
     .union(Permissions::SEND_MESSAGES)
     .union(Permissions::EMBED_LINKS);
 
-/// Names of `need` that `have` lacks, as Discord's settings call them.
-pub fn missing(have: Permissions, need: Permissions) -> Vec<&'static str> {
+/// The permissions of `need` that `have` lacks, one flag each, in the
+/// order Discord's settings list them.
+pub fn missing(have: Permissions, need: Permissions) -> Vec<Permissions> {
     if have.contains(Permissions::ADMINISTRATOR) {
         return vec![];
     }
     [
-        (Permissions::VIEW_CHANNEL, "View Channel"),
-        (Permissions::SEND_MESSAGES, "Send Messages"),
-        (Permissions::EMBED_LINKS, "Embed Links"),
-        (Permissions::MANAGE_ROLES, "Manage Roles"),
-        (
-            Permissions::MENTION_EVERYONE,
-            "Mention @everyone, @here and All Roles",
-        ),
-        (Permissions::MANAGE_MESSAGES, "Manage Messages"),
-        (Permissions::MANAGE_WEBHOOKS, "Manage Webhooks"),
-        (Permissions::READ_MESSAGE_HISTORY, "Read Message History"),
+        Permissions::VIEW_CHANNEL,
+        Permissions::SEND_MESSAGES,
+        Permissions::EMBED_LINKS,
+        Permissions::MANAGE_ROLES,
+        Permissions::MENTION_EVERYONE,
+        Permissions::MANAGE_MESSAGES,
+        Permissions::MANAGE_WEBHOOKS,
+        Permissions::READ_MESSAGE_HISTORY,
     ]
     .into_iter()
-    .filter(|(p, _)| need.contains(*p) && !have.contains(*p))
-    .map(|(_, name)| name)
+    .filter(|p| need.contains(*p) && !have.contains(*p))
     .collect()
 }
 
-/// "A, B and C".
-pub fn and_list(items: &[&str]) -> String {
-    match items {
+/// A permission's name as Discord's settings call it in `lang`.
+pub fn name(lang: Lang, permission: Permissions) -> String {
+    match permission {
+        Permissions::VIEW_CHANNEL => tr!(lang, "setup-perm-view-channel"),
+        Permissions::SEND_MESSAGES => tr!(lang, "setup-perm-send-messages"),
+        Permissions::EMBED_LINKS => tr!(lang, "setup-perm-embed-links"),
+        Permissions::MANAGE_ROLES => tr!(lang, "setup-perm-manage-roles"),
+        Permissions::MENTION_EVERYONE => tr!(lang, "setup-perm-mention-everyone"),
+        Permissions::MANAGE_MESSAGES => tr!(lang, "setup-perm-manage-messages"),
+        Permissions::MANAGE_WEBHOOKS => tr!(lang, "setup-perm-manage-webhooks"),
+        Permissions::READ_MESSAGE_HISTORY => tr!(lang, "setup-perm-read-message-history"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// "**A**, **B** and **C**", the permissions named in `lang`.
+pub fn and_list(lang: Lang, permissions: &[Permissions]) -> String {
+    let bold: Vec<String> = permissions
+        .iter()
+        .map(|p| format!("**{}**", name(lang, *p)))
+        .collect();
+    match bold.as_slice() {
         [] => String::new(),
-        [one] => format!("**{one}**"),
-        [init @ .., last] => format!(
-            "{} and **{last}**",
-            init.iter()
-                .map(|i| format!("**{i}**"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        [one] => one.clone(),
+        [init @ .., last] => tr!(
+            lang,
+            "setup-list-last",
+            init = init.join(&tr!(lang, "setup-list-separator")),
+            last = last
         ),
     }
 }
@@ -107,9 +122,27 @@ mod tests {
     #[test]
     fn missing_permissions_are_named_as_discord_names_them() {
         let have = Permissions::VIEW_CHANNEL;
-        assert_eq!(missing(have, TO_POST), ["Send Messages", "Embed Links"]);
+        let lacking = missing(have, TO_POST);
+        assert_eq!(
+            lacking,
+            [Permissions::SEND_MESSAGES, Permissions::EMBED_LINKS]
+        );
         assert!(missing(Permissions::ADMINISTRATOR, TO_POST).is_empty());
-        assert_eq!(and_list(&["A", "B", "C"]), "**A**, **B** and **C**");
-        assert_eq!(and_list(&["A"]), "**A**");
+        assert_eq!(
+            and_list(Lang::En, &lacking),
+            "**Send Messages** and **Embed Links**"
+        );
+        assert_eq!(
+            and_list(Lang::De, &missing(Permissions::empty(), TO_POST)),
+            "**Kanal ansehen**, **Nachrichten senden** und **Links einbetten**"
+        );
+        assert_eq!(
+            and_list(Lang::Ja, &lacking),
+            "**メッセージを送信**、**埋め込みリンク**"
+        );
+        assert_eq!(
+            and_list(Lang::Fr, &lacking[..1]),
+            "**Envoyer des messages**"
+        );
     }
 }

@@ -10,14 +10,16 @@ use twilight_model::{
 };
 use twilight_util::builder::embed::EmbedBuilder;
 
-use super::target::{self, place};
+use super::target::{self, place_in};
 use crate::{
     discord::{
         context::Ctx,
         reply::{self, Reply},
     },
+    i18n::Lang,
     notify::filters::{self, MAX_PER_LIST, MAX_WORD_CHARS},
     store::{Category, RouteFilters},
+    tr,
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -233,15 +235,16 @@ pub async fn run(ctx: &Ctx, cmd: Filter) -> anyhow::Result<InteractionResponse> 
     let change: Box<dyn Fn(&mut RouteFilters) + Send + Sync> = match cmd {
         Filter::Game(g) => {
             let Some(category) = category(ctx, &g.game).await? else {
-                return Ok(reply::ephemeral(format!(
-                    "I couldn't find a Twitch category called **{}**. Pick one from the list as you type.",
-                    reply::escape(g.game.trim())
+                return Ok(reply::ephemeral(tr!(
+                    ctx.lang,
+                    "filter-unknown-category",
+                    game = reply::escape(g.game.trim())
                 )));
             };
             Box::new(move |f: &mut RouteFilters| game_rule(f, &category, g.rule))
         }
         Filter::Title(t) => {
-            let words = match words(&t.words) {
+            let words = match words(ctx.lang, &t.words) {
                 Ok(words) => words,
                 Err(why) => return Ok(reply::ephemeral(why)),
             };
@@ -262,21 +265,21 @@ pub async fn run(ctx: &Ctx, cmd: Filter) -> anyhow::Result<InteractionResponse> 
         };
         lines.push(format!(
             "→ {}: {}",
-            place(&config, t),
-            filters::describe(&saved).unwrap_or_else(|| "no filters: every stream".to_owned())
+            place_in(ctx.lang, &config, t),
+            filters::describe(&saved).unwrap_or_else(|| tr!(ctx.lang, "filter-none"))
         ));
     }
     let embed = EmbedBuilder::new()
-        .title(format!(
-            "Filters for {}",
-            reply::escape(&routes[0].streamer.display_name)
+        .title(tr!(
+            ctx.lang,
+            "filter-title",
+            streamer = reply::escape(&routes[0].streamer.display_name)
         ))
         .color(reply::COLOR_OK)
         .description(format!(
-            "{}\n\nChecked when they go live and again whenever the title or game changes: a stream that \
-             switches to a wanted game is announced at the switch. `/streamers test` shows whether their \
-             stream right now would be announced.",
-            lines.join("\n")
+            "{}\n\n{}",
+            lines.join("\n"),
+            tr!(ctx.lang, "filter-explained")
         ))
         .build();
     Ok(Reply::embed(embed).into_response())
@@ -314,26 +317,31 @@ fn title_rule(f: &mut RouteFilters, words: &[String], rule: TitleRule) {
     }
 }
 
-/// The words typed, split on commas, or what is wrong with them.
-fn words(typed: &str) -> Result<Vec<String>, String> {
+/// The words typed, split on commas, or what is wrong with them (in
+/// `lang`).
+fn words(lang: Lang, typed: &str) -> Result<Vec<String>, String> {
     let words: Vec<String> = typed
         .split(',')
         .map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
-        return Err("Type at least one word, e.g. `words:rerun`.".to_owned());
+        return Err(tr!(lang, "filter-words-none"));
     }
     if words.len() > MAX_PER_LIST {
-        return Err(format!(
-            "That's {} words; a route keeps up to {MAX_PER_LIST} per rule.",
-            words.len()
+        return Err(tr!(
+            lang,
+            "filter-words-too-many",
+            count = words.len(),
+            max = MAX_PER_LIST
         ));
     }
     if let Some(long) = words.iter().find(|w| w.chars().count() > MAX_WORD_CHARS) {
-        return Err(format!(
-            "“{}” is longer than {MAX_WORD_CHARS} characters; use a shorter word or phrase.",
-            reply::escape(&long.chars().take(60).collect::<String>())
+        return Err(tr!(
+            lang,
+            "filter-word-too-long",
+            word = reply::escape(&long.chars().take(60).collect::<String>()),
+            max = MAX_WORD_CHARS
         ));
     }
     Ok(words)
@@ -385,11 +393,11 @@ mod tests {
     #[test]
     fn words_split_on_commas_and_lists_stay_short() {
         assert_eq!(
-            words(" rerun ,  re  upload,,").unwrap(),
+            words(Lang::En, " rerun ,  re  upload,,").unwrap(),
             vec!["rerun".to_owned(), "re upload".to_owned()]
         );
-        assert!(words(" , ").is_err());
-        assert!(words(&"w,".repeat(11)).is_err());
+        assert!(words(Lang::En, " , ").is_err());
+        assert!(words(Lang::En, &"w,".repeat(11)).is_err());
         let mut f = RouteFilters::default();
         title_rule(&mut f, &["Rerun".into()], TitleRule::Skip);
         title_rule(&mut f, &["rerun".into()], TitleRule::Skip);

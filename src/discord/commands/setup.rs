@@ -24,6 +24,7 @@ use crate::{
     ids::ChannelId,
     notify::refresh,
     store::{GuildConfig, OfflineMode, PingMode, PostAs},
+    tr,
 };
 
 #[derive(Debug, CommandModel, CreateCommand)]
@@ -235,10 +236,10 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
         config.channel_kind = Some(i32::from(u8::from(channel.kind)));
     }
     let Some(channel_id) = config.channel_id else {
-        return Ok(reply::ephemeral(
-            "First choose where live notifications go: `/setup channel:#your-channel`. After that, \
-             `/setup` changes only the options you give it.",
-        ));
+        return Ok(reply::ephemeral(tr!(
+            ctx.lang,
+            "setup-choose-channel-first"
+        )));
     };
     // Options left out keep what is stored.
     match (cmd.ping, &cmd.role) {
@@ -247,9 +248,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
             (config.ping_mode, config.ping_role_id) = (PingMode::Role, Some(role.id.into()));
         }
         (Some(Ping::Role), None) if config.ping_role_id.is_none() => {
-            return Ok(reply::ephemeral(
-                "To ping a role, pick it with the `role:` option, e.g. `/setup role:@Live`.",
-            ));
+            return Ok(reply::ephemeral(tr!(ctx.lang, "setup-role-needed")));
         }
         (Some(Ping::Role), None) => config.ping_mode = PingMode::Role,
         (Some(Ping::OptIn), _) => config.ping_mode = PingMode::StreamerRole,
@@ -293,7 +292,7 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
     }
     let role = cmd.role.clone();
     if ctx.state.discord.is_none() {
-        return Ok(summary(&config, &[]).into_response());
+        return Ok(summary(ctx.lang, &config, &[]).into_response());
     }
     // Checking the bot's permissions asks Discord (up to three calls):
     // answer at once, finish in the deferred reply.
@@ -305,19 +304,20 @@ pub async fn run(ctx: &Ctx, cmd: Setup) -> anyhow::Result<InteractionResponse> {
                 .clear_server_channel_attention(ctx.guild_id, ctx.now())
                 .await?;
         }
-        Ok(summary(&config, &problems))
+        Ok(summary(ctx.lang, &config, &problems))
     }))
 }
 
-/// What would stop notifications from working, each with its fix.
+/// What would stop notifications from working, each with its fix, in the
+/// member's language.
 async fn check_permissions(
     ctx: &Ctx,
     channel_id: ChannelId,
     config: &GuildConfig,
     role: Option<&Role>,
 ) -> Vec<String> {
-    let mode = config.ping_mode;
-    let channel = format!("<#{channel_id}>");
+    let (lang, mode) = (ctx.lang, config.ping_mode);
+    let channel = channel_id.to_string();
     let lookup = tokio::time::timeout(
         Duration::from_secs(2),
         permissions::bot_permissions(ctx, channel_id),
@@ -329,56 +329,52 @@ async fn check_permissions(
                 error = format!("{e:#}"),
                 "could not compute the bot's permissions"
             );
-            return vec![format!(
-                "I couldn't check my permissions in {channel} just now. Run `/streamers test` to check that I can post there."
-            )];
+            return vec![tr!(lang, "setup-check-failed", channel = channel)];
         }
         Err(_) => {
-            return vec![format!(
-                "Discord was slow to tell me my permissions in {channel}. Run `/streamers test` to check that I can post there."
-            )];
+            return vec![tr!(lang, "setup-check-slow", channel = channel)];
         }
     };
     let mut problems = Vec::new();
     let missing = permissions::missing(in_channel, TO_POST);
     if !missing.is_empty() {
-        problems.push(format!(
-            "I'm missing {} in {channel}. Open the channel's settings → Permissions, add the StreamMaxing role and allow {}.",
-            permissions::and_list(&missing),
-            if missing.len() == 1 { "it" } else { "them" }
+        problems.push(tr!(
+            lang,
+            "setup-missing-permissions",
+            count = missing.len(),
+            permissions = permissions::and_list(lang, &missing),
+            channel = &channel
         ));
     }
     if let (PingMode::Role, Some(role)) = (mode, role)
         && !role.mentionable
         && !permissions::missing(in_channel, Permissions::MENTION_EVERYONE).is_empty()
     {
-        problems.push(format!(
-                "<@&{}> can't be mentioned, so the ping would reach nobody. In Server Settings → Roles → {}, turn on \
-                 **Allow anyone to @mention this role** (or give me **Mention @everyone, @here and All Roles** in {channel}).",
-                role.id, role.name
-            ));
+        problems.push(tr!(
+            lang,
+            "setup-role-unmentionable",
+            role = role.id.to_string(),
+            name = &role.name,
+            channel = &channel
+        ));
     }
     if mode == PingMode::StreamerRole
         && !permissions::missing(guild, Permissions::MANAGE_ROLES).is_empty()
     {
-        problems.push(
-            "Opt-in pings need a role per streamer that I create and hand out, so I need **Manage Roles** \
-             (Server Settings → Roles → StreamMaxing)."
-                .to_owned(),
-        );
+        problems.push(tr!(lang, "setup-opt-in-needs-manage-roles"));
     }
     if mode == PingMode::StreamerRole
         && !permissions::missing(in_channel, Permissions::MENTION_EVERYONE).is_empty()
     {
-        problems.push(format!(
-            "Opt-in roles can't be @mentioned by members (so nobody can mass-ping everyone who opted in); I ping them \
-             myself, which needs **Mention @everyone, @here and All Roles** in {channel}. Without it the notification \
-             is posted but pings nobody."
+        problems.push(tr!(
+            lang,
+            "setup-opt-in-needs-mention-all",
+            channel = &channel
         ));
     }
     if config.post_as == PostAs::Streamer {
         let publishes = config.publish_announcements && config.channel_kind == Some(ANNOUNCEMENT);
-        problems.extend(as_streamer_problems(in_channel, &channel, publishes));
+        problems.extend(as_streamer_problems(lang, in_channel, &channel, publishes));
     }
     problems
 }
@@ -388,26 +384,21 @@ async fn check_permissions(
 /// retrying a post whose answer was lost, that it isn't there already, and
 /// in an announcement channel that publishes, Manage Messages (the alert is
 /// the webhook's message, not the bot's).
-fn as_streamer_problems(in_channel: Permissions, channel: &str, publishes: bool) -> Vec<String> {
+fn as_streamer_problems(
+    lang: Lang,
+    in_channel: Permissions,
+    channel: &str,
+    publishes: bool,
+) -> Vec<String> {
     let mut problems = Vec::new();
     if !permissions::missing(in_channel, Permissions::MANAGE_WEBHOOKS).is_empty() {
-        problems.push(format!(
-            "Posting as the streamer goes through a webhook I create in {channel}, which needs **Manage Webhooks** \
-             there. Until I have it, alerts are posted as StreamMaxing."
-        ));
+        problems.push(tr!(lang, "setup-webhooks-needed", channel = channel));
     }
     if !permissions::missing(in_channel, Permissions::READ_MESSAGE_HISTORY).is_empty() {
-        problems.push(format!(
-            "When Discord loses the answer to a post, I read {channel}'s recent messages to make sure the alert isn't \
-             there before posting it again, which needs **Read Message History**. Without it a lost answer can mean \
-             a duplicate alert."
-        ));
+        problems.push(tr!(lang, "setup-history-needed", channel = channel));
     }
     if publishes && !permissions::missing(in_channel, Permissions::MANAGE_MESSAGES).is_empty() {
-        problems.push(format!(
-            "Publishing an alert the streamer's webhook posted in {channel} to following servers needs **Manage \
-             Messages** there (it isn't my own message). Without it alerts are posted but not published."
-        ));
+        problems.push(tr!(lang, "setup-manage-messages-needed", channel = channel));
     }
     problems
 }
@@ -415,92 +406,158 @@ fn as_streamer_problems(in_channel: Permissions, channel: &str, publishes: bool)
 /// Discord's channel type for announcement channels.
 const ANNOUNCEMENT: i32 = 5;
 
-/// The whole configuration as saved, with what needs fixing.
-fn summary(config: &GuildConfig, problems: &[String]) -> Reply {
+/// The whole configuration as saved, with what needs fixing, in `lang`.
+fn summary(lang: Lang, config: &GuildConfig, problems: &[String]) -> Reply {
     let (mode, enabled) = (config.ping_mode, config.enabled);
     let after = match config.offline_mode {
-        OfflineMode::Edit => "edited to say how long it lasted",
-        OfflineMode::Delete => "deleted",
-        OfflineMode::Keep => "left as it is",
+        OfflineMode::Edit => tr!(lang, "setup-after-edit"),
+        OfflineMode::Delete => tr!(lang, "setup-after-delete"),
+        OfflineMode::Keep => tr!(lang, "setup-after-keep"),
     };
     let pings = match (mode, config.ping_role_id) {
         (PingMode::Role, Some(role)) => format!("<@&{role}>"),
-        (PingMode::StreamerRole, _) => "members who opted in with `/notify on`".to_owned(),
-        _ => "nobody".to_owned(),
+        (PingMode::StreamerRole, _) => tr!(lang, "setup-pings-opt-in"),
+        _ => tr!(lang, "setup-pings-nobody"),
     };
     let cooldown = match config.cooldown_secs / 60 {
-        0 => "off: every go-live posts a new message".to_owned(),
-        m => format!("a stream back within {m} min reuses its message"),
+        0 => tr!(lang, "setup-cooldown-off"),
+        m => tr!(lang, "setup-cooldown", minutes = m),
     };
     let refresh = match config.refresh_minutes {
-        0 => "off: a live message changes only with the title or game".to_owned(),
-        m => format!("fresh preview and viewer count every {m} min"),
+        0 => tr!(lang, "setup-refresh-off"),
+        m => tr!(lang, "setup-refresh", minutes = m),
     };
     let (title, color) = match (problems.is_empty(), enabled) {
-        (true, true) => ("✅ Live notifications are set up", reply::COLOR_OK),
-        (true, false) => ("⏸️ Saved: live notifications are paused", reply::COLOR),
-        (false, _) => ("⚠️ Saved, but something needs fixing", reply::COLOR_WARN),
+        (true, true) => (tr!(lang, "setup-title-ok"), reply::COLOR_OK),
+        (true, false) => (tr!(lang, "setup-title-paused"), reply::COLOR),
+        (false, _) => (tr!(lang, "setup-title-problems"), reply::COLOR_WARN),
     };
     let channel = config
         .channel_id
-        .map_or_else(|| "none".to_owned(), |c| format!("<#{c}>"));
-    let mut embed = EmbedBuilder::new()
+        .map_or_else(|| tr!(lang, "setup-channel-none"), |c| format!("<#{c}>"));
+    let publish = if config.publish_announcements {
+        tr!(lang, "setup-publish-yes")
+    } else {
+        tr!(lang, "setup-publish-no")
+    };
+    let posted_as = match config.post_as {
+        PostAs::Bot => "StreamMaxing".to_owned(),
+        PostAs::Streamer => tr!(lang, "setup-posted-as-streamer"),
+    };
+    // The language alerts speak: the one `/setup language:` chose, else
+    // the server's own.
+    let language = match config.language.as_deref().and_then(Lang::from_locale) {
+        Some(chosen) => chosen.native_name().to_owned(),
+        None => tr!(
+            lang,
+            "setup-language-server",
+            language = config.lang().native_name()
+        ),
+    };
+    let status = if enabled {
+        tr!(lang, "setup-status-on")
+    } else {
+        tr!(lang, "setup-status-paused")
+    };
+    let field = |name: String, value: String| EmbedFieldBuilder::new(name, value).inline();
+    let description = if problems.is_empty() {
+        tr!(lang, "setup-defaults-explained")
+    } else {
+        problems
+            .iter()
+            .map(|p| format!("• {p}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let embed = EmbedBuilder::new()
         .title(title)
         .color(color)
-        .field(EmbedFieldBuilder::new("Channel", channel).inline())
-        .field(EmbedFieldBuilder::new("Pings", pings).inline())
-        .field(
-            EmbedFieldBuilder::new("When a stream ends", format!("its message is {after}"))
-                .inline(),
-        )
-        .field(
-            EmbedFieldBuilder::new(
-                "Publish in announcement channels",
-                if config.publish_announcements {
-                    "yes"
-                } else {
-                    "no"
-                },
-            )
-            .inline(),
-        )
-        .field(EmbedFieldBuilder::new("Stream drops", cooldown).inline())
-        .field(EmbedFieldBuilder::new("While live", refresh).inline())
-        .field(
-            EmbedFieldBuilder::new(
-                "Posted as",
-                match config.post_as {
-                    PostAs::Bot => "StreamMaxing",
-                    PostAs::Streamer => "the streamer (name and avatar)",
-                },
-            )
-            .inline(),
-        )
-        .field(
-            EmbedFieldBuilder::new(
-                "Status",
-                if enabled {
-                    "on"
-                } else {
-                    "paused (`/setup enabled:True` to resume)"
-                },
-            )
-            .inline(),
-        );
-    if !problems.is_empty() {
-        embed = embed.description(
-            problems
-                .iter()
-                .map(|p| format!("• {p}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    } else {
-        embed = embed.description(
-            "These are the server's defaults: every streamer's alerts use them unless they have their own \
-             (`/streamers add login:… channel:… role:…`). Next: `/streamers add login:<their Twitch name>`, \
-             then `/streamers test`.",
-        );
-    }
+        .description(description)
+        .field(field(tr!(lang, "setup-field-channel"), channel))
+        .field(field(tr!(lang, "setup-field-pings"), pings))
+        .field(field(tr!(lang, "setup-field-after-stream"), after))
+        .field(field(tr!(lang, "setup-field-publish"), publish))
+        .field(field(tr!(lang, "setup-field-drops"), cooldown))
+        .field(field(tr!(lang, "setup-field-while-live"), refresh))
+        .field(field(tr!(lang, "setup-field-posted-as"), posted_as))
+        .field(field(tr!(lang, "setup-field-language"), language))
+        .field(field(tr!(lang, "setup-field-status"), status));
     Reply::embed(embed.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every problem `/setup` can report at once, with the longest role
+    /// name Discord allows, in `lang`.
+    fn every_problem(lang: Lang, channel: &str) -> Vec<String> {
+        let all = Permissions::all();
+        let missing = permissions::missing(Permissions::empty(), all);
+        let mut problems = vec![
+            tr!(
+                lang,
+                "setup-missing-permissions",
+                count = missing.len(),
+                permissions = permissions::and_list(lang, &missing),
+                channel = channel
+            ),
+            tr!(
+                lang,
+                "setup-role-unmentionable",
+                role = channel,
+                name = "R".repeat(100),
+                channel = channel
+            ),
+            tr!(lang, "setup-opt-in-needs-manage-roles"),
+            tr!(lang, "setup-opt-in-needs-mention-all", channel = channel),
+        ];
+        problems.extend(as_streamer_problems(
+            lang,
+            Permissions::empty(),
+            channel,
+            true,
+        ));
+        problems
+    }
+
+    #[test]
+    fn the_summary_fits_discords_embed_limits_in_every_language() {
+        let channel = "1200000000000000777";
+        for lang in Lang::ALL {
+            let config = GuildConfig {
+                guild_id: "1100000000000000001".parse().unwrap(),
+                channel_id: Some(channel.parse().unwrap()),
+                channel_kind: Some(ANNOUNCEMENT),
+                ping_mode: PingMode::StreamerRole,
+                ping_role_id: None,
+                enabled: false,
+                template: None,
+                offline_mode: OfflineMode::Edit,
+                publish_announcements: true,
+                cooldown_secs: 1440 * 60,
+                refresh_minutes: 60,
+                updated_at: 0,
+                gone_since: None,
+                post_as: PostAs::Streamer,
+                language: None,
+                locale: Some("pt-BR".to_owned()),
+            };
+            let problems = every_problem(lang, channel);
+            assert_eq!(problems.len(), 7);
+            let reply = summary(lang, &config, &problems);
+            let embed = &reply.embeds[0];
+            let chars = |s: &str| s.chars().count();
+            let title = chars(embed.title.as_deref().unwrap_or_default());
+            let description = chars(embed.description.as_deref().unwrap_or_default());
+            assert!(title <= 256, "{lang:?}: title {title}");
+            assert!(description <= 4096, "{lang:?}: description {description}");
+            let mut total = title + description;
+            for field in &embed.fields {
+                assert!(chars(&field.name) <= 256 && chars(&field.value) <= 1024);
+                total += chars(&field.name) + chars(&field.value);
+            }
+            assert!(total <= 6000, "{lang:?}: {total} characters in all");
+        }
+    }
 }

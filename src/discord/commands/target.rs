@@ -9,9 +9,11 @@ use twilight_model::{
 
 use crate::{
     discord::{context::Ctx, reply},
+    i18n::Lang,
     ids::ChannelId,
     notify::message,
     store::{GuildConfig, TrackedRoute},
+    tr,
 };
 
 /// The routes a `streamer:` (and `channel:`) option names, first added
@@ -30,9 +32,10 @@ pub async fn routes(
         })
         .collect();
     if routes.is_empty() {
-        return Ok(Err(reply::ephemeral(format!(
-            "This server doesn't follow **{}**. `/streamers list` shows who it follows; `/streamers add` adds someone.",
-            reply::escape(typed.trim())
+        return Ok(Err(reply::ephemeral(tr!(
+            ctx.lang,
+            "filter-not-followed",
+            streamer = reply::escape(typed.trim())
         ))));
     }
     let Some(channel) = channel else {
@@ -45,21 +48,32 @@ pub async fn routes(
         .partition(|t| message::channel_for(&config, t) == Some(wanted));
     if here.is_empty() {
         let name = reply::escape(&elsewhere[0].streamer.display_name);
-        let places: Vec<String> = elsewhere.iter().map(|t| place(&config, t)).collect();
-        return Ok(Err(reply::ephemeral(format!(
-            "**{name}** has no alerts in <#{wanted}>. Their alerts go to {}. Leave out `channel:` to mean all of them.",
-            places.join(", ")
+        let places: Vec<String> = elsewhere
+            .iter()
+            .map(|t| place_in(ctx.lang, &config, t))
+            .collect();
+        return Ok(Err(reply::ephemeral(tr!(
+            ctx.lang,
+            "filter-not-in-channel",
+            streamer = name,
+            channel = wanted.to_string(),
+            places = places.join(&tr!(ctx.lang, "setup-list-separator"))
         ))));
     }
     Ok(Ok(here))
 }
 
 /// Where a route posts, for replies: `#channel`, marked when it is the
-/// server's channel.
+/// server's channel. In English; [`place_in`] says it in a language.
 pub fn place(config: &GuildConfig, t: &TrackedRoute) -> String {
+    place_in(Lang::En, config, t)
+}
+
+/// [`place`] in `lang`.
+pub fn place_in(lang: Lang, config: &GuildConfig, t: &TrackedRoute) -> String {
     match (t.route.channel_id, config.channel_id) {
         (Some(own), _) => format!("<#{own}>"),
-        (None, Some(server)) => format!("<#{server}> (the server's channel)"),
-        (None, None) => "the server's channel (none chosen yet: `/setup channel:`)".to_owned(),
+        (None, Some(server)) => tr!(lang, "filter-place-server", channel = server.to_string()),
+        (None, None) => tr!(lang, "filter-place-none"),
     }
 }
