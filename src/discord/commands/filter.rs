@@ -266,7 +266,7 @@ pub async fn run(ctx: &Ctx, cmd: Filter) -> anyhow::Result<InteractionResponse> 
         lines.push(format!(
             "→ {}: {}",
             place_in(ctx.lang, &config, t),
-            filters::describe(&saved).unwrap_or_else(|| tr!(ctx.lang, "filter-none"))
+            filters::describe_in(&saved, ctx.lang).unwrap_or_else(|| tr!(ctx.lang, "filter-none"))
         ));
     }
     let embed = EmbedBuilder::new()
