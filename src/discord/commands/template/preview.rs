@@ -12,6 +12,7 @@ use crate::{
     links,
     notify::{message, template},
     store::{RouteEdit, TrackedRoute},
+    tr,
     twitch::live::GoLive,
 };
 
@@ -82,11 +83,15 @@ pub fn preview(
     let rendered = template::render(t, &vars, "preview");
     let mut components = rendered.components;
     if let Some(url) = editor_url(ctx, tracked) {
-        components.push(reply::link_button("Open the web editor", url));
+        components.push(reply::link_button(
+            &tr!(ctx.lang, "template-open-editor"),
+            url,
+        ));
     }
     let note = filters_note.map(|n| format!("{n}\n")).unwrap_or_default();
     let content = format!(
-        "**{heading}** (sample stream; pings nobody here)\n{note}{}",
+        "{}\n{note}{}",
+        tr!(ctx.lang, "template-preview-heading", heading = heading),
         rendered.content
     );
     Reply {
