@@ -49,7 +49,7 @@ pub async fn choose(
         return Ok(Reply::text(tr!(ctx.lang, "notify-streamer-gone")).into_response());
     };
     let (db, now) = (&ctx.state.db, ctx.now());
-    let config = db.ensure_guild(ctx.guild_id, None, now).await?;
+    let config = ctx.guild_config().await?;
     let Choice::NothingPersonal { everyone_role } = choice(&config, &routes) else {
         db.set_notify_preference(
             ctx.guild_id,
