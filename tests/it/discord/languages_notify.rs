@@ -130,6 +130,21 @@ on_both_backends! {
         assert_eq!(said(&body), tr!(Lang::De, "template-reset-server"));
     }
 
+    async fn a_preview_of_a_full_length_message_still_fits_with_the_heading_in_german(db) {
+        let app = TestApp::start(db).await;
+        app.track(&[GUILD as i64], SHROUD, "shroud").await;
+        let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
+        let full = streammaxing::notify::template::Template { content: "x".repeat(2000), ..Default::default() };
+        config.template = Some(full.to_json());
+        app.db.save_guild_config(&config, 1).await.unwrap();
+        for options in [json!([]), json!([string("streamer", "shroud")])] {
+            let (_, body) = app.interaction(&template("preview", options, "de")).await;
+            let content = body["data"]["content"].as_str().unwrap();
+            assert!(content.starts_with("**Vorschau**") && content.ends_with("x…"), "{content}");
+            assert_eq!(content.chars().count(), 2000);
+        }
+    }
+
     async fn the_shared_replies_speak_the_members_language(db) {
         let app = TestApp::start(db).await;
         let gone = in_locale(slash(AS_MEMBER, "gone", json!([]), json!({})), "ja", "en-US");
