@@ -12,10 +12,14 @@ use super::{
 };
 use crate::ids::TwitchUserId;
 use crate::notify::template;
+use crate::tr;
 
 pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     let Some(InteractionData::MessageComponent(data)) = &ctx.interaction.data else {
-        return Ok(reply::ephemeral("That button didn't come with any data."));
+        return Ok(reply::ephemeral(tr!(
+            ctx.lang,
+            "common-button-without-data"
+        )));
     };
     if let Some(twitch_id) = template::parse_notify_custom_id(&data.custom_id) {
         return notify_toggle(ctx, &TwitchUserId::from(twitch_id)).await;
@@ -26,9 +30,7 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     if let Some(draft) = data.custom_id.strip_prefix(form::RETRY_PREFIX) {
         return form::reopen(ctx, draft).await;
     }
-    Ok(reply::ephemeral(
-        "That button is from an older version of StreamMaxing and no longer does anything.",
-    ))
+    Ok(reply::ephemeral(tr!(ctx.lang, "common-button-outdated")))
 }
 
 async fn notify_toggle(ctx: &Ctx, twitch_id: &TwitchUserId) -> anyhow::Result<InteractionResponse> {
@@ -38,9 +40,7 @@ async fn notify_toggle(ctx: &Ctx, twitch_id: &TwitchUserId) -> anyhow::Result<In
         .streamer_routes(ctx.guild_id, twitch_id)
         .await?;
     if routes.is_empty() {
-        return Ok(reply::ephemeral(
-            "This server doesn't follow that streamer any more.",
-        ));
+        return Ok(reply::ephemeral(tr!(ctx.lang, "notify-streamer-gone")));
     }
     let choices = pings::member_choices(ctx).await?;
     let on = !choices.is_on(&pings::member_roles(ctx), &routes);

@@ -20,7 +20,7 @@ use super::{
     context::Ctx,
     reply,
 };
-use crate::{error::ApiError, state::AppState};
+use crate::{error::ApiError, i18n::Lang, state::AppState, tr};
 
 pub async fn receive(
     State(state): State<AppState>,
@@ -76,11 +76,10 @@ async fn answer(
     outcome: &mut &'static str,
 ) -> InteractionResponse {
     let kind = interaction.kind;
+    let lang = Lang::of(interaction.locale.as_deref());
     let Some(ctx) = Ctx::new(state, interaction) else {
         *outcome = "outside_server";
-        return reply::ephemeral(
-            "StreamMaxing works inside a server: use its commands in a channel of a server it was added to.",
-        );
+        return reply::ephemeral(tr!(lang, "common-server-only"));
     };
     let span = tracing::info_span!("interaction", guild.id = %ctx.guild_id, user.id = %ctx.user_id, kind = ?kind);
     // Instrumented, never entered: a span entered across an await stays
@@ -92,17 +91,15 @@ async fn answer(
             InteractionType::ApplicationCommandAutocomplete => autocomplete::suggest(&ctx).await,
             InteractionType::MessageComponent => components::handle(&ctx).await,
             InteractionType::ModalSubmit => form::handle(&ctx).await,
-            _ => Ok(reply::ephemeral(
-                "StreamMaxing doesn't handle that kind of interaction.",
-            )),
+            _ => Ok(reply::ephemeral(tr!(
+                ctx.lang,
+                "common-unknown-interaction"
+            ))),
         };
         result.unwrap_or_else(|e| {
             *outcome = "error";
             tracing::error!(error = format!("{e:#}"), "interaction failed");
-            reply::ephemeral(
-                "⚠️ Something went wrong on our side and nothing was changed. Please try again in a minute; \
-                 if it keeps happening, the bot's operator can find the details in its logs.",
-            )
+            reply::ephemeral(tr!(ctx.lang, "common-failed-nothing-changed"))
         })
     }
     .instrument(span)

@@ -13,9 +13,11 @@ use super::{
     reply::{Reply, escape},
 };
 use crate::{
+    i18n::Lang,
     ids::RoleId,
     notify::pings::{Choice, MemberChoices, choice},
     store::TrackedRoute,
+    tr,
 };
 
 /// This member's choices in this server.
@@ -44,12 +46,10 @@ pub async fn choose(
     on: bool,
 ) -> anyhow::Result<InteractionResponse> {
     let Some(tracked) = routes.first().cloned() else {
-        return Ok(
-            Reply::text("This server doesn't follow that streamer any more.").into_response(),
-        );
+        return Ok(Reply::text(tr!(ctx.lang, "notify-streamer-gone")).into_response());
     };
     let (db, now) = (&ctx.state.db, ctx.now());
-    let config = db.ensure_guild(ctx.guild_id, None, now).await?;
+    let config = ctx.guild_config().await?;
     let Choice::NothingPersonal { everyone_role } = choice(&config, &routes) else {
         db.set_notify_preference(
             ctx.guild_id,
@@ -59,65 +59,70 @@ pub async fn choose(
             now,
         )
         .await?;
-        return Ok(ctx.defer(move |ctx| async move { set_role(&ctx, &tracked, on).await }));
+        // The role is seen by the whole server: named in its language.
+        let server_lang = config.lang();
+        return Ok(
+            ctx.defer(move |ctx| async move { set_role(&ctx, &tracked, on, server_lang).await })
+        );
     };
     // Nothing personal to switch: say what the server does and what the
     // member can do, rather than save a choice that changes nothing.
     let name = escape(&tracked.streamer.display_name);
     let holds = everyone_role.is_some_and(|role| member_roles(ctx).contains(&role));
-    Ok(Reply::text(nothing_personal(&name, everyone_role, holds, on)).into_response())
+    Ok(Reply::text(nothing_personal(ctx.lang, &name, everyone_role, holds, on)).into_response())
 }
 
 /// The answer to `/notify on|off` (or 🔔) where the server pings a role for
 /// everyone (`role`, which the member `holds` or not) or pings nobody.
-fn nothing_personal(name: &str, role: Option<RoleId>, holds: bool, on: bool) -> String {
-    let opt_in = "Per-member pings need an admin to turn on opt-in pings (`/setup ping:Members who opt in`).";
+fn nothing_personal(lang: Lang, name: &str, role: Option<RoleId>, holds: bool, on: bool) -> String {
+    let opt_in = || tr!(lang, "notify-opt-in-needs-admin");
+    let role = role.map(|r| r.to_string());
     match (role, holds, on) {
         (Some(role), true, false) => format!(
-            "This server pings <@&{role}> for everyone when **{name}** goes live, and you have that role, so I can't \
-             switch your ping off on its own. You can leave <@&{role}> if the server lets you pick roles \
-             (Channels & Roles), or turn off role mentions for this server (server name → Notification Settings → \
-             Suppress All Role @mentions). {opt_in}"
+            "{} {}",
+            tr!(lang, "notify-role-held-off", role = role, name = name),
+            opt_in()
         ),
-        (Some(role), false, false) => format!(
-            "You won't be pinged for **{name}**: this server pings <@&{role}> when they go live, and you don't have that role."
-        ),
-        (Some(role), true, true) => format!(
-            "You're already pinged when **{name}** goes live: this server pings <@&{role}>, and you have that role."
-        ),
+        (Some(role), false, false) => {
+            tr!(lang, "notify-role-not-held-off", role = role, name = name)
+        }
+        (Some(role), true, true) => tr!(lang, "notify-role-held-on", role = role, name = name),
         (Some(role), false, true) => format!(
-            "This server pings <@&{role}> when **{name}** goes live. To be pinged, take that role if the server lets you \
-             pick roles (Channels & Roles), or ask an admin for it. {opt_in}"
+            "{} {}",
+            tr!(lang, "notify-role-not-held-on", role = role, name = name),
+            opt_in()
         ),
-        (None, _, _) => format!(
-            "This server doesn't ping anyone when **{name}** goes live: the notification is posted without a ping, \
-             so there is nothing to switch {}. {opt_in}",
-            if on { "on" } else { "off" }
+        (None, _, true) => format!(
+            "{} {}",
+            tr!(lang, "notify-nobody-pinged-on", name = name),
+            opt_in()
+        ),
+        (None, _, false) => format!(
+            "{} {}",
+            tr!(lang, "notify-nobody-pinged-off", name = name),
+            opt_in()
         ),
     }
 }
 
 /// Gives or takes the streamer's notification role, and says so.
-async fn set_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> anyhow::Result<Reply> {
+/// `server_lang` names a role the bot creates.
+async fn set_role(
+    ctx: &Ctx,
+    tracked: &TrackedRoute,
+    on: bool,
+    server_lang: Lang,
+) -> anyhow::Result<Reply> {
     let name = escape(&tracked.streamer.display_name);
-    match apply_role(ctx, tracked, on).await {
-        Ok(()) if on => Ok(Reply::text(format!(
-            "🔔 You'll be pinged when **{name}** goes live. `/notify off` undoes it."
-        ))),
-        Ok(()) => Ok(Reply::text(format!(
-            "🔕 You won't be pinged for **{name}** any more. `/notify on` undoes it."
-        ))),
+    let lang = ctx.lang;
+    match apply_role(ctx, tracked, on, server_lang).await {
+        Ok(()) if on => Ok(Reply::text(tr!(lang, "notify-on-done", name = name))),
+        Ok(()) => Ok(Reply::text(tr!(lang, "notify-off-done", name = name))),
         Err(RoleError::Discord(e)) if e.code().is_some_and(DiscordCode::is_not_allowed) => {
-            Ok(Reply::text(
-                "I can't hand out notification roles here. An admin needs to give me **Manage Roles** and drag my role \
-                 above the streamers' notification roles (Server Settings → Roles).",
-            ))
+            Ok(Reply::text(tr!(lang, "notify-cannot-give-roles")))
         }
         Err(RoleError::Discord(e)) if e.code() == Some(DiscordCode::MaxRoles) => {
-            Ok(Reply::text(format!(
-                "This server has Discord's maximum of 250 roles, so I can't make a notification role for **{name}**. \
-             An admin can delete roles nobody uses any more (Server Settings → Roles), then try again."
-            )))
+            Ok(Reply::text(tr!(lang, "notify-too-many-roles", name = name)))
         }
         Err(RoleError::Discord(e)) => Err(e.into()),
         Err(RoleError::Other(e)) => Err(e),
@@ -141,20 +146,25 @@ impl From<anyhow::Error> for RoleError {
     }
 }
 
-async fn apply_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> Result<(), RoleError> {
+async fn apply_role(
+    ctx: &Ctx,
+    tracked: &TrackedRoute,
+    on: bool,
+    server_lang: Lang,
+) -> Result<(), RoleError> {
     let api = ctx.discord()?;
     let (guild, user) = (ctx.guild_id.id(), ctx.user_id.id());
     let role = match tracked.notify_role_id.map(RoleId::id) {
         Some(role) => role,
         None if !on => return Ok(()),
-        None => create_role(ctx, tracked).await?,
+        None => create_role(ctx, tracked, server_lang).await?,
     };
     match api.set_member_role(guild, user, role, on).await {
         Ok(()) => Ok(()),
         // An admin deleted the role: make a new one (or there is nothing to take).
         Err(e) if e.code() == Some(DiscordCode::UnknownRole) => {
             if on {
-                let role = create_role(ctx, tracked).await?;
+                let role = create_role(ctx, tracked, server_lang).await?;
                 api.set_member_role(guild, user, role, true).await?;
             }
             Ok(())
@@ -166,12 +176,20 @@ async fn apply_role(ctx: &Ctx, tracked: &TrackedRoute, on: bool) -> Result<(), R
 /// Creates the streamer's notification role, unless another member's
 /// opt-in created one at the same moment: then that one is used and ours
 /// deleted, so a server never holds two roles for one streamer.
-async fn create_role(ctx: &Ctx, tracked: &TrackedRoute) -> Result<Id<RoleMarker>, RoleError> {
+async fn create_role(
+    ctx: &Ctx,
+    tracked: &TrackedRoute,
+    server_lang: Lang,
+) -> Result<Id<RoleMarker>, RoleError> {
     let (api, guild) = (ctx.discord()?, ctx.guild_id.id());
-    let name: String = format!("{} live", tracked.streamer.display_name)
-        .chars()
-        .take(100)
-        .collect();
+    let name: String = tr!(
+        server_lang,
+        "notify-role-name",
+        name = &tracked.streamer.display_name
+    )
+    .chars()
+    .take(100)
+    .collect();
     // Not mentionable: members can't mass-ping everyone who opted in; the
     // bot pings it itself (Mention All Roles, checked by `/setup`).
     let role = api.create_role(guild, &name, false).await?;

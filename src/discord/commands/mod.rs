@@ -19,6 +19,7 @@ use twilight_model::{
 };
 
 use super::{context::Ctx, reply};
+use crate::tr;
 
 /// Who may use admin commands by default (admins can change this per server).
 pub fn manage_guild() -> Permissions {
@@ -92,10 +93,7 @@ pub async fn run(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
                 Ok(command) => command,
                 Err(e) => {
                     tracing::warn!(error = %e, command = %data.name, "could not parse command options");
-                    return Ok(reply::ephemeral(
-                        "I couldn't read that command's options; Discord may still be showing an older version of it. \
-                         Please try again in a minute.",
-                    ));
+                    return Ok(reply::ephemeral(tr!(ctx.lang, "common-unreadable-options")));
                 }
             }
         };
@@ -113,8 +111,10 @@ pub async fn run(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         "filter" => filter::run(ctx, parse!(filter::Filter)).await,
         "notify" => return notify::run(ctx, parse!(notify::Notify)).await,
         other => {
-            return Ok(reply::ephemeral(format!(
-                "StreamMaxing doesn't know the command `/{other}` any more. The server's command list will refresh shortly."
+            return Ok(reply::ephemeral(tr!(
+                ctx.lang,
+                "common-unknown-command",
+                command = other
             )));
         }
     }?;

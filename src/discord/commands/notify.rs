@@ -11,6 +11,7 @@ use crate::discord::{
     pings,
     reply::{self, Reply},
 };
+use crate::tr;
 
 #[derive(Debug, CommandModel, CreateCommand)]
 #[command(
@@ -139,22 +140,19 @@ async fn forget(ctx: &Ctx) -> anyhow::Result<Reply> {
         "{}/privacy",
         ctx.state.config.public_url.as_str().trim_end_matches('/')
     );
-    Ok(Reply::text(format!(
-        "🧹 Done: I erased what I kept about you in this server ({erased} saved choice{} or draft{}) and took back \
-         {} 🔔 role{} I gave you. Your id is also gone from anything you added here. What I keep, and for how long: {privacy}",
-        if erased == 1 { "" } else { "s" },
-        if erased == 1 { "" } else { "s" },
-        bot_roles.len(),
-        if bot_roles.len() == 1 { "" } else { "s" },
+    Ok(Reply::text(tr!(
+        ctx.lang,
+        "notify-forgotten",
+        erased = erased,
+        roles = bot_roles.len(),
+        privacy = privacy,
     )))
 }
 
 async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     let routes = ctx.state.db.tracked_routes(ctx.guild_id).await?;
     if routes.is_empty() {
-        return Ok(reply::ephemeral(
-            "This server doesn't follow any streamers yet.",
-        ));
+        return Ok(reply::ephemeral(tr!(ctx.lang, "notify-list-empty")));
     }
     let choices = pings::member_choices(ctx).await?;
     let member_roles = pings::member_roles(ctx);
@@ -171,11 +169,12 @@ async fn list(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         })
         .collect();
     let embed = EmbedBuilder::new()
-        .title("Your live pings")
+        .title(tr!(ctx.lang, "notify-list-title"))
         .color(reply::COLOR)
         .description(format!(
-            "{}\n\nChange with `/notify on` / `/notify off`, or the 🔔 button under any live notification.",
-            lines.join("\n")
+            "{}\n\n{}",
+            lines.join("\n"),
+            tr!(ctx.lang, "notify-list-how-to-change")
         ))
         .build();
     Ok(Reply::embed(embed).into_response())

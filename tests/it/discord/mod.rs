@@ -5,6 +5,7 @@ mod commands;
 mod endpoint;
 mod finding;
 mod languages;
+mod languages_notify;
 mod languages_setup;
 mod notify;
 mod serve;

@@ -24,30 +24,32 @@ use crate::notify::{
     message,
     template::{self, Template},
 };
+use crate::{i18n::Lang, tr};
 
 const FORM_PREFIX: &str = "template:";
 pub const RETRY_PREFIX: &str = "template-retry:";
-/// (custom id, label, style, max length)
-const FIELDS: [(&str, &str, TextInputStyle, u16); 5] = [
-    (
-        "content",
-        "Message text (above the card)",
-        TextInputStyle::Paragraph,
-        2000,
-    ),
-    ("title", "Card title", TextInputStyle::Short, 256),
-    ("description", "Card text", TextInputStyle::Paragraph, 4000),
-    (
-        "color",
-        "Card colour (hex, e.g. #9146FF)",
-        TextInputStyle::Short,
-        7,
-    ),
-    ("footer", "Footer", TextInputStyle::Short, 2048),
+/// (custom id, style, max length)
+const FIELDS: [(&str, TextInputStyle, u16); 5] = [
+    ("content", TextInputStyle::Paragraph, 2000),
+    ("title", TextInputStyle::Short, 256),
+    ("description", TextInputStyle::Paragraph, 4000),
+    ("color", TextInputStyle::Short, 7),
+    ("footer", TextInputStyle::Short, 2048),
 ];
 
-/// The form, prefilled with `t`, saving where `scope` says.
-pub fn template_form(scope: &Scope, t: &Template) -> InteractionResponse {
+/// A field's label, in the member's language.
+fn field_label(lang: Lang, id: &str) -> String {
+    match id {
+        "content" => tr!(lang, "template-field-content"),
+        "title" => tr!(lang, "template-field-title"),
+        "description" => tr!(lang, "template-field-description"),
+        "color" => tr!(lang, "template-field-color"),
+        _ => tr!(lang, "template-field-footer"),
+    }
+}
+
+/// The form, prefilled with `t`, saving where `scope` says, in `lang`.
+pub fn template_form(lang: Lang, scope: &Scope, t: &Template) -> InteractionResponse {
     let values = [
         t.content.clone(),
         t.embed.title.clone(),
@@ -61,7 +63,7 @@ pub fn template_form(scope: &Scope, t: &Template) -> InteractionResponse {
     let components = FIELDS
         .iter()
         .zip(values)
-        .map(|((id, label, style, max), value)| {
+        .map(|((id, style, max), value)| {
             let input = Component::TextInput(TextInput {
                 id: None,
                 custom_id: (*id).to_owned(),
@@ -69,21 +71,23 @@ pub fn template_form(scope: &Scope, t: &Template) -> InteractionResponse {
                 label: None,
                 max_length: Some(*max),
                 min_length: None,
-                placeholder: Some(
-                    "Variables like {streamer_display_name} and {stream_title} are filled in"
-                        .to_owned(),
-                ),
+                placeholder: Some(tr!(
+                    lang,
+                    "template-field-placeholder",
+                    example = "{streamer_display_name}",
+                    other = "{stream_title}"
+                )),
                 required: Some(false),
                 style: *style,
                 value: Some(value).filter(|v| !v.is_empty()),
             });
-            Component::Label(LabelBuilder::new(*label, input).build())
+            Component::Label(LabelBuilder::new(field_label(lang, id), input).build())
         })
         .collect::<Vec<_>>();
     let title = match (&scope.twitch_id, scope.channel_id) {
-        (None, _) => "Edit the notification template",
-        (Some(_), None) => "Edit this streamer's template",
-        (Some(_), Some(_)) => "Edit this route's template",
+        (None, _) => tr!(lang, "template-form-server"),
+        (Some(_), None) => tr!(lang, "template-form-streamer"),
+        (Some(_), Some(_)) => tr!(lang, "template-form-route"),
     };
     let custom_id = format!("{FORM_PREFIX}{}", scope.encode());
     ModalBuilder::new(custom_id, title, components).build()
@@ -94,14 +98,10 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         return Ok(refusal);
     }
     let Some(InteractionData::ModalSubmit(data)) = &ctx.interaction.data else {
-        return Ok(reply::ephemeral(
-            "That form arrived empty; please open it again.",
-        ));
+        return Ok(reply::ephemeral(tr!(ctx.lang, "template-form-empty")));
     };
     let Some(scope) = data.custom_id.strip_prefix(FORM_PREFIX) else {
-        return Ok(reply::ephemeral(
-            "That form is from an older version of StreamMaxing; please run the command again.",
-        ));
+        return Ok(reply::ephemeral(tr!(ctx.lang, "template-form-outdated")));
     };
     let scope = Scope::decode(scope);
     let config = ctx.guild_config().await?;
@@ -114,16 +114,14 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
             match found {
                 Some(t) => Some(t),
                 None => {
-                    return Ok(reply::ephemeral(
-                        "This server doesn't follow that streamer there any more.",
-                    ));
+                    return Ok(reply::ephemeral(tr!(ctx.lang, "template-route-gone")));
                 }
             }
         }
         None => None,
     };
     let mut t = message::current_template(&config, tracked.as_ref());
-    let color_error = apply(&mut t, data);
+    let color_error = apply(ctx.lang, &mut t, data);
     let mut errors: Vec<String> = template::validate(&t)
         .err()
         .unwrap_or_default()
@@ -133,13 +131,9 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     errors.extend(color_error);
     if errors.is_empty() {
         save(ctx, &scope, Some(t.to_json())).await?;
-        return Ok(preview(
-            ctx,
-            &t,
-            tracked.as_ref(),
-            "✅ Saved. This is how it will look",
-        )
-        .into_response());
+        return Ok(
+            preview(ctx, &t, tracked.as_ref(), &tr!(ctx.lang, "template-saved")).into_response(),
+        );
     }
     let draft = ctx
         .state
@@ -155,26 +149,39 @@ pub async fn handle(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         .await?;
     let button = ButtonBuilder::new(ButtonStyle::Primary)
         .custom_id(format!("{RETRY_PREFIX}{draft}"))
-        .label("Fix it")
+        .label(tr!(ctx.lang, "template-fix-it"))
         .build();
     let fix = Component::ActionRow(ActionRowBuilder::new().component(button).build());
-    let text = format!(
-        "❌ Not saved: the template has problems.\n{}\n\n“Fix it” reopens the form with what you typed.",
-        fit_lines(&errors, PROBLEMS_CHARS)
-    );
+    let text = not_saved(ctx.lang, &errors);
     Ok(Reply::text(text).with_components(vec![fix]).into_response())
 }
 
-/// Room for the list of problems in a reply (Discord's limit is 2,000).
+/// Discord's limit for a message's text.
+const MESSAGE_CHARS: usize = 2_000;
+/// Room for the list of problems in a reply, at most.
 const PROBLEMS_CHARS: usize = 1_700;
 
+/// "Not saved", the problems (as many as fit in one message) and how to
+/// fix them, in `lang`.
+fn not_saved(lang: Lang, problems: &[String]) -> String {
+    let heading = tr!(lang, "template-not-saved");
+    let hint = tr!(lang, "template-fix-it-hint");
+    // The heading, the hint and the three line breaks around the list.
+    let words = heading.chars().count() + hint.chars().count() + 3;
+    let room = PROBLEMS_CHARS.min(MESSAGE_CHARS.saturating_sub(words));
+    format!("{heading}\n{}\n\n{hint}", fit_lines(lang, problems, room))
+}
+
 /// As many of `lines` as fit in `room` characters, then how many more.
-fn fit_lines(lines: &[String], room: usize) -> String {
+fn fit_lines(lang: Lang, lines: &[String], room: usize) -> String {
+    // The "…and N more" line for the most lines there could be left.
+    let more_line = |left: usize| tr!(lang, "template-more-problems", count = left);
+    let reserve = more_line(lines.len()).chars().count() + 1;
     let mut shown = Vec::new();
     let mut used = 0;
     for line in lines {
         let len = line.chars().count() + 1;
-        if used + len > room.saturating_sub(40) {
+        if used + len > room.saturating_sub(reserve) {
             break;
         }
         used += len;
@@ -183,13 +190,14 @@ fn fit_lines(lines: &[String], room: usize) -> String {
     let mut text = shown.join("\n");
     let left = lines.len() - shown.len();
     if left > 0 {
-        text.push_str(&format!("\n• …and {left} more"));
+        text.push('\n');
+        text.push_str(&more_line(left));
     }
     text
 }
 
 /// Copies the form's fields into `t`; returns an error for a bad colour.
-fn apply(t: &mut Template, data: &ModalInteractionData) -> Option<String> {
+fn apply(lang: Lang, t: &mut Template, data: &ModalInteractionData) -> Option<String> {
     let mut color_error = None;
     for (id, value) in inputs(&data.components) {
         let value = value.trim().to_owned();
@@ -202,9 +210,10 @@ fn apply(t: &mut Template, data: &ModalInteractionData) -> Option<String> {
             "color" => match u32::from_str_radix(value.trim_start_matches('#'), 16) {
                 Ok(c) if c <= 0xFF_FFFF => t.embed.color = Some(c),
                 _ => {
-                    color_error = Some(format!(
-                        "• **colour**: “{}” isn't a hex colour like #9146FF.",
-                        reply::escape(&value)
+                    color_error = Some(tr!(
+                        lang,
+                        "template-bad-color",
+                        value = reply::escape(&value)
                     ))
                 }
             },
@@ -243,16 +252,14 @@ pub async fn reopen(ctx: &Ctx, draft_id: &str) -> anyhow::Result<InteractionResp
         Err(_) => None,
     };
     let Some(draft) = draft else {
-        return Ok(reply::ephemeral(
-            "That draft has expired. Run `/template edit` again.",
-        ));
+        return Ok(reply::ephemeral(tr!(ctx.lang, "template-draft-expired")));
     };
     let t = Template::from_json(&draft.template).unwrap_or_default();
     let scope = Scope {
         twitch_id: draft.twitch_id,
         channel_id: draft.channel_id,
     };
-    Ok(template_form(&scope, &t))
+    Ok(template_form(ctx.lang, &scope, &t))
 }
 
 #[cfg(test)]
@@ -269,12 +276,25 @@ mod tests {
                 )
             })
             .collect();
-        let text = fit_lines(&lines, PROBLEMS_CHARS);
-        assert!(text.chars().count() <= PROBLEMS_CHARS, "{}", text.len());
-        assert!(text.ends_with("more") && text.contains("x0"), "{text}");
-        assert_eq!(
-            fit_lines(&lines[..2], PROBLEMS_CHARS),
-            lines[..2].join("\n")
-        );
+        for lang in Lang::ALL {
+            let text = fit_lines(lang, &lines, PROBLEMS_CHARS);
+            assert!(text.chars().count() <= PROBLEMS_CHARS, "{}", text.len());
+            let left = lines.len() - (text.lines().count() - 1);
+            assert!(text.contains("x0") && left > 0, "{text}");
+            assert!(
+                text.ends_with(&tr!(lang, "template-more-problems", count = left)),
+                "{text}"
+            );
+            let whole = not_saved(lang, &lines);
+            assert!(
+                whole.chars().count() <= MESSAGE_CHARS,
+                "{lang:?}: {}",
+                whole.chars().count()
+            );
+            assert_eq!(
+                fit_lines(lang, &lines[..2], PROBLEMS_CHARS),
+                lines[..2].join("\n")
+            );
+        }
     }
 }

@@ -16,6 +16,7 @@ use crate::{
     ids::ChannelId,
     notify::message,
     store::TrackedRoute,
+    tr,
 };
 pub use preview::Scope;
 use preview::{preview, save};
@@ -146,8 +147,10 @@ pub async fn run(ctx: &Ctx, cmd: Template) -> anyhow::Result<InteractionResponse
     let config = ctx.guild_config().await?;
     let current = message::current_template(&config, tracked);
     match cmd {
-        Template::Edit(_) => Ok(form::template_form(&scope, &current)),
-        Template::Preview(_) => Ok(preview(ctx, &current, tracked, "Preview").into_response()),
+        Template::Edit(_) => Ok(form::template_form(ctx.lang, &scope, &current)),
+        Template::Preview(_) => {
+            Ok(preview(ctx, &current, tracked, &tr!(ctx.lang, "template-preview")).into_response())
+        }
         Template::Reset(_) => reset(ctx, &scope, tracked).await,
     }
 }
@@ -158,14 +161,13 @@ async fn reset(
     tracked: Option<&TrackedRoute>,
 ) -> anyhow::Result<InteractionResponse> {
     save(ctx, scope, None).await?;
-    let whose = match tracked {
-        Some(t) => format!(
-            "**{}** now uses the server's template",
-            reply::escape(&t.streamer.display_name)
+    let text = match tracked {
+        Some(t) => tr!(
+            ctx.lang,
+            "template-reset-streamer",
+            name = reply::escape(&t.streamer.display_name)
         ),
-        None => "The server is back on the default template".to_owned(),
+        None => tr!(ctx.lang, "template-reset-server"),
     };
-    Ok(reply::ephemeral(format!(
-        "↩️ {whose}. `/template preview` shows it."
-    )))
+    Ok(reply::ephemeral(text))
 }

@@ -12,6 +12,7 @@ use crate::{
     links,
     notify::{message, template},
     store::{RouteEdit, TrackedRoute},
+    tr,
     twitch::live::GoLive,
 };
 
@@ -82,18 +83,38 @@ pub fn preview(
     let rendered = template::render(t, &vars, "preview");
     let mut components = rendered.components;
     if let Some(url) = editor_url(ctx, tracked) {
-        components.push(reply::link_button("Open the web editor", url));
+        components.push(reply::link_button(
+            &tr!(ctx.lang, "template-open-editor"),
+            url,
+        ));
     }
     let note = filters_note.map(|n| format!("{n}\n")).unwrap_or_default();
-    let content = format!(
-        "**{heading}** (sample stream; pings nobody here)\n{note}{}",
-        rendered.content
+    let above = format!(
+        "{}\n{note}",
+        tr!(ctx.lang, "template-preview-heading", heading = heading)
     );
+    // The rendered text may use all of Discord's 2,000 characters: what
+    // stands above it (in the member's language) takes its end.
+    let room = MESSAGE_CHARS.saturating_sub(above.chars().count());
+    let content = format!("{above}{}", cut(&rendered.content, room));
     Reply {
         content: content.trim_end().to_owned(),
         embeds: rendered.embeds,
         components,
     }
+}
+
+/// Discord's limit for a message's text.
+const MESSAGE_CHARS: usize = 2_000;
+
+/// `text` cut to at most `max` characters, the cut marked with "…".
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 /// A signed, expiring link to the web editor for this server (and streamer).
