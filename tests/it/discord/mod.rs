@@ -5,6 +5,7 @@ mod commands;
 mod endpoint;
 mod finding;
 mod languages;
+mod languages_streamers;
 mod notify;
 mod serve;
 pub mod setup;
