@@ -11,9 +11,9 @@ streamers-name-login = Nenne einen Streamer mit `{ -opt-login }:`: den Namen aus
 streamers-too-many = Das sind { $count } Namen; ich kann höchstens { $max } auf einmal hinzufügen. Teile die Liste in zwei Hälften.
 streamers-not-found = Ich konnte keinen Twitch-Account namens **{ $login }** finden. Prüfe die Schreibweise: Es ist der Name in twitch.tv/**name**.
 streamers-route-vanished = Diese Route wurde entfernt, während ich sie hinzugefügt habe. Führe den Befehl bitte noch einmal aus.
-streamers-title-following = Du folgst jetzt { $name }
+streamers-title-following = Folge jetzt { $name }
 streamers-title-another-channel = Weiterer Kanal für { $name } hinzugefügt
-streamers-title-already = Du folgst { $name } bereits
+streamers-title-already = Folge { $name } bereits
 streamers-title-updated = Benachrichtigungen für { $name } aktualisiert
 streamers-title-moved = Benachrichtigungen für { $name } verschoben
 streamers-live-now = 🔴 Gerade live: Ich habe den aktuellen Stream gepostet, ohne Ping.
@@ -45,7 +45,7 @@ streamers-many-title = { $added } von { $total } Streamern hinzugefügt
 streamers-team-not-found = Ich konnte kein Twitch-Team namens **{ $name }** finden. Es ist der Name in seiner Adresse: twitch.tv/team/**name**.
 streamers-team-empty = Das Team **{ $name }** hat noch keine Mitglieder, also gibt es niemanden zum Folgen.
 streamers-team-roster-note = Ich prüfe die Mitgliederliste des Teams alle { $hours } Stunden: Neuen Mitgliedern wird gefolgt, ausgetretenen nicht mehr (außer du hast sie mit Namen hinzugefügt). `/{ -cmd-streamers } { -cmd-streamers-list }` zeigt die letzten Änderungen.
-streamers-team-title = Du folgst jetzt dem Team { $name }
+streamers-team-title = Folge jetzt dem Team { $name }
 streamers-many-live = { $count ->
     [one] 🔴 { $count } davon ist gerade live: Ich habe den aktuellen Stream gepostet, ohne Ping.
    *[other] 🔴 { $count } davon sind gerade live: Ich habe ihre aktuellen Streams gepostet, ohne Ping.
@@ -60,14 +60,14 @@ streamers-group-waiting = ⏳ Gefolgt, aber die Live-Benachrichtigungen von Twit
 ## /streamers remove
 
 streamers-remove-whom = Nenne einen Streamer (`{ -opt-streamer }:`) oder ein gefolgtes Team (`{ -opt-team }:`), das entfernt werden soll.
-streamers-unfollowed = Du folgst **{ $name }** nicht mehr. Hier gibt es keine Benachrichtigungen mehr für diesen Kanal.
-streamers-unfollowed-role-deleted = Du folgst **{ $name }** nicht mehr. Hier gibt es keine Benachrichtigungen mehr für diesen Kanal. Die 🔔-Rolle, die ich dafür erstellt habe, ist gelöscht.
+streamers-unfollowed = Ich folge **{ $name }** nicht mehr. Hier gibt es keine Benachrichtigungen mehr zu diesem Kanal.
+streamers-unfollowed-role-deleted = Ich folge **{ $name }** nicht mehr. Hier gibt es keine Benachrichtigungen mehr zu diesem Kanal. Die 🔔-Rolle, die ich dafür erstellt habe, ist gelöscht.
 streamers-stopped-routes = Benachrichtigungen für **{ $name }** in { $places } beendet. Die übrigen Benachrichtigungen hier laufen weiter (`/{ -cmd-streamers } { -cmd-streamers-list }`).
 streamers-team-not-followed = Dieser Server folgt keinem Team namens **{ $name }**. `/{ -cmd-streamers } { -cmd-streamers-list }` zeigt die Teams, denen er folgt.
-streamers-team-stopped-none = Du folgst dem Team **{ $team }** nicht mehr. Von den Streamern, die es hinzugefügt hat, war keiner mehr übrig.
+streamers-team-stopped-none = Ich folge dem Team **{ $team }** nicht mehr. Von den Streamern, die es hinzugefügt hat, war keiner mehr übrig.
 streamers-team-stopped = { $count ->
-    [one] Du folgst dem Team **{ $team }** nicht mehr. Keine Benachrichtigungen mehr für den { $count } Streamer, den es hinzugefügt hat: { $names }. Streamer, die du mit Namen hinzugefügt hast, bleiben.
-   *[other] Du folgst dem Team **{ $team }** nicht mehr. Keine Benachrichtigungen mehr für die { $count } Streamer, die es hinzugefügt hat: { $names }. Streamer, die du mit Namen hinzugefügt hast, bleiben.
+    [one] Ich folge dem Team **{ $team }** nicht mehr. Keine Benachrichtigungen mehr für den { $count } Streamer, den es hinzugefügt hat: { $names }. Streamer, die du mit Namen hinzugefügt hast, bleiben.
+   *[other] Ich folge dem Team **{ $team }** nicht mehr. Keine Benachrichtigungen mehr für die { $count } Streamer, die es hinzugefügt hat: { $names }. Streamer, die du mit Namen hinzugefügt hast, bleiben.
 }
 
 ## /streamers list

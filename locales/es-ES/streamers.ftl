@@ -11,9 +11,9 @@ streamers-name-login = Indica un streamer con `{ -opt-login }:`: el nombre de la
 streamers-too-many = Son { $count } nombres; puedo añadir como máximo { $max } a la vez. Divide la lista en dos.
 streamers-not-found = No encontré ninguna cuenta de Twitch llamada **{ $login }**. Revisa cómo está escrito: es el nombre de twitch.tv/**nombre**.
 streamers-route-vanished = Esa ruta se eliminó mientras la estaba añadiendo; vuelve a ejecutar el comando.
-streamers-title-following = Ahora sigues a { $name }
+streamers-title-following = Ahora sigo a { $name }
 streamers-title-another-channel = Se añadió otro canal para { $name }
-streamers-title-already = Ya sigues a { $name }
+streamers-title-already = Ya sigo a { $name }
 streamers-title-updated = Se actualizaron las alertas de { $name }
 streamers-title-moved = Se movieron las alertas de { $name }
 streamers-live-now = 🔴 Está en directo ahora mismo: publiqué su directo actual, sin mencionar a nadie.
@@ -41,11 +41,11 @@ streamers-pings-nobody = nadie
 ## /streamers add con varios nombres o un equipo
 
 streamers-did-you-mean = { $login } (¿quisiste decir **{ $guess }**?)
-streamers-many-title = Se añadieron { $added } de { $total } streamers
+streamers-many-title = Añadidos { $added } de { $total } streamers
 streamers-team-not-found = No encontré ningún equipo de Twitch llamado **{ $name }**. Es el nombre de su dirección: twitch.tv/team/**nombre**.
 streamers-team-empty = El equipo **{ $name }** todavía no tiene miembros, así que no hay nadie a quien seguir.
 streamers-team-roster-note = Reviso la lista de miembros del equipo cada { $hours } horas: sigo a quienes se unen y dejo de seguir a quienes se van (salvo que los hayas añadido por su nombre). `/{ -cmd-streamers } { -cmd-streamers-list }` muestra los últimos cambios.
-streamers-team-title = Ahora sigues al equipo { $name }
+streamers-team-title = Ahora sigo al equipo { $name }
 streamers-many-live = { $count ->
     [one] 🔴 { $count } de ellos está en directo ahora mismo: publiqué su directo actual, sin mencionar a nadie.
    *[other] 🔴 { $count } de ellos están en directo ahora mismo: publiqué sus directos actuales, sin mencionar a nadie.
@@ -60,14 +60,14 @@ streamers-group-waiting = ⏳ Seguidos, pero las alertas en directo de Twitch es
 ## /streamers remove
 
 streamers-remove-whom = Indica un streamer (`{ -opt-streamer }:`) o un equipo seguido (`{ -opt-team }:`) para quitarlo.
-streamers-unfollowed = Ya no sigues a **{ $name }**. No habrá más notificaciones suyas aquí.
-streamers-unfollowed-role-deleted = Ya no sigues a **{ $name }**. No habrá más notificaciones suyas aquí. El rol 🔔 que creé para este canal se ha eliminado.
+streamers-unfollowed = Dejé de seguir a **{ $name }**. No habrá más notificaciones suyas aquí.
+streamers-unfollowed-role-deleted = Dejé de seguir a **{ $name }**. No habrá más notificaciones suyas aquí. El rol 🔔 que creé para este canal se ha eliminado.
 streamers-stopped-routes = Se detuvieron las alertas de **{ $name }** en { $places }. Sus otras alertas aquí continúan (`/{ -cmd-streamers } { -cmd-streamers-list }`).
 streamers-team-not-followed = Este servidor no sigue ningún equipo llamado **{ $name }**. `/{ -cmd-streamers } { -cmd-streamers-list }` muestra los equipos que sigue.
-streamers-team-stopped-none = Ya no sigues al equipo **{ $team }**. No quedaba ninguno de los streamers que añadió por dejar de seguir.
+streamers-team-stopped-none = Dejé de seguir al equipo **{ $team }**. No quedaba ninguno de los streamers que añadió por dejar de seguir.
 streamers-team-stopped = { $count ->
-    [one] Ya no sigues al equipo **{ $team }**. No habrá más notificaciones del { $count } streamer que añadió: { $names }. Los streamers que añadiste por su nombre se quedan.
-   *[other] Ya no sigues al equipo **{ $team }**. No habrá más notificaciones de los { $count } streamers que añadió: { $names }. Los streamers que añadiste por su nombre se quedan.
+    [one] Dejé de seguir al equipo **{ $team }**. No habrá más notificaciones del { $count } streamer que añadió: { $names }. Los streamers que añadiste por su nombre se quedan.
+   *[other] Dejé de seguir al equipo **{ $team }**. No habrá más notificaciones de los { $count } streamers que añadió: { $names }. Los streamers que añadiste por su nombre se quedan.
 }
 
 ## /streamers list

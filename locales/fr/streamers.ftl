@@ -11,9 +11,9 @@ streamers-name-login = Indique un streamer avec `{ -opt-login }:` : le nom dans 
 streamers-too-many = Ça fait { $count } noms ; je peux en ajouter { $max } au maximum à la fois. Coupe la liste en deux.
 streamers-not-found = Je n'ai trouvé aucun compte Twitch nommé **{ $login }**. Vérifie l'orthographe : c'est le nom dans twitch.tv/**nom**.
 streamers-route-vanished = Cette route a été supprimée pendant que je l'ajoutais ; relance la commande.
-streamers-title-following = Tu suis maintenant { $name }
+streamers-title-following = Nouveau suivi : { $name }
 streamers-title-another-channel = Nouveau salon ajouté pour { $name }
-streamers-title-already = Tu suis déjà { $name }
+streamers-title-already = Déjà suivi : { $name }
 streamers-title-updated = Alertes de { $name } mises à jour
 streamers-title-moved = Alertes de { $name } déplacées
 streamers-live-now = 🔴 En live en ce moment : j'ai publié son stream actuel, sans mention.
@@ -41,11 +41,14 @@ streamers-pings-nobody = personne
 ## /streamers add avec plusieurs noms ou une équipe
 
 streamers-did-you-mean = { $login } (tu voulais dire **{ $guess }** ?)
-streamers-many-title = { $added } streamers ajoutés sur { $total }
+streamers-many-title = { $added ->
+    [one] { $added } streamer ajouté sur { $total }
+   *[other] { $added } streamers ajoutés sur { $total }
+}
 streamers-team-not-found = Je n'ai trouvé aucune équipe Twitch nommée **{ $name }**. C'est le nom dans son adresse : twitch.tv/team/**nom**.
 streamers-team-empty = L'équipe **{ $name }** n'a encore aucun membre, il n'y a donc personne à suivre.
 streamers-team-roster-note = Je vérifie la liste des membres de l'équipe toutes les { $hours } heures : les nouveaux membres sont suivis, ceux qui partent ne le sont plus (sauf si tu les as ajoutés par leur nom). `/{ -cmd-streamers } { -cmd-streamers-list }` affiche les derniers changements.
-streamers-team-title = Tu suis maintenant l'équipe { $name }
+streamers-team-title = Équipe suivie : { $name }
 streamers-many-live = { $count ->
     [one] 🔴 { $count } d'entre eux est en live en ce moment : j'ai publié son stream actuel, sans mention.
    *[other] 🔴 { $count } d'entre eux sont en live en ce moment : j'ai publié leurs streams actuels, sans mention.
@@ -60,14 +63,14 @@ streamers-group-waiting = ⏳ Suivis, mais les alertes live de Twitch attendent
 ## /streamers remove
 
 streamers-remove-whom = Indique un streamer (`{ -opt-streamer }:`) ou une équipe suivie (`{ -opt-team }:`) à retirer.
-streamers-unfollowed = Tu ne suis plus **{ $name }**. Plus aucune notification pour cette chaîne ici.
-streamers-unfollowed-role-deleted = Tu ne suis plus **{ $name }**. Plus aucune notification pour cette chaîne ici. Le rôle 🔔 que j'avais créé pour elle est supprimé.
+streamers-unfollowed = J'ai arrêté de suivre **{ $name }**. Plus aucune notification pour cette chaîne ici.
+streamers-unfollowed-role-deleted = J'ai arrêté de suivre **{ $name }**. Plus aucune notification pour cette chaîne ici. Le rôle 🔔 que j'avais créé pour elle est supprimé.
 streamers-stopped-routes = Alertes de **{ $name }** arrêtées dans { $places }. Ses autres alertes ici continuent (`/{ -cmd-streamers } { -cmd-streamers-list }`).
 streamers-team-not-followed = Ce serveur ne suit aucune équipe nommée **{ $name }**. `/{ -cmd-streamers } { -cmd-streamers-list }` affiche les équipes qu'il suit.
-streamers-team-stopped-none = Tu ne suis plus l'équipe **{ $team }**. Il ne restait aucun des streamers qu'elle avait ajoutés à ne plus suivre.
+streamers-team-stopped-none = J'ai arrêté de suivre l'équipe **{ $team }**. Il ne restait aucun des streamers qu'elle avait ajoutés à ne plus suivre.
 streamers-team-stopped = { $count ->
-    [one] Tu ne suis plus l'équipe **{ $team }**. Plus de notifications pour le { $count } streamer qu'elle avait ajouté : { $names }. Les streamers que tu as ajoutés par leur nom restent.
-   *[other] Tu ne suis plus l'équipe **{ $team }**. Plus de notifications pour les { $count } streamers qu'elle avait ajoutés : { $names }. Les streamers que tu as ajoutés par leur nom restent.
+    [one] J'ai arrêté de suivre l'équipe **{ $team }**. Plus de notifications pour le { $count } streamer qu'elle avait ajouté : { $names }. Les streamers que tu as ajoutés par leur nom restent.
+   *[other] J'ai arrêté de suivre l'équipe **{ $team }**. Plus de notifications pour les { $count } streamers qu'elle avait ajoutés : { $names }. Les streamers que tu as ajoutés par leur nom restent.
 }
 
 ## /streamers list

@@ -11,9 +11,9 @@ streamers-name-login = Informe um streamer com `{ -opt-login }:`: o nome que apa
 streamers-too-many = São { $count } nomes; consigo adicionar no máximo { $max } de uma vez. Divida a lista em duas.
 streamers-not-found = Não encontrei nenhuma conta da Twitch chamada **{ $login }**. Confira a grafia: é o nome em twitch.tv/**nome**.
 streamers-route-vanished = Essa rota foi removida enquanto eu a adicionava; execute o comando de novo.
-streamers-title-following = Agora você segue { $name }
+streamers-title-following = Agora sigo { $name }
 streamers-title-another-channel = Outro canal adicionado para { $name }
-streamers-title-already = Você já segue { $name }
+streamers-title-already = Já sigo { $name }
 streamers-title-updated = Alertas de { $name } atualizados
 streamers-title-moved = Alertas de { $name } movidos
 streamers-live-now = 🔴 Está ao vivo agora: publiquei a live atual, sem mencionar ninguém.
@@ -45,7 +45,7 @@ streamers-many-title = { $added } de { $total } streamers adicionados
 streamers-team-not-found = Não encontrei nenhuma equipe da Twitch chamada **{ $name }**. É o nome no endereço dela: twitch.tv/team/**nome**.
 streamers-team-empty = A equipe **{ $name }** ainda não tem membros, então não há ninguém para seguir.
 streamers-team-roster-note = Verifico a lista de membros da equipe a cada { $hours } horas: quem entra passa a ser seguido e quem sai deixa de ser (a menos que você tenha adicionado pelo nome). `/{ -cmd-streamers } { -cmd-streamers-list }` mostra as últimas mudanças.
-streamers-team-title = Agora você segue a equipe { $name }
+streamers-team-title = Agora sigo a equipe { $name }
 streamers-many-live = { $count ->
     [one] 🔴 { $count } deles está ao vivo agora: publiquei a live atual, sem mencionar ninguém.
    *[other] 🔴 { $count } deles estão ao vivo agora: publiquei as lives atuais, sem mencionar ninguém.
@@ -60,14 +60,14 @@ streamers-group-waiting = ⏳ Seguidos, mas os alertas de live da Twitch estão 
 ## /streamers remove
 
 streamers-remove-whom = Informe um streamer (`{ -opt-streamer }:`) ou uma equipe seguida (`{ -opt-team }:`) para remover.
-streamers-unfollowed = Você deixou de seguir **{ $name }**. Não haverá mais notificações desse canal aqui.
-streamers-unfollowed-role-deleted = Você deixou de seguir **{ $name }**. Não haverá mais notificações desse canal aqui. O cargo 🔔 que criei para ele foi excluído.
+streamers-unfollowed = Deixei de seguir **{ $name }**. Não haverá mais notificações desse canal aqui.
+streamers-unfollowed-role-deleted = Deixei de seguir **{ $name }**. Não haverá mais notificações desse canal aqui. O cargo 🔔 que criei para ele foi excluído.
 streamers-stopped-routes = Alertas de **{ $name }** encerrados em { $places }. Os outros alertas dele aqui continuam (`/{ -cmd-streamers } { -cmd-streamers-list }`).
 streamers-team-not-followed = Este servidor não segue nenhuma equipe chamada **{ $name }**. `/{ -cmd-streamers } { -cmd-streamers-list }` mostra as equipes que ele segue.
-streamers-team-stopped-none = Você deixou de seguir a equipe **{ $team }**. Não restava nenhum dos streamers que ela adicionou para deixar de seguir.
+streamers-team-stopped-none = Deixei de seguir a equipe **{ $team }**. Não restava nenhum dos streamers que ela adicionou para deixar de seguir.
 streamers-team-stopped = { $count ->
-    [one] Você deixou de seguir a equipe **{ $team }**. Não haverá mais notificações do { $count } streamer que ela adicionou: { $names }. Os streamers que você adicionou pelo nome continuam.
-   *[other] Você deixou de seguir a equipe **{ $team }**. Não haverá mais notificações dos { $count } streamers que ela adicionou: { $names }. Os streamers que você adicionou pelo nome continuam.
+    [one] Deixei de seguir a equipe **{ $team }**. Não haverá mais notificações do { $count } streamer que ela adicionou: { $names }. Os streamers que você adicionou pelo nome continuam.
+   *[other] Deixei de seguir a equipe **{ $team }**. Não haverá mais notificações dos { $count } streamers que ela adicionou: { $names }. Os streamers que você adicionou pelo nome continuam.
 }
 
 ## /streamers list

@@ -22,6 +22,8 @@ use crate::{
 
 /// Routes tested at once at most (each is one Discord message).
 const MAX_ROUTES: usize = 5;
+/// A message's content holds 2,000 characters.
+const MAX_CHARS: usize = 2_000;
 
 /// Tests each route (up to [`MAX_ROUTES`]) and sums up.
 pub async fn post_all(ctx: &Ctx, routes: &[TrackedRoute]) -> anyhow::Result<Reply> {
@@ -36,7 +38,12 @@ pub async fn post_all(ctx: &Ctx, routes: &[TrackedRoute]) -> anyhow::Result<Repl
             count = routes.len() - MAX_ROUTES
         ));
     }
-    Ok(Reply::text(lines.join("\n\n")))
+    // Five routes' answers in a longer language can outgrow a message.
+    let mut text = lines.join("\n\n");
+    if text.chars().count() > MAX_CHARS {
+        text = text.chars().take(MAX_CHARS - 2).collect::<String>() + " …";
+    }
+    Ok(Reply::text(text))
 }
 
 /// Tests one route; `n` tells its post apart from the others of this

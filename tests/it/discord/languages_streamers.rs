@@ -46,7 +46,7 @@ on_both_backends! {
         let app = ready(db).await;
         add(&app, "de", "shroud").await;
         let shown = edited(&app);
-        assert!(shown.contains("Du folgst jetzt shroud"), "a known German phrase: {shown}");
+        assert!(shown.contains("Folge jetzt shroud"), "a known German phrase: {shown}");
         assert!(shown.contains(&tr!(Lang::De, "streamers-alerts-active")), "{shown}");
         assert!(!shown.contains("Now following"), "no English left: {shown}");
         let (_, body) = app.interaction(&streamers("ja", "list", json!([]))).await;
@@ -104,5 +104,27 @@ on_both_backends! {
         let (_, body) = app.interaction(&typed).await;
         let first = body["data"]["choices"][0]["name"].as_str().unwrap_or_default().to_owned();
         assert_eq!(first, "🔴 NotShroud · 配信中 · VALORANT · このサーバーでフォロー中", "{body}");
+    }
+
+    async fn a_long_list_in_german_still_fits_each_page(db) {
+        let app = ready(db).await;
+        for i in 0..200 {
+            app.track(&[GUILD as i64], &format!("{}", 10_000 + i), &format!("streamer{i:03}")).await;
+        }
+        let (_, body) = app.interaction(&streamers("de", "list", json!([]))).await;
+        let footer = body["data"]["embeds"][0]["footer"]["text"].as_str().unwrap().to_owned();
+        assert!(footer.starts_with("Seite 1 von "), "{footer}");
+        let pages: usize = footer.trim_start_matches("Seite 1 von ").parse().unwrap();
+        let labels: Vec<&str> = body["data"]["components"][0]["components"].as_array().unwrap().iter().map(|b| b["label"].as_str().unwrap()).collect();
+        assert_eq!(labels, [tr!(Lang::De, "streamers-list-previous"), tr!(Lang::De, "streamers-list-next")]);
+        let mut seen = 0;
+        for page in 0..pages {
+            let (_, body) = app.interaction(&in_locale(button(AS_ADMIN, &format!("streamers-list:{page}"), &[]), "de", "en-US")).await;
+            let description = body["data"]["embeds"][0]["description"].as_str().unwrap().to_owned();
+            assert!(description.chars().count() <= 4_096, "page {page} fits an embed");
+            assert!(description.contains(&tr!(Lang::De, "streamers-route-never-posted")), "{description}");
+            seen += description.matches("**[streamer").count();
+        }
+        assert_eq!(seen, 200, "every streamer on some page");
     }
 }
