@@ -100,6 +100,9 @@ streamers-team-line = { $count ->
    *[other] 👥 Team **{ $name }** (`{ $slug }`): { $count } Mitglieder darüber gefolgt, Mitgliederliste geprüft <t:{ $checked }:R>
 }
 streamers-team-latest-change = letzte Änderung <t:{ $at }:R>: { $change }
+streamers-team-joined = beigetreten: { $names }
+streamers-team-left = ausgetreten: { $names }
+streamers-team-gone = das Team gibt es auf Twitch nicht mehr; seinen Streamern wird weiter gefolgt
 streamers-live-game = 🔴 live: { $game }
 streamers-live = 🔴 gerade live
 streamers-offline = ⚫ offline

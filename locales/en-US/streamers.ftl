@@ -100,6 +100,9 @@ streamers-team-line = { $count ->
    *[other] 👥 Team **{ $name }** (`{ $slug }`): { $count } members followed through it, roster checked <t:{ $checked }:R>
 }
 streamers-team-latest-change = latest change <t:{ $at }:R>: { $change }
+streamers-team-joined = joined: { $names }
+streamers-team-left = left: { $names }
+streamers-team-gone = the team no longer exists on Twitch; its streamers stay followed
 streamers-live-game = 🔴 live: { $game }
 streamers-live = 🔴 live now
 streamers-offline = ⚫ offline

@@ -100,6 +100,9 @@ streamers-team-line = { $count ->
    *[other] 👥 Equipo **{ $name }** (`{ $slug }`): { $count } miembros seguidos a través de él, lista de miembros revisada <t:{ $checked }:R>
 }
 streamers-team-latest-change = último cambio <t:{ $at }:R>: { $change }
+streamers-team-joined = se unieron: { $names }
+streamers-team-left = se fueron: { $names }
+streamers-team-gone = el equipo ya no existe en Twitch; mantengo el seguimiento de sus streamers
 streamers-live-game = 🔴 en directo: { $game }
 streamers-live = 🔴 en directo ahora
 streamers-offline = ⚫ desconectado

@@ -103,6 +103,9 @@ streamers-team-line = { $count ->
    *[other] 👥 Équipe **{ $name }** (`{ $slug }`) : { $count } membres suivis grâce à elle, liste des membres vérifiée <t:{ $checked }:R>
 }
 streamers-team-latest-change = dernier changement <t:{ $at }:R> : { $change }
+streamers-team-joined = arrivés : { $names }
+streamers-team-left = partis : { $names }
+streamers-team-gone = l'équipe n'existe plus sur Twitch ; ses streamers restent suivis
 streamers-live-game = 🔴 en live : { $game }
 streamers-live = 🔴 en live
 streamers-offline = ⚫ hors ligne

@@ -100,6 +100,9 @@ streamers-team-line = { $count ->
    *[other] 👥 Equipe **{ $name }** (`{ $slug }`): { $count } membros seguidos por ela, lista de membros verificada <t:{ $checked }:R>
 }
 streamers-team-latest-change = última mudança <t:{ $at }:R>: { $change }
+streamers-team-joined = entraram: { $names }
+streamers-team-left = saíram: { $names }
+streamers-team-gone = a equipe não existe mais na Twitch; os streamers dela continuam sendo seguidos
 streamers-live-game = 🔴 ao vivo: { $game }
 streamers-live = 🔴 ao vivo agora
 streamers-offline = ⚫ offline

@@ -36,7 +36,7 @@ use crate::{
         Added, Attention, GuildConfig, PingMode, RouteEdit, StreamerProblem, Subscription,
         SubscriptionStatus, TeamFollow, TrackedRoute,
     },
-    tr,
+    teams, tr,
     twitch::{TwitchLogin, subscriptions::budget},
 };
 
@@ -792,11 +792,31 @@ fn team_line(lang: Lang, team: &TeamFollow, routes: &[TrackedRoute]) -> String {
             lang,
             "streamers-team-latest-change",
             at = (at / 1000).to_string(),
-            change = reply::escape(&change)
+            change = roster_change(lang, &change)
         ));
     }
     line.push('\n');
     line
+}
+
+/// A team's recorded roster change (as `teams` words it) in `lang`.
+fn roster_change(lang: Lang, recorded: &str) -> String {
+    if recorded == teams::GONE {
+        return tr!(lang, "streamers-team-gone");
+    }
+    recorded
+        .split(teams::SEPARATOR)
+        .map(|part| {
+            if let Some(names) = part.strip_prefix(teams::JOINED) {
+                tr!(lang, "streamers-team-joined", names = reply::escape(names))
+            } else if let Some(names) = part.strip_prefix(teams::LEFT) {
+                tr!(lang, "streamers-team-left", names = reply::escape(names))
+            } else {
+                reply::escape(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A streamer in `/streamers list`: liveness and whether Twitch's alerts

@@ -127,4 +127,31 @@ on_both_backends! {
         }
         assert_eq!(seen, 200, "every streamer on some page");
     }
+
+    async fn a_teams_roster_change_is_told_in_the_members_language(db) {
+        let app = ready(db).await;
+        let team = streammaxing::store::TeamFollow {
+            guild_id: sf(GUILD),
+            team_id: "6358".to_owned(),
+            team_name: "squad".to_owned(),
+            display_name: "The Squad".to_owned(),
+            channel_id: None,
+            channel_kind: None,
+            added_by: None,
+            checked_at: 1_000,
+            last_change: None,
+            last_change_at: None,
+        };
+        app.db.follow_team(&team, 1_000).await.unwrap();
+        app.db.team_checked(sf(GUILD), "6358", Some("joined: Member530 · left: Member500, Member_501"), 2_000).await.unwrap();
+        let (_, body) = app.interaction(&streamers("de", "list", json!([]))).await;
+        let shown = reply_text(&body);
+        assert!(shown.contains("letzte Änderung <t:2:R>: beigetreten: Member530 · ausgetreten: Member500, Member\\_501"), "{shown}");
+        let (_, body) = app.interaction(&streamers("en-US", "list", json!([]))).await;
+        let shown = reply_text(&body);
+        assert!(shown.contains("latest change <t:2:R>: joined: Member530 · left: Member500, Member\\_501"), "English as recorded: {shown}");
+        app.db.team_checked(sf(GUILD), "6358", Some(streammaxing::teams::GONE), 3_000).await.unwrap();
+        let (_, body) = app.interaction(&streamers("ja", "list", json!([]))).await;
+        assert!(reply_text(&body).contains(&tr!(Lang::Ja, "streamers-team-gone")), "{body}");
+    }
 }
