@@ -23,7 +23,7 @@ streamers-other-routes = { $count ->
    *[other] Tiene { $count } rutas de alertas más aquí: `/{ -cmd-streamers } { -cmd-streamers-list }` las muestra todas.
 }
 streamers-field-posts-in = Publica en
-streamers-field-pings = Menciona a
+streamers-field-pings = Menciones
 streamers-field-filters = Filtros
 streamers-field-status = Estado
 streamers-no-filters = ninguno: todos los directos (`/{ -cmd-filter }` añade filtros)
@@ -112,7 +112,7 @@ streamers-health-active = ✅ alertas activas
 streamers-health-confirming = ⏳ Twitch está confirmando las alertas
 streamers-health-waiting = ⚠️ las alertas esperan espacio en el cupo de suscripciones de Twitch: los streamers que vinculan su cuenta (`/{ -cmd-streamers } { -cmd-streamers-link }`) no cuentan, y `/{ -cmd-streamers } { -cmd-streamers-remove }` libera espacio
 streamers-health-retrying = ⚠️ las alertas aún no están activas: lo reintento cada minuto (el operador puede ejecutar `streammaxing eventsub sync`)
-streamers-route-line = → { $place } · menciona a { $whom }
+streamers-route-line = → { $place } · menciones: { $whom }
 streamers-route-own-template = plantilla propia
 streamers-route-paused = ⏸️ en pausa
 streamers-route-last-posted = última publicación <t:{ $at }:R>

@@ -23,7 +23,7 @@ streamers-other-routes = { $count ->
    *[other] Il y a { $count } autres routes d'alertes ici : `/{ -cmd-streamers } { -cmd-streamers-list }` les affiche toutes.
 }
 streamers-field-posts-in = Publie dans
-streamers-field-pings = Mentionne
+streamers-field-pings = Mentions
 streamers-field-filters = Filtres
 streamers-field-status = État
 streamers-no-filters = aucun : tous les streams (`/{ -cmd-filter }` en ajoute)
@@ -115,7 +115,7 @@ streamers-health-active = ✅ alertes actives
 streamers-health-confirming = ⏳ alertes en cours de confirmation par Twitch
 streamers-health-waiting = ⚠️ les alertes attendent une place dans le budget d'abonnements Twitch : les streamers qui associent leur compte (`/{ -cmd-streamers } { -cmd-streamers-link }`) ne comptent pas, et `/{ -cmd-streamers } { -cmd-streamers-remove }` libère de la place
 streamers-health-retrying = ⚠️ alertes pas encore actives : je réessaie toutes les minutes (l'opérateur peut lancer `streammaxing eventsub sync`)
-streamers-route-line = → { $place } · mentionne { $whom }
+streamers-route-line = → { $place } · mentions : { $whom }
 streamers-route-own-template = modèle propre
 streamers-route-paused = ⏸️ en pause
 streamers-route-last-posted = dernière publication <t:{ $at }:R>

@@ -23,7 +23,7 @@ streamers-other-routes = { $count ->
    *[other] Há mais { $count } rotas de alertas aqui: `/{ -cmd-streamers } { -cmd-streamers-list }` mostra todas.
 }
 streamers-field-posts-in = Publica em
-streamers-field-pings = Menciona
+streamers-field-pings = Menções
 streamers-field-filters = Filtros
 streamers-field-status = Status
 streamers-no-filters = nenhum: todas as lives (`/{ -cmd-filter }` adiciona filtros)
@@ -112,7 +112,7 @@ streamers-health-active = ✅ alertas ativos
 streamers-health-confirming = ⏳ alertas sendo confirmados pela Twitch
 streamers-health-waiting = ⚠️ os alertas aguardam espaço na cota de inscrições da Twitch: streamers que vinculam a conta (`/{ -cmd-streamers } { -cmd-streamers-link }`) não contam, e `/{ -cmd-streamers } { -cmd-streamers-remove }` libera espaço
 streamers-health-retrying = ⚠️ alertas ainda não ativos: tento de novo a cada minuto (o operador pode executar `streammaxing eventsub sync`)
-streamers-route-line = → { $place } · menciona { $whom }
+streamers-route-line = → { $place } · menções: { $whom }
 streamers-route-own-template = modelo próprio
 streamers-route-paused = ⏸️ pausada
 streamers-route-last-posted = última publicação <t:{ $at }:R>
