@@ -78,11 +78,10 @@ pub async fn check(state: &AppState, follow: &TeamFollow) -> anyhow::Result<()> 
         .as_deref()
         .ok_or_else(|| anyhow::anyhow!("Twitch is not configured"))?;
     let Some(team) = helix.team(&follow.team_name).await? else {
-        let note = "the team no longer exists on Twitch; its streamers stay followed";
         let (guild, id) = (follow.guild_id, &follow.team_id);
         state
             .db
-            .team_checked(guild, id, Some(note), state.now_ms())
+            .team_checked(guild, id, Some(GONE), state.now_ms())
             .await?;
         return Ok(());
     };
@@ -177,16 +176,25 @@ pub async fn unfollow(
     Ok(Some((follow, gone)))
 }
 
+/// The change recorded when the team itself is gone from Twitch.
+pub const GONE: &str = "the team no longer exists on Twitch; its streamers stay followed";
+/// How a recorded change names who joined, and who left (`/streamers
+/// list` reads them back to say it in the member's language).
+pub const JOINED: &str = "joined: ";
+pub const LEFT: &str = "left: ";
+/// Between the parts of a recorded change.
+pub const SEPARATOR: &str = " · ";
+
 /// "joined: A, B · left: C", or nothing when nothing changed.
 fn describe(joined: &[String], left: &[String]) -> Option<String> {
     let mut parts = Vec::new();
     if !joined.is_empty() {
-        parts.push(format!("joined: {}", joined.join(", ")));
+        parts.push(format!("{JOINED}{}", joined.join(", ")));
     }
     if !left.is_empty() {
-        parts.push(format!("left: {}", left.join(", ")));
+        parts.push(format!("{LEFT}{}", left.join(", ")));
     }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    (!parts.is_empty()).then(|| parts.join(SEPARATOR))
 }
 
 #[cfg(test)]

@@ -12,7 +12,10 @@ use twilight_model::{
 };
 
 use super::{context::Ctx, reply};
-use crate::twitch::{TwitchLogin, search};
+use crate::{
+    tr,
+    twitch::{TwitchLogin, search},
+};
 
 const MAX_CHOICES: usize = 25;
 
@@ -94,13 +97,14 @@ async fn channels(ctx: &Ctx, typed: &str) -> Vec<CommandOptionChoice> {
                 format!("{} ({})", c.display_name, c.broadcaster_login)
             };
             if c.is_live {
-                name = format!("🔴 {name} · live");
+                name = tr!(ctx.lang, "streamers-choice-live", name = name);
                 if !c.game_name.is_empty() {
                     name.push_str(&format!(" · {}", c.game_name));
                 }
             }
             if followed.contains(&c.id) {
-                name.push_str(" · followed here");
+                name.push_str(" · ");
+                name.push_str(&tr!(ctx.lang, "streamers-choice-followed"));
             }
             choice(name, &format!("{before}{}", c.broadcaster_login))
         })

@@ -10,16 +10,20 @@ use super::{
 };
 use crate::{
     delivery::send,
+    i18n::Lang,
     notify::{
         filters::{self, StreamFacts},
         message,
     },
     store::TrackedRoute,
+    tr,
     twitch::live::{GoLive, go_live_details},
 };
 
 /// Routes tested at once at most (each is one Discord message).
 const MAX_ROUTES: usize = 5;
+/// A message's content holds 2,000 characters.
+const MAX_CHARS: usize = 2_000;
 
 /// Tests each route (up to [`MAX_ROUTES`]) and sums up.
 pub async fn post_all(ctx: &Ctx, routes: &[TrackedRoute]) -> anyhow::Result<Reply> {
@@ -28,12 +32,18 @@ pub async fn post_all(ctx: &Ctx, routes: &[TrackedRoute]) -> anyhow::Result<Repl
         lines.push(post(ctx, tracked, i).await?);
     }
     if routes.len() > MAX_ROUTES {
-        lines.push(format!(
-            "…and {} more routes: test them one at a time with `channel:`.",
-            routes.len() - MAX_ROUTES
+        lines.push(tr!(
+            ctx.lang,
+            "streamers-test-more",
+            count = routes.len() - MAX_ROUTES
         ));
     }
-    Ok(Reply::text(lines.join("\n\n")))
+    // Five routes' answers in a longer language can outgrow a message.
+    let mut text = lines.join("\n\n");
+    if text.chars().count() > MAX_CHARS {
+        text = text.chars().take(MAX_CHARS - 2).collect::<String>() + " …";
+    }
+    Ok(Reply::text(text))
 }
 
 /// Tests one route; `n` tells its post apart from the others of this
@@ -56,13 +66,12 @@ async fn post(ctx: &Ctx, tracked: &TrackedRoute, n: usize) -> anyhow::Result<Str
         false,
     );
     let Some(mut out) = built else {
-        return Ok(
-            "There's no channel to post in yet. Choose one with `/setup channel:#your-channel`."
-                .to_owned(),
-        );
+        return Ok(tr!(ctx.lang, "streamers-test-no-channel"));
     };
+    // The sample is posted in the channel: it speaks the server's language.
     out.content = format!(
-        "🧪 **Test notification** (nobody was pinged)\n{}",
+        "{}\n{}",
+        tr!(config.lang(), "streamers-test-header"),
         out.content
     )
     .trim_end()
@@ -73,65 +82,78 @@ async fn post(ctx: &Ctx, tracked: &TrackedRoute, n: usize) -> anyhow::Result<Str
     let where_ = format!("<#{}>", out.channel_id);
     let message_id = match send::post(ctx.discord()?, &out, &nonce).await {
         Ok(id) => id,
-        Err(e) => return explain_failure(&e, &where_).ok_or_else(|| e.into()),
+        Err(e) => return explain_failure(ctx.lang, &e, &where_).ok_or_else(|| e.into()),
     };
     // Posting works again: a route held back by a past failure resumes.
-    let resumed = if state
+    let resumed = state
         .db
         .clear_route_attention(tracked.route.id, state.now_ms())
-        .await?
-    {
-        " This route had stopped after an earlier failure; it is back on."
-    } else {
-        ""
-    };
-    Ok(format!(
-        "✅ Posted a test notification for **{}** in {where_}: https://discord.com/channels/{}/{}/{message_id}. Nobody was pinged.{resumed}\n{}",
-        escape(&streamer.display_name),
-        ctx.guild_id,
-        out.channel_id,
-        would_announce(tracked, &details),
-    ))
+        .await?;
+    let mut text = tr!(
+        ctx.lang,
+        "streamers-test-posted",
+        name = escape(&streamer.display_name),
+        channel = &where_,
+        link = format!(
+            "https://discord.com/channels/{}/{}/{message_id}",
+            ctx.guild_id, out.channel_id
+        )
+    );
+    if resumed {
+        text.push(' ');
+        text.push_str(&tr!(ctx.lang, "streamers-test-resumed"));
+    }
+    text.push('\n');
+    text.push_str(&would_announce_in(ctx.lang, tracked, &details));
+    Ok(text)
+}
+
+/// [`would_announce_in`] in English.
+pub fn would_announce(tracked: &TrackedRoute, details: &GoLive) -> String {
+    would_announce_in(Lang::En, tracked, details)
 }
 
 /// Whether the stream as it is now would pass the route's filters, and why.
-pub fn would_announce(tracked: &TrackedRoute, details: &GoLive) -> String {
+pub fn would_announce_in(lang: Lang, tracked: &TrackedRoute, details: &GoLive) -> String {
     let f = tracked.route.filters();
     if f.is_empty() {
-        return "No filters on this route: every stream is announced.".to_owned();
+        return tr!(lang, "streamers-filters-none");
     }
     let facts = StreamFacts {
         title: &details.title,
         game_id: &details.game_id,
         game_name: &details.game_name,
     };
-    let now = if tracked.streamer.live_stream_id.is_some() {
-        "their stream now"
-    } else {
-        "a stream with their current title and game"
-    };
-    match filters::check(&f, facts) {
-        Ok(()) => format!("🟢 Filters: {now} would be announced."),
-        Err(blocked) => format!(
-            "🟡 Filters: {now} would **not** be announced: {}.",
-            escape(&blocked.to_string())
+    let live = tracked.streamer.live_stream_id.is_some();
+    match (filters::check(&f, facts), live) {
+        (Ok(()), true) => tr!(lang, "streamers-filters-pass-live"),
+        (Ok(()), false) => tr!(lang, "streamers-filters-pass-offline"),
+        (Err(blocked), true) => tr!(
+            lang,
+            "streamers-filters-block-live",
+            why = escape(&blocked.to_string())
+        ),
+        (Err(blocked), false) => tr!(
+            lang,
+            "streamers-filters-block-offline",
+            why = escape(&blocked.to_string())
         ),
     }
 }
 
 /// What an admin should do about a failed post, for the failures they can fix.
-pub fn explain_failure(error: &DiscordError, channel: &str) -> Option<String> {
+pub fn explain_failure(lang: Lang, error: &DiscordError, channel: &str) -> Option<String> {
     Some(match error.code()? {
-        code if code.is_not_allowed() => format!(
-            "❌ I can't post in {channel}: I'm missing permissions there. Give the StreamMaxing role **View Channel**, \
-             **Send Messages** and **Embed Links** in that channel's settings, then try again."
-        ),
-        DiscordCode::UnknownChannel => format!(
-            "❌ The channel {channel} no longer exists. Choose a new one with `/setup channel:` (or `/streamers add channel:` for this streamer's own channel)."
-        ),
-        code => format!(
-            "❌ Discord refused the message (error {}). Check the template with `/template preview`.",
-            code.as_u64()
+        code if code.is_not_allowed() => {
+            tr!(lang, "streamers-post-not-allowed", channel = channel)
+        }
+        DiscordCode::UnknownChannel => {
+            tr!(lang, "streamers-post-unknown-channel", channel = channel)
+        }
+        code => tr!(
+            lang,
+            "streamers-post-refused",
+            code = code.as_u64().to_string()
         ),
     })
 }

@@ -16,9 +16,10 @@ use crate::{
         reply::{self, Reply},
     },
     following::{self, Place, Summary},
+    i18n::Lang,
     ids::ChannelId,
     store::RouteEdit,
-    teams,
+    teams, tr,
     twitch::{TwitchLogin, search},
 };
 
@@ -29,9 +30,9 @@ pub struct AddOptions {
 }
 
 /// What frees room in Twitch's budget, as a server admin can act on it.
-pub const HOW_TO_FREE_ROOM: &str = "Streamers who link their Twitch account don't count against it: run \
-     `/streamers link` and send them the link page. Removing streamers nobody needs any more \
-     (`/streamers remove`) frees room too.";
+pub fn how_to_free_room(lang: Lang) -> String {
+    tr!(lang, "streamers-how-to-free-room")
+}
 
 /// Names one command may add (Helix looks up 100 logins per call).
 pub const MAX_NAMES: usize = 100;
@@ -88,18 +89,29 @@ pub async fn add_names(ctx: &Ctx, names: Vec<String>, o: AddOptions) -> anyhow::
             None
         };
         not_found.push(match guess {
-            Some(guess) => format!("{login} (did you mean **{}**?)", reply::escape(&guess)),
+            Some(guess) => tr!(
+                ctx.lang,
+                "streamers-did-you-mean",
+                login = login,
+                guess = reply::escape(&guess)
+            ),
             None => login.clone(),
         });
     }
     let invalid: Vec<String> = invalid.into_iter().filter_map(Result::err).collect();
-    let title = format!("Added {} of {} streamers", summary.added.len(), names.len());
+    let title = tr!(
+        ctx.lang,
+        "streamers-many-title",
+        added = summary.added.len(),
+        total = names.len()
+    );
     Ok(render(
+        ctx.lang,
         title,
         &summary,
         &not_found,
         &invalid,
-        live_note(live),
+        live_note(ctx.lang, live),
     ))
 }
 
@@ -112,54 +124,57 @@ pub async fn add_team(ctx: &Ctx, typed: &str, o: AddOptions) -> anyhow::Result<R
         .ok_or_else(|| anyhow::anyhow!("Twitch is not configured"))?;
     let name = team_name(typed);
     let Some(team) = helix.team(&name).await? else {
-        return Ok(Reply::text(format!(
-            "I couldn't find a Twitch Team called **{}**. It's the name in its address: twitch.tv/team/**name**.",
-            reply::escape(&name)
+        return Ok(Reply::text(tr!(
+            ctx.lang,
+            "streamers-team-not-found",
+            name = reply::escape(&name)
         )));
     };
     if team.users.is_empty() {
-        return Ok(Reply::text(format!(
-            "The team **{}** has no members yet, so there is nobody to follow.",
-            reply::escape(&team.team_display_name)
+        return Ok(Reply::text(tr!(
+            ctx.lang,
+            "streamers-team-empty",
+            name = reply::escape(&team.team_display_name)
         )));
     }
     let summary = teams::import(&ctx.state, place(ctx, &o), &team).await?;
     apply_edit(ctx, &summary, &o.edit).await?;
     let live = post_current_streams(ctx, &summary).await?;
     let hours = teams::ROSTER_EVERY_MS / 3_600_000;
-    let mut note = format!(
-        "I check the team's roster every {hours} hours: members who join are followed, members who leave \
-         are unfollowed (unless you added them by name). `/streamers list` shows the latest changes."
-    );
-    if let Some(live) = live_note(live) {
+    let mut note = tr!(ctx.lang, "streamers-team-roster-note", hours = hours);
+    if let Some(live) = live_note(ctx.lang, live) {
         note = format!("{live}\n\n{note}");
     }
-    let title = format!("Following the team {}", team.team_display_name);
-    Ok(render(title, &summary, &[], &[], Some(note)))
+    let title = tr!(
+        ctx.lang,
+        "streamers-team-title",
+        name = &team.team_display_name
+    );
+    Ok(render(ctx.lang, title, &summary, &[], &[], Some(note)))
 }
 
 /// `/streamers remove team:`: stops following the team and the members it added.
 pub async fn remove_team(ctx: &Ctx, typed: &str) -> anyhow::Result<InteractionResponse> {
     let Some((team, gone)) = teams::unfollow(&ctx.state, ctx.guild_id, &team_name(typed)).await?
     else {
-        return Ok(reply::ephemeral(format!(
-            "This server doesn't follow a team called **{}**. `/streamers list` shows the teams it follows.",
-            reply::escape(typed.trim())
+        return Ok(reply::ephemeral(tr!(
+            ctx.lang,
+            "streamers-team-not-followed",
+            name = reply::escape(typed.trim())
         )));
     };
     let names: Vec<String> = gone.iter().map(|n| reply::escape(n)).collect();
-    let mut text = format!(
-        "Stopped following the team **{}**. ",
-        reply::escape(&team.display_name)
-    );
-    text.push_str(&match names.len() {
-        0 => "None of the streamers it added were left to unfollow.".to_owned(),
-        n => format!(
-            "No more notifications for the {n} streamer{} it added: {}. Streamers you added by name stay.",
-            if n == 1 { "" } else { "s" },
-            names.join(", ")
+    let team = reply::escape(&team.display_name);
+    let text = match names.len() {
+        0 => tr!(ctx.lang, "streamers-team-stopped-none", team = team),
+        n => tr!(
+            ctx.lang,
+            "streamers-team-stopped",
+            team = team,
+            count = n,
+            names = names.join(", ")
         ),
-    });
+    };
     Ok(reply::ephemeral(
         text.chars().take(1_990).collect::<String>(),
     ))
@@ -194,14 +209,8 @@ async fn post_current_streams(ctx: &Ctx, summary: &Summary) -> anyhow::Result<us
     Ok(posted)
 }
 
-fn live_note(live: usize) -> Option<String> {
-    (live > 0).then(|| {
-        format!(
-            "🔴 {live} of them {} live right now: I posted their current stream{}, without a ping.",
-            if live == 1 { "is" } else { "are" },
-            if live == 1 { "" } else { "s" }
-        )
-    })
+fn live_note(lang: Lang, live: usize) -> Option<String> {
+    (live > 0).then(|| tr!(lang, "streamers-many-live", count = live))
 }
 
 /// The options given with the names (ping, role, on/off) apply to every
@@ -235,6 +244,7 @@ async fn suggestion(
 
 /// The one reply: each group with its names.
 fn render(
+    lang: Lang,
     title: String,
     s: &Summary,
     not_found: &[String],
@@ -244,25 +254,19 @@ fn render(
     let escaped =
         |names: &[String]| -> Vec<String> { names.iter().map(|n| reply::escape(n)).collect() };
     let mut lines = Vec::new();
-    let mut group = |label: &str, names: Vec<String>| {
+    let mut group = |label: String, names: Vec<String>| {
         if !names.is_empty() {
             lines.push(format!("{label} ({}): {}", names.len(), names.join(", ")));
         }
     };
-    group("✅ Added", escaped(&s.added));
-    group("Already followed", escaped(&s.already));
-    group("❓ Not found on Twitch", not_found.to_vec());
-    group("⚠️ Not Twitch names", escaped(invalid));
-    group(
-        "⛔ No room in Twitch's subscription budget",
-        escaped(&s.no_room),
-    );
-    group(
-        "⏳ Following, but Twitch's live alerts wait",
-        escaped(&s.waiting),
-    );
+    group(tr!(lang, "streamers-group-added"), escaped(&s.added));
+    group(tr!(lang, "streamers-group-already"), escaped(&s.already));
+    group(tr!(lang, "streamers-group-not-found"), not_found.to_vec());
+    group(tr!(lang, "streamers-group-invalid"), escaped(invalid));
+    group(tr!(lang, "streamers-group-no-room"), escaped(&s.no_room));
+    group(tr!(lang, "streamers-group-waiting"), escaped(&s.waiting));
     if !s.no_room.is_empty() || !s.waiting.is_empty() {
-        lines.push(HOW_TO_FREE_ROOM.to_owned());
+        lines.push(how_to_free_room(lang));
     }
     if let Some(note) = note {
         lines.push(note);

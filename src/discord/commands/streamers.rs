@@ -18,7 +18,7 @@ use twilight_util::builder::{
 };
 
 use super::{
-    many::{self, AddOptions, HOW_TO_FREE_ROOM},
+    many::{self, AddOptions, how_to_free_room},
     target::{self, place},
 };
 use crate::{
@@ -28,6 +28,7 @@ use crate::{
         test_post,
     },
     following::{self, Subscribed},
+    i18n::Lang,
     ids::{ChannelId, TwitchUserId},
     links,
     notify::{filters, pings},
@@ -35,6 +36,7 @@ use crate::{
         Added, Attention, GuildConfig, PingMode, RouteEdit, StreamerProblem, Subscription,
         SubscriptionStatus, TeamFollow, TrackedRoute,
     },
+    teams, tr,
     twitch::{TwitchLogin, subscriptions::budget},
 };
 
@@ -256,16 +258,11 @@ pub async fn run(ctx: &Ctx, cmd: Streamers) -> anyhow::Result<InteractionRespons
 
 async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
     if ctx.state.twitch.is_none() {
-        return Ok(reply::ephemeral(
-            "This StreamMaxing can't reach Twitch yet: its operator needs to set TWITCH_CLIENT_ID, \
-             TWITCH_CLIENT_SECRET and TWITCH_EVENTSUB_SECRET.",
-        ));
+        return Ok(reply::ephemeral(tr!(ctx.lang, "streamers-no-twitch")));
     }
     let ping = match (add.ping, &add.role) {
         (Some(RoutePing::Role), None) => {
-            return Ok(reply::ephemeral(
-                "To ping a role on this route, pick it with `role:`, e.g. `/streamers add login:shroud role:@Live`.",
-            ));
+            return Ok(reply::ephemeral(tr!(ctx.lang, "streamers-role-missing")));
         }
         (Some(RoutePing::Role) | None, Some(role)) => {
             Some((Some(PingMode::Role), Some(role.id.into())))
@@ -288,15 +285,10 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
     };
     let names = match (add.login.as_deref(), add.team) {
         (Some(_), Some(_)) => {
-            return Ok(reply::ephemeral(
-                "Name streamers (`login:`) or a team (`team:`), not both at once.",
-            ));
+            return Ok(reply::ephemeral(tr!(ctx.lang, "streamers-login-or-team")));
         }
         (None, None) => {
-            return Ok(reply::ephemeral(
-                "Name a streamer with `login:` (type to search Twitch; several separated by commas) \
-                 or a Twitch Team with `team:`.",
-            ));
+            return Ok(reply::ephemeral(tr!(ctx.lang, "streamers-name-someone")));
         }
         (None, Some(team)) => {
             return Ok(
@@ -313,13 +305,12 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
             };
             Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, options).await }))
         }
-        [] => Ok(reply::ephemeral(
-            "Name a streamer with `login:`: the name from their channel address, twitch.tv/**name**.",
-        )),
-        _ if names.len() > many::MAX_NAMES => Ok(reply::ephemeral(format!(
-            "That's {} names; I can add up to {} at once. Split the list in two.",
-            names.len(),
-            many::MAX_NAMES
+        [] => Ok(reply::ephemeral(tr!(ctx.lang, "streamers-name-login"))),
+        _ if names.len() > many::MAX_NAMES => Ok(reply::ephemeral(tr!(
+            ctx.lang,
+            "streamers-too-many",
+            count = names.len(),
+            max = many::MAX_NAMES
         ))),
         _ => Ok(ctx.defer(move |ctx| async move { many::add_names(&ctx, names, options).await })),
     }
@@ -347,15 +338,18 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .into_iter()
         .next()
     else {
-        return Ok(Reply::text(format!(
-            "I couldn't find a Twitch account called **{}**. Check the spelling: it's the name in twitch.tv/**name**.",
-            login.as_str()
+        return Ok(Reply::text(tr!(
+            ctx.lang,
+            "streamers-not-found",
+            login = login.as_str()
         )));
     };
     // A streamer new here must fit Twitch's budget (unless they linked).
     let (streamer, followed_here) = match following::admit(state, ctx.guild_id, &user).await? {
         Ok(admitted) => admitted,
-        Err(full) => return Ok(Reply::text(budget_full(&user.display_name, full))),
+        Err(full) => {
+            return Ok(Reply::text(budget_full(ctx.lang, &user.display_name, full)));
+        }
     };
     let config = state.db.ensure_guild(ctx.guild_id, None, now).await?;
     let (route_id, done) = match moved_route(ctx, &user.id, o.channel).await? {
@@ -388,16 +382,20 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
     // The budget may have filled up since it was last reported: a streamer
     // new here is then not followed after all.
     let alerts = match following::subscribe(state, route_id, &user.id, followed_here).await? {
-        Ok(subscribed) => alerts_note(&subscribed),
-        Err(full) => return Ok(Reply::text(budget_full(&streamer.display_name, full))),
+        Ok(subscribed) => alerts_note(ctx.lang, &subscribed),
+        Err(full) => {
+            return Ok(Reply::text(budget_full(
+                ctx.lang,
+                &streamer.display_name,
+                full,
+            )));
+        }
     };
     let live_now = matches!(done, Done::Created)
         && crate::delivery::current_stream::announce_current_stream(state, route_id, &user.id)
             .await?;
     let Some(tracked) = state.db.route(route_id).await? else {
-        return Ok(Reply::text(
-            "That route was removed while I was adding it; run the command again.",
-        ));
+        return Ok(Reply::text(tr!(ctx.lang, "streamers-route-vanished")));
     };
     let others = state
         .db
@@ -405,30 +403,30 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .await?
         .len()
         .saturating_sub(1);
-    let name = &streamer.display_name;
+    let (lang, name) = (ctx.lang, &streamer.display_name);
     let title = match done {
-        Done::Created if others == 0 => format!("Now following {name}"),
-        Done::Created => format!("Added another channel for {name}"),
-        Done::Updated if unchanged => format!("Already following {name}"),
-        Done::Updated => format!("Updated {name}'s alerts"),
-        Done::Moved { .. } => format!("Moved {name}'s alerts"),
+        Done::Created if others == 0 => tr!(lang, "streamers-title-following", name = name),
+        Done::Created => tr!(lang, "streamers-title-another-channel", name = name),
+        Done::Updated if unchanged => tr!(lang, "streamers-title-already", name = name),
+        Done::Updated => tr!(lang, "streamers-title-updated", name = name),
+        Done::Moved { .. } => tr!(lang, "streamers-title-moved", name = name),
     };
     let mut description = alerts;
     if live_now {
-        description.push_str(
-            "\n🔴 They're live right now: I posted their current stream, without a ping.",
-        );
+        description.push('\n');
+        description.push_str(&tr!(lang, "streamers-live-now"));
     }
     if let Done::Moved { from } = done {
-        description.push_str(&format!(
-            "\nThe route that posted in the deleted channel <#{from}> posts here now, with its ping, template and filters."
+        description.push('\n');
+        description.push_str(&tr!(
+            lang,
+            "streamers-moved-note",
+            channel = from.to_string()
         ));
     }
     if others > 0 {
-        description.push_str(&format!(
-            "\nThey have {others} other alert route{} here: `/streamers list` shows them all.",
-            if others == 1 { "" } else { "s" }
-        ));
+        description.push('\n');
+        description.push_str(&tr!(lang, "streamers-other-routes", count = others));
     }
     let mut embed = EmbedBuilder::new()
         .title(title)
@@ -439,38 +437,52 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         embed = embed.thumbnail(avatar);
     }
     embed = embed
-        .field(EmbedFieldBuilder::new("Posts in", place(&config, &tracked)).inline())
-        .field(EmbedFieldBuilder::new("Pings", whom(&config, &tracked)).inline())
         .field(
             EmbedFieldBuilder::new(
-                "Filters",
+                tr!(lang, "streamers-field-posts-in"),
+                place(&config, &tracked),
+            )
+            .inline(),
+        )
+        .field(
+            EmbedFieldBuilder::new(
+                tr!(lang, "streamers-field-pings"),
+                whom(lang, &config, &tracked),
+            )
+            .inline(),
+        )
+        .field(
+            EmbedFieldBuilder::new(
+                tr!(lang, "streamers-field-filters"),
                 filters::describe(&tracked.route.filters())
-                    .unwrap_or_else(|| "none: every stream (`/filter` adds some)".to_owned()),
+                    .unwrap_or_else(|| tr!(lang, "streamers-no-filters")),
             )
             .inline(),
         );
     if !tracked.route.enabled {
         embed = embed.field(EmbedFieldBuilder::new(
-            "Status",
-            "⏸️ paused (`enabled:True` resumes it)",
+            tr!(lang, "streamers-field-status"),
+            tr!(lang, "streamers-paused-status"),
         ));
     }
     Ok(Reply::embed(embed.build()))
 }
 
 /// Why `/streamers add` refused: the budget is full, and what frees room.
-fn budget_full(name: &str, full: Option<budget::Full>) -> String {
-    let numbers = full.map_or(String::new(), |f| {
-        format!(
-            " ({} of {} used; following them needs {} more)",
-            f.used, f.max, f.needed
-        )
-    });
-    format!(
-        "⚠️ I can't follow **{}** yet: Twitch's live-alert budget for this StreamMaxing is full{numbers}. {}",
-        reply::escape(name),
-        HOW_TO_FREE_ROOM
-    )
+fn budget_full(lang: Lang, name: &str, full: Option<budget::Full>) -> String {
+    let (name, how) = (reply::escape(name), how_to_free_room(lang));
+    match full {
+        Some(f) => tr!(
+            lang,
+            "streamers-budget-full-numbers",
+            name = name,
+            used = f.used,
+            max = f.max,
+            needed = f.needed,
+            how = how
+        ),
+        None => tr!(lang, "streamers-budget-full", name = name, how = how),
+    }
 }
 
 /// With a new `channel`: the streamer's route whose own channel was
@@ -512,27 +524,27 @@ async fn moved_route(
 }
 
 /// What the reply says about the streamer's live alerts.
-fn alerts_note(subscribed: &Subscribed) -> String {
+fn alerts_note(lang: Lang, subscribed: &Subscribed) -> String {
     match subscribed {
-        Subscribed::Yes => "✅ Twitch will tell me the moment they go live.".to_owned(),
-        Subscribed::WaitsForRoom => format!(
-            "⚠️ Twitch's subscription budget for this StreamMaxing is full, so their alerts wait for room. {HOW_TO_FREE_ROOM}"
-        ),
-        Subscribed::Retrying(why) => format!(
-            "⚠️ Twitch didn't accept the live-alert subscription yet ({why}). I'll keep retrying every minute."
-        ),
+        Subscribed::Yes => tr!(lang, "streamers-alerts-active"),
+        Subscribed::WaitsForRoom => {
+            tr!(lang, "streamers-alerts-wait", how = how_to_free_room(lang))
+        }
+        Subscribed::Retrying(why) => {
+            tr!(lang, "streamers-alerts-retrying", why = why.to_string())
+        }
     }
 }
 
 /// Whom a route pings.
-fn whom(config: &GuildConfig, t: &TrackedRoute) -> String {
+fn whom(lang: Lang, config: &GuildConfig, t: &TrackedRoute) -> String {
     match pings::effective_mode(config, t) {
-        PingMode::StreamerRole => "members who opted in (`/notify on`)".to_owned(),
+        PingMode::StreamerRole => tr!(lang, "streamers-pings-opted-in"),
         PingMode::Role => match pings::ping_role(config, t) {
             Some(role) => format!("<@&{role}>"),
-            None => "nobody (the role is not set: `/setup role:`)".to_owned(),
+            None => tr!(lang, "streamers-pings-role-unset"),
         },
-        PingMode::None => "nobody".to_owned(),
+        PingMode::None => tr!(lang, "streamers-pings-nobody"),
     }
 }
 
@@ -541,9 +553,7 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
         (Some(streamer), None) => streamer,
         (None, Some(team)) => return many::remove_team(ctx, &team).await,
         _ => {
-            return Ok(reply::ephemeral(
-                "Name a streamer (`streamer:`) or a followed team (`team:`) to remove.",
-            ));
+            return Ok(reply::ephemeral(tr!(ctx.lang, "streamers-remove-whom")));
         }
     };
     let routes = match target::routes(ctx, &streamer, cmd.channel.as_ref()).await? {
@@ -572,18 +582,17 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
         ctx.state.after_response(async move {
             following::unfollowed(&state, guild, role, &twitch_id).await;
         });
-        let role_note = if role.is_some() {
-            " The 🔔 role I made for them is deleted."
+        return Ok(reply::ephemeral(if role.is_some() {
+            tr!(ctx.lang, "streamers-unfollowed-role-deleted", name = name)
         } else {
-            ""
-        };
-        return Ok(reply::ephemeral(format!(
-            "Stopped following **{name}**. No more notifications for them here.{role_note}"
-        )));
+            tr!(ctx.lang, "streamers-unfollowed", name = name)
+        }));
     }
-    Ok(reply::ephemeral(format!(
-        "Stopped **{name}**'s alerts in {}. Their other alerts here go on (`/streamers list`).",
-        places.join(", ")
+    Ok(reply::ephemeral(tr!(
+        ctx.lang,
+        "streamers-stopped-routes",
+        name = name,
+        places = places.join(", ")
     )))
 }
 
@@ -609,18 +618,21 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
         .await?
         .into_iter()
         .collect();
+    let lang = ctx.lang;
     let mut header = String::new();
     if config.channel_id.is_none() && routes.iter().any(|t| t.route.channel_id.is_none()) {
-        header.push_str("⚠️ No server channel chosen yet: run `/setup channel:#your-channel`.\n");
+        header.push_str(&tr!(lang, "streamers-list-no-channel"));
+        header.push('\n');
     }
     if !config.enabled {
-        header.push_str("⏸️ Notifications are paused in this server (`/setup enabled:True`).\n");
+        header.push_str(&tr!(lang, "streamers-list-paused"));
+        header.push('\n');
     }
     if routes.is_empty() {
-        header.push_str("This server doesn't follow anyone yet. Add a streamer with `/streamers add login:<Twitch name>`.");
+        header.push_str(&tr!(lang, "streamers-list-empty"));
     }
     for team in db.team_follows(ctx.guild_id).await? {
-        header.push_str(&team_line(&team, &routes));
+        header.push_str(&team_line(lang, &team, &routes));
     }
     // One block per route; a streamer's first route carries its header.
     let mut blocks = Vec::new();
@@ -633,12 +645,17 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
                 .filter(|s| s.twitch_id == t.streamer.twitch_id)
                 .collect();
             let waits = waiting.contains(&t.streamer.twitch_id);
-            block.push_str(&streamer_line(t, &own, waits));
+            block.push_str(&streamer_line(lang, t, &own, waits));
         }
-        block.push_str(&route_line(&config, t, last_sent.get(&t.route.id).copied()));
+        block.push_str(&route_line(
+            lang,
+            &config,
+            t,
+            last_sent.get(&t.route.id).copied(),
+        ));
         blocks.push(block);
     }
-    let pages = paginate(&blocks, PAGE_CHARS.saturating_sub(header.len()));
+    let pages = paginate(&blocks, PAGE_CHARS.saturating_sub(header.chars().count()));
     let count = pages.len().max(1);
     let page = page.min(count - 1);
     let body = pages.get(page).cloned().unwrap_or_default();
@@ -651,20 +668,22 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
         .iter()
         .filter(|t| t.route.needs_attention.is_some())
         .count();
-    let title = format!(
-        "Following {streamers} streamer{} · {} alert route{}{}",
-        plural(streamers),
-        routes.len(),
-        plural(routes.len()),
-        if attention > 0 {
-            format!(
-                " · ⚠️ {attention} need{} attention",
-                if attention == 1 { "s" } else { "" }
-            )
-        } else {
-            String::new()
-        }
-    );
+    let title = if attention > 0 {
+        tr!(
+            lang,
+            "streamers-list-title-attention",
+            streamers = streamers,
+            routes = routes.len(),
+            attention = attention
+        )
+    } else {
+        tr!(
+            lang,
+            "streamers-list-title",
+            streamers = streamers,
+            routes = routes.len()
+        )
+    };
     let mut embed = EmbedBuilder::new()
         .title(title)
         .color(if attention > 0 {
@@ -674,20 +693,19 @@ pub async fn list_page(ctx: &Ctx, page: usize) -> anyhow::Result<Reply> {
         })
         .description(format!("{header}{body}"));
     if count > 1 {
-        embed = embed.footer(twilight_util::builder::embed::EmbedFooterBuilder::new(
-            format!("Page {} of {count}", page + 1),
-        ));
+        embed = embed.footer(twilight_util::builder::embed::EmbedFooterBuilder::new(tr!(
+            lang,
+            "streamers-list-page",
+            page = page + 1,
+            count = count
+        )));
     }
     let reply = Reply::embed(embed.build());
     Ok(if count > 1 {
-        reply.with_components(vec![page_buttons(page, count)])
+        reply.with_components(vec![page_buttons(lang, page, count)])
     } else {
         reply
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Groups blocks into pages of at most [`PER_PAGE`] blocks and `chars`
@@ -710,8 +728,8 @@ fn paginate(blocks: &[String], chars: usize) -> Vec<String> {
     pages
 }
 
-fn page_buttons(page: usize, count: usize) -> Component {
-    let button = |label: &str, to: usize, disabled: bool| {
+fn page_buttons(lang: Lang, page: usize, count: usize) -> Component {
+    let button = |label: String, to: usize, disabled: bool| {
         ButtonBuilder::new(ButtonStyle::Secondary)
             .label(label)
             .custom_id(format!("{LIST_PAGE_PREFIX}{to}"))
@@ -720,8 +738,16 @@ fn page_buttons(page: usize, count: usize) -> Component {
     };
     Component::ActionRow(
         ActionRowBuilder::new()
-            .component(button("◀ Previous", page.saturating_sub(1), page == 0))
-            .component(button("Next ▶", page + 1, page + 1 >= count))
+            .component(button(
+                tr!(lang, "streamers-list-previous"),
+                page.saturating_sub(1),
+                page == 0,
+            ))
+            .component(button(
+                tr!(lang, "streamers-list-next"),
+                page + 1,
+                page + 1 >= count,
+            ))
             .build(),
     )
 }
@@ -746,53 +772,85 @@ pub async fn list_page_button(ctx: &Ctx, page: &str) -> anyhow::Result<Interacti
 
 /// A followed Twitch Team in `/streamers list`: how many of its members
 /// it follows here, and what the latest roster check changed.
-fn team_line(team: &TeamFollow, routes: &[TrackedRoute]) -> String {
+fn team_line(lang: Lang, team: &TeamFollow, routes: &[TrackedRoute]) -> String {
     let members = routes
         .iter()
         .filter(|t| t.route.team_id.as_deref() == Some(team.team_id.as_str()))
         .count();
-    let mut line = format!(
-        "👥 Team **{}** (`{}`): {members} member{} followed through it, roster checked <t:{}:R>",
-        reply::escape(&team.display_name),
-        team.team_name,
-        plural(members),
-        team.checked_at / 1000
+    let mut line = tr!(
+        lang,
+        "streamers-team-line",
+        name = reply::escape(&team.display_name),
+        slug = &team.team_name,
+        count = members,
+        checked = (team.checked_at / 1000).to_string()
     );
     if let (Some(change), Some(at)) = (&team.last_change, team.last_change_at) {
         let change: String = change.chars().take(300).collect();
-        line.push_str(&format!(
-            " · latest change <t:{}:R>: {}",
-            at / 1000,
-            reply::escape(&change)
+        line.push_str(" · ");
+        line.push_str(&tr!(
+            lang,
+            "streamers-team-latest-change",
+            at = (at / 1000).to_string(),
+            change = roster_change(lang, &change)
         ));
     }
     line.push('\n');
     line
 }
 
+/// A team's recorded roster change (as `teams` words it) in `lang`.
+fn roster_change(lang: Lang, recorded: &str) -> String {
+    if recorded == teams::GONE {
+        return tr!(lang, "streamers-team-gone");
+    }
+    recorded
+        .split(teams::SEPARATOR)
+        .map(|part| {
+            if let Some(names) = part.strip_prefix(teams::JOINED) {
+                tr!(lang, "streamers-team-joined", names = reply::escape(names))
+            } else if let Some(names) = part.strip_prefix(teams::LEFT) {
+                tr!(lang, "streamers-team-left", names = reply::escape(names))
+            } else {
+                reply::escape(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// A streamer in `/streamers list`: liveness and whether Twitch's alerts
 /// are active (with the fix); `waiting` when Twitch's budget is full.
-fn streamer_line(t: &TrackedRoute, subs: &[&Subscription], waiting: bool) -> String {
+fn streamer_line(lang: Lang, t: &TrackedRoute, subs: &[&Subscription], waiting: bool) -> String {
     let s = &t.streamer;
     let live = match (&s.live_stream_id, &s.game_name) {
         (Some(_), Some(game)) if !game.is_empty() => {
-            format!("🔴 live: {}", reply::escape(game))
+            tr!(lang, "streamers-live-game", game = reply::escape(game))
         }
-        (Some(_), _) => "🔴 live now".to_owned(),
-        (None, _) => "⚫ offline".to_owned(),
+        (Some(_), _) => tr!(lang, "streamers-live"),
+        (None, _) => tr!(lang, "streamers-offline"),
     };
     let healthy = subs
         .iter()
         .filter(|s| s.status == SubscriptionStatus::Enabled)
         .count();
     let health = match (s.problem, healthy) {
-        (Some(StreamerProblem::UserRemoved), _) => "⚠️ this Twitch account was deleted or banned: remove it with `/streamers remove`".to_owned(),
-        (_, 3) => "✅ alerts active".to_owned(),
-        _ if subs.iter().any(|s| s.status == SubscriptionStatus::WebhookCallbackVerificationPending) => "⏳ alerts being confirmed by Twitch".to_owned(),
-        _ if waiting => "⚠️ alerts wait for room in Twitch's subscription budget: streamers who link their account (`/streamers link`) don't count, and `/streamers remove` frees room".to_owned(),
-        _ => "⚠️ alerts not active yet: I retry every minute (the operator can run `streammaxing eventsub sync`)".to_owned(),
+        (Some(StreamerProblem::UserRemoved), _) => tr!(lang, "streamers-health-user-removed"),
+        (_, 3) => tr!(lang, "streamers-health-active"),
+        _ if subs
+            .iter()
+            .any(|s| s.status == SubscriptionStatus::WebhookCallbackVerificationPending) =>
+        {
+            tr!(lang, "streamers-health-confirming")
+        }
+        _ if waiting => tr!(lang, "streamers-health-waiting"),
+        _ => tr!(lang, "streamers-health-retrying"),
     };
-    let linked = if s.linked { " · ✔️ linked" } else { "" };
+    let linked = if s.linked {
+        format!(" · {}", tr!(lang, "streamers-linked"))
+    } else {
+        String::new()
+    };
     format!(
         "**[{}](https://twitch.tv/{})** · {live}{linked} · {health}\n",
         reply::escape(&s.display_name),
@@ -802,27 +860,46 @@ fn streamer_line(t: &TrackedRoute, subs: &[&Subscription], waiting: bool) -> Str
 
 /// One route in `/streamers list`: where and whom it posts, its filters,
 /// when it last posted, and what needs fixing.
-fn route_line(config: &GuildConfig, t: &TrackedRoute, last_sent: Option<i64>) -> String {
+fn route_line(
+    lang: Lang,
+    config: &GuildConfig,
+    t: &TrackedRoute,
+    last_sent: Option<i64>,
+) -> String {
     let last = match last_sent {
-        Some(at) => format!("last posted <t:{}:R>", at / 1000),
-        None => "never posted yet".to_owned(),
+        Some(at) => tr!(
+            lang,
+            "streamers-route-last-posted",
+            at = (at / 1000).to_string()
+        ),
+        None => tr!(lang, "streamers-route-never-posted"),
     };
-    let mut line = format!("→ {} · pings {}", place(config, t), whom(config, t));
+    let mut line = tr!(
+        lang,
+        "streamers-route-line",
+        place = place(config, t),
+        whom = whom(lang, config, t)
+    );
     if let Some(f) = filters::describe(&t.route.filters()) {
         line.push_str(&format!(" · {f}"));
     }
     if t.route.template.is_some() {
-        line.push_str(" · own template");
+        line.push_str(&format!(" · {}", tr!(lang, "streamers-route-own-template")));
     }
     if !t.route.enabled {
-        line.push_str(" · ⏸️ paused");
+        line.push_str(&format!(" · {}", tr!(lang, "streamers-route-paused")));
     }
     line.push_str(&format!(" · {last}\n"));
     if let Some(code) = t.route.needs_attention {
-        line.push_str(&format!(
-            "  ⚠️ **Not posting** ({code}): {}\n",
-            t.route.needs_attention_detail.as_deref().unwrap_or("")
+        let detail = t.route.needs_attention_detail.as_deref().unwrap_or("");
+        line.push_str("  ");
+        line.push_str(&tr!(
+            lang,
+            "streamers-route-not-posting",
+            code = code.to_string(),
+            detail = detail
         ));
+        line.push('\n');
     }
     line
 }
@@ -837,9 +914,10 @@ async fn test(ctx: &Ctx, cmd: Test) -> anyhow::Result<InteractionResponse> {
 
 fn link(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
     let Some(secret) = ctx.state.config.app_secret.as_ref() else {
-        return Ok(reply::ephemeral(
-            "The link page isn't available on this StreamMaxing: its operator needs to set APP_SECRET.",
-        ));
+        return Ok(reply::ephemeral(tr!(
+            ctx.lang,
+            "streamers-link-unavailable"
+        )));
     };
     let expires_at = ctx.now() + links::LINK_TTL_MS;
     let claims = links::Claims {
@@ -856,12 +934,11 @@ fn link(ctx: &Ctx) -> anyhow::Result<InteractionResponse> {
         "{}/link?token={token}",
         ctx.state.config.public_url.as_str().trim_end_matches('/')
     );
-    let button = reply::link_button("Open the link page", url);
-    let text = format!(
-        "Send this link to the streamer. On it they connect their Twitch account: this server then follows them, \
-         they show as verified, and their alerts stop counting against Twitch's subscription limit. \
-         The link works once and expires <t:{}:R>.",
-        expires_at / 1000
+    let button = reply::link_button(&tr!(ctx.lang, "streamers-link-button"), url);
+    let text = tr!(
+        ctx.lang,
+        "streamers-link-text",
+        expires = (expires_at / 1000).to_string()
     );
     Ok(Reply::text(text)
         .with_components(vec![button])

@@ -7,6 +7,7 @@ mod finding;
 mod languages;
 mod languages_notify;
 mod languages_setup;
+mod languages_streamers;
 mod notify;
 mod serve;
 pub mod setup;
