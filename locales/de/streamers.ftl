@@ -149,3 +149,4 @@ streamers-link-text = Schick diesen Link an den Streamer. Dort verknüpft er sei
 
 streamers-choice-live = 🔴 { $name } · live
 streamers-choice-followed = hier gefolgt
+streamers-not-a-login = „{ $typed }“ ist kein Twitch-Name. Nimm den Namen aus der Kanaladresse: twitch.tv/**name** (Buchstaben, Ziffern und Unterstriche, höchstens 25).

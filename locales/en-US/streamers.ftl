@@ -149,3 +149,4 @@ streamers-link-text = Send this link to the streamer. On it they connect their T
 
 streamers-choice-live = 🔴 { $name } · live
 streamers-choice-followed = followed here
+streamers-not-a-login = “{ $typed }” isn't a Twitch name. Use the name from their channel address: twitch.tv/**name** (letters, numbers and underscores, up to 25).

@@ -149,3 +149,4 @@ streamers-link-text = Envía este enlace al streamer. Allí podrá vincular su c
 
 streamers-choice-live = 🔴 { $name } · en directo
 streamers-choice-followed = ya seguido aquí
+streamers-not-a-login = «{ $typed }» no es un nombre de Twitch. Usa el nombre de la dirección de su canal: twitch.tv/**nombre** (letras, números y guiones bajos, hasta 25).

@@ -152,3 +152,4 @@ streamers-link-text = Envoie ce lien au streamer. Il pourra y associer son compt
 
 streamers-choice-live = 🔴 { $name } · en live
 streamers-choice-followed = déjà suivi ici
+streamers-not-a-login = « { $typed } » n'est pas un nom Twitch. Utilise le nom de l'adresse de sa chaîne : twitch.tv/**nom** (lettres, chiffres et tirets bas, 25 au maximum).

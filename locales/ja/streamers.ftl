@@ -119,3 +119,4 @@ streamers-link-text = このリンクを配信者に送ってください。配�
 
 streamers-choice-live = 🔴 { $name } · 配信中
 streamers-choice-followed = このサーバーでフォロー中
+streamers-not-a-login = 「{ $typed }」は Twitch のユーザー名ではありません。チャンネルのアドレス twitch.tv/**name** の名前を使ってください（英数字とアンダースコア、25 文字まで）。

@@ -149,3 +149,4 @@ streamers-link-text = Envie este link para o streamer. Nele, a pessoa vincula a 
 
 streamers-choice-live = 🔴 { $name } · ao vivo
 streamers-choice-followed = já seguido aqui
+streamers-not-a-login = “{ $typed }” não é um nome da Twitch. Use o nome do endereço do canal: twitch.tv/**nome** (letras, números e sublinhados, até 25).

@@ -108,11 +108,6 @@ async fn post(ctx: &Ctx, tracked: &TrackedRoute, n: usize) -> anyhow::Result<Str
     Ok(text)
 }
 
-/// [`would_announce_in`] in English.
-pub fn would_announce(tracked: &TrackedRoute, details: &GoLive) -> String {
-    would_announce_in(Lang::En, tracked, details)
-}
-
 /// Whether the stream as it is now would pass the route's filters, and why.
 pub fn would_announce_in(lang: Lang, tracked: &TrackedRoute, details: &GoLive) -> String {
     let f = tracked.route.filters();
@@ -131,12 +126,12 @@ pub fn would_announce_in(lang: Lang, tracked: &TrackedRoute, details: &GoLive) -
         (Err(blocked), true) => tr!(
             lang,
             "streamers-filters-block-live",
-            why = escape(&blocked.to_string())
+            why = escape(&blocked.text(lang))
         ),
         (Err(blocked), false) => tr!(
             lang,
             "streamers-filters-block-offline",
-            why = escape(&blocked.to_string())
+            why = escape(&blocked.text(lang))
         ),
     }
 }

@@ -91,13 +91,8 @@ pub fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// The filters in one line for `/streamers list` and the replies
-/// (`None` when the route announces every stream), in English.
-pub fn describe(filters: &RouteFilters) -> Option<String> {
-    describe_in(filters, Lang::En)
-}
-
-/// [`describe`] in `lang`.
+/// The filters in one line for `/streamers list` and the replies, in
+/// `lang` (`None` when the route announces every stream).
 pub fn describe_in(filters: &RouteFilters, lang: Lang) -> Option<String> {
     let names = |games: &[Category]| {
         games
@@ -226,9 +221,20 @@ mod tests {
             ..RouteFilters::default()
         };
         assert_eq!(
-            describe(&filters).as_deref(),
+            describe_in(&filters, Lang::En).as_deref(),
             Some("only VALORANT, CS2 · title without “rerun”")
         );
-        assert_eq!(describe(&RouteFilters::default()), None);
+        assert_eq!(
+            describe_in(&filters, Lang::De).as_deref(),
+            Some("nur VALORANT, CS2 · Titel ohne “rerun”")
+        );
+        assert_eq!(describe_in(&RouteFilters::default(), Lang::De), None);
+        assert_eq!(
+            Blocked::TitleHas {
+                word: "rerun".into()
+            }
+            .text(Lang::Fr),
+            "le titre contient « rerun », que cette route ignore"
+        );
     }
 }

@@ -10,7 +10,7 @@ use twilight_model::{
 };
 use twilight_util::builder::embed::EmbedBuilder;
 
-use super::target::{self, place_in};
+use super::target::{self, place};
 use crate::{
     discord::{
         context::Ctx,
@@ -265,7 +265,7 @@ pub async fn run(ctx: &Ctx, cmd: Filter) -> anyhow::Result<InteractionResponse> 
         };
         lines.push(format!(
             "→ {}: {}",
-            place_in(ctx.lang, &config, t),
+            place(ctx.lang, &config, t),
             filters::describe_in(&saved, ctx.lang).unwrap_or_else(|| tr!(ctx.lang, "filter-none"))
         ));
     }

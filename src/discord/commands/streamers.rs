@@ -301,7 +301,13 @@ async fn add(ctx: &Ctx, add: Add) -> anyhow::Result<InteractionResponse> {
         [one] => {
             let login = match TwitchLogin::parse(one) {
                 Ok(login) => login,
-                Err(why) => return Ok(reply::ephemeral(why)),
+                Err(typed) => {
+                    return Ok(reply::ephemeral(tr!(
+                        ctx.lang,
+                        "streamers-not-a-login",
+                        typed = typed
+                    )));
+                }
             };
             Ok(ctx.defer(move |ctx| async move { add_deferred(&ctx, login, options).await }))
         }
@@ -440,7 +446,7 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .field(
             EmbedFieldBuilder::new(
                 tr!(lang, "streamers-field-posts-in"),
-                place(&config, &tracked),
+                place(lang, &config, &tracked),
             )
             .inline(),
         )
@@ -454,7 +460,7 @@ async fn add_deferred(ctx: &Ctx, login: TwitchLogin, o: AddOptions) -> anyhow::R
         .field(
             EmbedFieldBuilder::new(
                 tr!(lang, "streamers-field-filters"),
-                filters::describe(&tracked.route.filters())
+                filters::describe_in(&tracked.route.filters(), lang)
                     .unwrap_or_else(|| tr!(lang, "streamers-no-filters")),
             )
             .inline(),
@@ -570,7 +576,7 @@ async fn remove(ctx: &Ctx, cmd: Remove) -> anyhow::Result<InteractionResponse> {
     for t in &routes {
         let (removed, gone) = ctx.state.db.remove_route(t.route.id, ctx.now()).await?;
         if removed {
-            places.push(place(&config, t));
+            places.push(place(ctx.lang, &config, t));
         }
         unfollowed |= gone;
     }
@@ -877,10 +883,10 @@ fn route_line(
     let mut line = tr!(
         lang,
         "streamers-route-line",
-        place = place(config, t),
+        place = place(lang, config, t),
         whom = whom(lang, config, t)
     );
-    if let Some(f) = filters::describe(&t.route.filters()) {
+    if let Some(f) = filters::describe_in(&t.route.filters(), lang) {
         line.push_str(&format!(" · {f}"));
     }
     if t.route.template.is_some() {

@@ -50,7 +50,7 @@ pub async fn routes(
         let name = reply::escape(&elsewhere[0].streamer.display_name);
         let places: Vec<String> = elsewhere
             .iter()
-            .map(|t| place_in(ctx.lang, &config, t))
+            .map(|t| place(ctx.lang, &config, t))
             .collect();
         return Ok(Err(reply::ephemeral(tr!(
             ctx.lang,
@@ -63,14 +63,8 @@ pub async fn routes(
     Ok(Ok(here))
 }
 
-/// Where a route posts, for replies: `#channel`, marked when it is the
-/// server's channel. In English; [`place_in`] says it in a language.
-pub fn place(config: &GuildConfig, t: &TrackedRoute) -> String {
-    place_in(Lang::En, config, t)
-}
-
-/// [`place`] in `lang`.
-pub fn place_in(lang: Lang, config: &GuildConfig, t: &TrackedRoute) -> String {
+/// Where a route posts, as admins read it, in `lang`.
+pub fn place(lang: Lang, config: &GuildConfig, t: &TrackedRoute) -> String {
     match (t.route.channel_id, config.channel_id) {
         (Some(own), _) => format!("<#{own}>"),
         (None, Some(server)) => tr!(lang, "filter-place-server", channel = server.to_string()),

@@ -3,7 +3,7 @@
 //! streamer's own details), and saving a template where it belongs.
 
 use crate::{
-    discord::test_post::would_announce,
+    discord::test_post::would_announce_in,
     discord::{
         context::Ctx,
         reply::{self, Reply},
@@ -78,7 +78,11 @@ pub fn preview(
             vars.started_at.timestamp_millis(),
             vars.mention.clone(),
         );
-        filters_note = Some(would_announce(tracked, &GoLive::from_stored(s)));
+        filters_note = Some(would_announce_in(
+            ctx.lang,
+            tracked,
+            &GoLive::from_stored(s),
+        ));
     }
     let rendered = template::render(t, &vars, "preview");
     let mut components = rendered.components;
