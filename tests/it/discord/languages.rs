@@ -4,21 +4,9 @@
 use serde_json::{Value, json};
 use streammaxing::i18n::Lang;
 
+use super::setup::reply_text as said;
 use crate::support::sf;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::*};
-
-/// What a reply says: its content and its embeds' titles and descriptions.
-pub fn said(answer: &Value) -> String {
-    let data = &answer["data"];
-    let mut out = data["content"].as_str().unwrap_or_default().to_owned();
-    for embed in data["embeds"].as_array().into_iter().flatten() {
-        for part in ["title", "description"] {
-            out.push('\n');
-            out.push_str(embed[part].as_str().unwrap_or_default());
-        }
-    }
-    out
-}
 
 on_both_backends! {
     async fn a_member_whose_discord_speaks_german_is_answered_in_german(db) {

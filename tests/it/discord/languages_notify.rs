@@ -2,9 +2,10 @@
 //! shares, in the member's language (and the 🔔 role in the server's).
 
 use serde_json::{Value, json};
-use streammaxing::{i18n::Lang, notify::template::notify_custom_id, store::PingMode, tr};
+use streammaxing::{i18n::Lang, notify::template::notify_custom_id, tr};
 
-use super::languages::said;
+use super::notify::{edited, opt_in_server};
+use super::setup::reply_text as said;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::*, sf};
 
 const SHROUD: &str = "37402112";
@@ -23,27 +24,6 @@ fn template(subcommand: &str, options: Value, locale: &str) -> Value {
         locale,
         "en-US",
     )
-}
-
-/// The deferred reply, as the member sees it once it is sent.
-fn edited(app: &TestApp) -> String {
-    let body = app
-        .discord
-        .calls("PATCH", "/messages/@original")
-        .pop()
-        .expect("deferred reply")
-        .body;
-    said(&json!({"data": body}))
-}
-
-async fn opt_in_server(db: crate::support::db::TestDb) -> TestApp {
-    let app = TestApp::start(db).await;
-    app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
-    app.track(&[GUILD as i64], SHROUD, "shroud").await;
-    let mut config = app.db.guild_config(sf(GUILD)).await.unwrap().unwrap();
-    config.ping_mode = PingMode::StreamerRole;
-    app.db.save_guild_config(&config, 1).await.unwrap();
-    app
 }
 
 on_both_backends! {

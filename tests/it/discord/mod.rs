@@ -8,7 +8,7 @@ mod languages;
 mod languages_notify;
 mod languages_setup;
 mod languages_streamers;
-mod notify;
+pub mod notify;
 mod serve;
 pub mod setup;
 mod streamers;

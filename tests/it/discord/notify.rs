@@ -16,7 +16,7 @@ fn notify(who: Who, subcommand: &str, options: Value) -> Value {
     slash(who, "notify", sub(subcommand, options), json!({}))
 }
 
-fn edited(app: &TestApp) -> String {
+pub(super) fn edited(app: &TestApp) -> String {
     let body = app
         .discord
         .calls("PATCH", "/messages/@original")
@@ -26,7 +26,7 @@ fn edited(app: &TestApp) -> String {
     reply_text(&json!({"data": body}))
 }
 
-async fn opt_in_server(db: crate::support::db::TestDb) -> TestApp {
+pub(super) async fn opt_in_server(db: crate::support::db::TestDb) -> TestApp {
     let app = TestApp::start(db).await;
     app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
     app.track(&[GUILD as i64], SHROUD, "shroud").await;
