@@ -5,12 +5,12 @@
 use serde_json::{Value, json};
 use streammaxing::{i18n::Lang, tr};
 
-use super::{setup::reply_text, streamers::edited};
+use super::{
+    setup::reply_text,
+    streamers::{LIVE, edited, ready},
+};
 use crate::support::sf;
 use crate::support::{app::TestApp, db::on_both_backends, interactions::*};
-
-const SHROUD: &str = "37402112";
-const LIVE: u64 = 1_200_000_000_000_000_777;
 
 /// `/streamers <subcommand>` from an admin whose Discord speaks `locale`
 /// (the server's own locale is English).
@@ -20,17 +20,6 @@ fn streamers(locale: &str, subcommand: &str, options: Value) -> Value {
         locale,
         "en-US",
     )
-}
-
-async fn ready(db: crate::support::db::TestDb) -> TestApp {
-    let app = TestApp::start(db).await;
-    app.twitch.add_user(SHROUD, "shroud", "shroud");
-    app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);
-    app.discord.add_channel(GUILD, LIVE, 0, 0);
-    let mut config = app.db.ensure_guild(sf(GUILD), None, 1).await.unwrap();
-    config.channel_id = Some(sf(LIVE));
-    app.db.save_guild_config(&config, 1).await.unwrap();
-    app
 }
 
 async fn add(app: &TestApp, locale: &str, login: &str) {

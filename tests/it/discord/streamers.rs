@@ -14,7 +14,7 @@ use crate::support::{
 };
 
 const SHROUD: &str = "37402112";
-const LIVE: u64 = 1_200_000_000_000_000_777;
+pub(super) const LIVE: u64 = 1_200_000_000_000_000_777;
 
 fn streamers(who: Who, subcommand: &str, options: Value, resolved: Value) -> Value {
     slash(who, "streamers", sub(subcommand, options), resolved)
@@ -31,7 +31,7 @@ pub(super) fn edited(app: &TestApp) -> String {
     reply_text(&json!({"data": body}))
 }
 
-async fn ready(db: crate::support::db::TestDb) -> TestApp {
+pub(super) async fn ready(db: crate::support::db::TestDb) -> TestApp {
     let app = TestApp::start(db).await;
     app.twitch.add_user(SHROUD, "shroud", "shroud");
     app.discord.add_guild(GUILD, EVERYDAY, BOT_PERMISSIONS);

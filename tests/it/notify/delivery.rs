@@ -276,7 +276,7 @@ async fn online_and_posted(app: &TestApp, guilds: i64) {
     .await;
 }
 
-fn edits(app: &TestApp, guild: i64) -> Vec<Value> {
+pub(crate) fn edits(app: &TestApp, guild: i64) -> Vec<Value> {
     app.discord
         .calls(
             "PATCH",

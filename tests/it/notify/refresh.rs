@@ -14,6 +14,7 @@ use streammaxing::{
     store::{EndState, OutboxItem, StreamEvent},
 };
 
+use super::delivery::{channel_of, edits};
 use crate::support::{
     app::{TestApp, notification},
     db::{TestDb, on_both_backends},
@@ -27,10 +28,6 @@ const XQC: &str = "71092938";
 /// The stream the Twitch stand-in lists for a streamer set live.
 const STREAM: &str = "40952121085";
 const MINUTE: i64 = 60_000;
-
-fn channel_of(guild: i64) -> u64 {
-    5_000_000_000_000_000 + guild as u64
-}
 
 /// `guilds` servers following shroud, each posting to its own channel;
 /// Twitch lists shroud live with 42 viewers. The clock stands still at
@@ -76,17 +73,6 @@ async fn until_settled(app: &TestApp, guild: i64) -> OutboxItem {
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
     panic!("guild {guild}'s row never settled");
-}
-
-fn edits(app: &TestApp, guild: i64) -> Vec<Value> {
-    app.discord
-        .calls(
-            "PATCH",
-            &format!("/channels/{}/messages/", channel_of(guild)),
-        )
-        .into_iter()
-        .map(|c| c.body)
-        .collect()
 }
 
 fn image(message: &Value) -> &str {
